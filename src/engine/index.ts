@@ -1,6 +1,19 @@
 /**
- * Public API of the scoring engine (being implemented; signatures are the contract).
+ * Public API of the scoring engine. Pure TypeScript over typed arrays: no DOM, DuckDB or Svelte.
+ * Two phases: `prepare` once per dataset and normalisation choice, `rescore` per weight change.
  */
 export * from './types.ts';
 export * from './scenario.ts';
 export * from './calendar.ts';
+export { ratio, growth, deriveValues, ruleFields, type Columns } from './derive.ts';
+export { quantile7, selectKth } from './quantile.ts';
+export { NORMALIZERS, NORMALIZATION_METHODS, normalizer } from './normalize/index.ts';
+export { assignStages, stageCutoffDays, NO_STAGE } from './stages.ts';
+export { effectiveWeights, normalizeRows, stageWeightSums } from './weights.ts';
+export { bonusPoints, vetoHits } from './bonus-veto.ts';
+export { prepare, type Prepared, type PrepareInput } from './prepare.ts';
+export { rescore, RescoreWorkspace, type ScoreResult, type Toggles } from './rescore.ts';
+export { argsortDescending, competitionRanks, RankWorkspace } from './rank.ts';
+export { explain, type Explanation, type IndicatorPoints, type BonusPoints, type VetoState } from './explain.ts';
+export { scoreDataset, type ScoreDatasetInput, type ScoreRun } from './score-dataset.ts';
+export { parseScenario, parseScenarioText, type ParseResult } from './scenario-schema.ts';

@@ -19,7 +19,8 @@ export interface Label {
 /** How an indicator's value is derived from canonical data-model fields (scoring.md §3). */
 export type ValueRule =
   | { kind: 'field'; field: string }
-  | { kind: 'ratio'; numerator: string; denominator: string }
+  /** `denominator` may list several fields: their sum (missing when any of them is missing). */
+  | { kind: 'ratio'; numerator: string; denominator: string | string[] }
   | { kind: 'growth'; current: string; previous: string }
   | { kind: 'sum'; fields: string[] };
 

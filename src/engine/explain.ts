@@ -1,0 +1,73 @@
+import type { Prepared } from './prepare.ts';
+import type { Toggles } from './rescore.ts';
+
+export interface IndicatorPoints {
+  id: string;
+  /** Derived raw value (NaN missing, ±∞ possible). */
+  raw: number;
+  /** Normalised value in [0, 1]. */
+  s: number;
+  /** The stage weight used. */
+  weight: number;
+  /** `baseScale · weight · s`; the points add up to `base` exactly. */
+  points: number;
+}
+
+export interface BonusPoints {
+  id: string;
+  /** The raw count (NaN missing; booleans 1/0). */
+  count: number;
+  active: boolean;
+  /** Points counted (0 when the item is off). */
+  points: number;
+}
+
+export interface VetoState {
+  id: string;
+  hit: boolean;
+  active: boolean;
+}
+
+export interface Explanation {
+  row: number;
+  stage: number;
+  indicators: IndicatorPoints[];
+  base: number;
+  bonusItems: BonusPoints[];
+  bonus: number;
+  vetoes: VetoState[];
+  vetoed: boolean;
+  score: number;
+}
+
+/** The points behind one row's score, computed in the same order as `rescore`. */
+export function explain(p: Prepared, weights: Float64Array, toggles: Toggles, row: number): Explanation {
+  if (!(row >= 0 && row < p.n)) throw new Error(`row ${row} is outside 0..${p.n - 1}`);
+  const { k, n, s, stage } = p;
+  const st = stage[row];
+  const scale = p.system.baseScale;
+  const indicators: IndicatorPoints[] = [];
+  let base = 0;
+  p.system.indicators.forEach((ind, i) => {
+    const weight = st < p.system.stages.length ? weights[st * k + i] : 0;
+    const si = s[i * n + row];
+    const points = scale * weight * si;
+    base += points;
+    indicators.push({ id: ind.id, raw: p.raw[i][row], s: si, weight, points });
+  });
+  let bonus = 0;
+  const bonusItems = p.system.bonus.map((b, j) => {
+    const active = !!toggles.bonus[j];
+    const points = active ? p.bonusPoints[j][row] : 0;
+    if (active) bonus += points;
+    return { id: b.id, count: p.bonusCounts[j][row], active, points };
+  });
+  let vetoed = false;
+  const vetoes = p.system.vetoes.map((v, j) => {
+    const active = !!toggles.veto[j];
+    const hit = p.veto[j][row] === 1;
+    if (active && hit) vetoed = true;
+    return { id: v.id, hit, active };
+  });
+  return { row, stage: st, indicators, base, bonusItems, bonus, vetoes, vetoed, score: vetoed ? 0 : base + bonus };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Scenario } from './scenario.ts';
+import { NORMALIZATION_METHODS } from './normalize/index.ts';
+import { parseIsoDate } from './calendar.ts';
+
+/**
+ * Validation of scenario JSON (CLI `--scenario`, imported files, shared links). Hostile or broken
+ * input yields messages that name the field; it never throws.
+ */
+const weight = z.number().finite().min(0).max(1000);
+const schema = z
+  .object({
+    version: z.literal(1),
+    systemId: z.string().min(1).max(100),
+    weights: z.record(z.string().max(100), z.record(z.string().max(100), weight)).optional(),
+    weightMode: z.enum(['rescale', 'free']).optional(),
+    normalization: z
+      .object({
+        method: z.enum(NORMALIZATION_METHODS as [string, ...string[]]).optional(),
+        lowerQuantile: z.number().min(0).max(1).optional(),
+        upperQuantile: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .optional(),
+    stageCutoffs: z.record(z.string().max(100), z.number().int().min(0).max(200)).optional(),
+    bonus: z.record(z.string().max(100), z.boolean()).optional(),
+    vetoes: z.record(z.string().max(100), z.boolean()).optional(),
+    asOf: z
+      .string()
+      .refine((s) => !Number.isNaN(parseIsoDate(s)), 'must be a real date written YYYY-MM-DD')
+      .optional(),
+  })
+  .strict();
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+export function parseScenario(input: unknown): ParseResult {
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    return {
+      ok: false,
+      errors: r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`),
+    };
+  }
+  const q = r.data.normalization;
+  if (q?.lowerQuantile !== undefined && q.upperQuantile !== undefined && !(q.lowerQuantile < q.upperQuantile)) {
+    return { ok: false, errors: ['normalization: lowerQuantile must be below upperQuantile'] };
+  }
+  return { ok: true, scenario: r.data as Scenario };
+}
+
+export function parseScenarioText(text: string): ParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
+  }
+  return parseScenario(json);
+}
