@@ -9,6 +9,8 @@ import type { NormalizeFn } from './method.ts';
 export const zscore: NormalizeFn = (ctx) => {
   const { raw, out, finite, report } = ctx;
   const n = ctx.scan.finite;
+  // Sum in sorted order so that the mean, and so every score, does not depend on the row order.
+  finite.subarray(0, n).sort();
   let sum = 0;
   for (let r = 0; r < n; r++) sum += finite[r];
   const mean = n > 0 ? sum / n : NaN;
