@@ -1,0 +1,46 @@
+import { ruleFields, type IndicatorSystem } from '../../src/engine/index.ts';
+
+/** Deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Synthetic columns for every field a system reads: log-normal magnitudes, 30% zeros, 3% missing;
+ * registration dates spread over 25 years before 2023-12-31.
+ */
+export function syntheticColumns(system: IndicatorSystem, n: number, seed = 1) {
+  const rand = rng(seed);
+  const fields = new Set<string>();
+  for (const ind of system.indicators) for (const f of ruleFields(ind.value)) fields.add(f);
+  for (const b of system.bonus) fields.add(b.field);
+  for (const v of system.vetoes) for (const f of v.fields) fields.add(f);
+  const columns: Record<string, Float64Array> = {};
+  for (const f of fields) {
+    const col = new Float64Array(n);
+    const isFlag = system.vetoes.some((v) => v.fields.includes(f));
+    for (let r = 0; r < n; r++) {
+      const u = rand();
+      if (isFlag) col[r] = u < 0.01 ? 1 : 0;
+      else if (u < 0.03) col[r] = NaN;
+      else if (u < 0.33) col[r] = 0;
+      else {
+        // Box–Muller normal → log-normal
+        const z = Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+        col[r] = Math.round(Math.exp(4 + 1.5 * z) * 100) / 100;
+      }
+    }
+    columns[f] = col;
+  }
+  const asOf = 19722; // 2023-12-31
+  const regDays = new Float64Array(n);
+  for (let r = 0; r < n; r++) regDays[r] = asOf - Math.floor(rand() * 25 * 365.25);
+  return { columns, regDays, asOfDays: asOf };
+}
