@@ -43,14 +43,14 @@ export interface Explanation {
 /** The points behind one row's score, computed in the same order as `rescore`. */
 export function explain(p: Prepared, weights: Float64Array, toggles: Toggles, row: number): Explanation {
   if (!(row >= 0 && row < p.n)) throw new Error(`row ${row} is outside 0..${p.n - 1}`);
-  const { k, n, s, stage } = p;
+  const { k, s, stage } = p;
   const st = stage[row];
   const scale = p.system.baseScale;
   const indicators: IndicatorPoints[] = [];
   let base = 0;
   p.system.indicators.forEach((ind, i) => {
     const weight = st < p.system.stages.length ? weights[st * k + i] : 0;
-    const si = s[i * n + row];
+    const si = s[row * k + i];
     const points = scale * weight * si;
     base += points;
     indicators.push({ id: ind.id, raw: p.raw[i][row], s: si, weight, points });

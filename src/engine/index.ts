@@ -13,7 +13,7 @@ export { effectiveWeights, normalizeRows, stageWeightSums } from './weights.ts';
 export { bonusPoints, vetoHits } from './bonus-veto.ts';
 export { prepare, type Prepared, type PrepareInput } from './prepare.ts';
 export { rescore, RescoreWorkspace, type ScoreResult, type Toggles } from './rescore.ts';
-export { argsortDescending, competitionRanks, RankWorkspace } from './rank.ts';
+export { argsortDescending, radixArgsortDescending, competitionRanks, RankWorkspace } from './rank.ts';
 export { explain, type Explanation, type IndicatorPoints, type BonusPoints, type VetoState } from './explain.ts';
 export { scoreDataset, type ScoreDatasetInput, type ScoreRun } from './score-dataset.ts';
 export { parseScenario, parseScenarioText, type ParseResult } from './scenario-schema.ts';

@@ -27,7 +27,10 @@ export interface Prepared {
   normalization: NormalizationSpec;
   /** Derived raw value per indicator (NaN missing, ±∞ possible). */
   raw: Float64Array[];
-  /** Normalised values, column-major: `s[i * n + r]` ∈ [0, 1]. */
+  /**
+   * Normalised values, ROW-major: `s[r * k + i]` ∈ [0, 1] (row r, indicator i). Row-major because
+   * the re-score hot loop is one contiguous k-long dot product per row.
+   */
   s: Float64Array;
   report: IndicatorReport[];
   /** Per bonus item: the raw count (NaN missing) and the points it earns, `min(cap, points × count)`. */
@@ -51,6 +54,7 @@ export function prepare(input: PrepareInput): Prepared {
   const normalize = normalizer(normalization.method);
   const k = system.indicators.length;
   const s = new Float64Array(k * n);
+  const column = new Float64Array(n);
   const finite = new Float64Array(n);
   const scratch = new Float64Array(n);
   const raw: Float64Array[] = [];
@@ -61,7 +65,7 @@ export function prepare(input: PrepareInput): Prepared {
     const rep = emptyReport(ind.id, scan);
     normalize({
       raw: values,
-      out: s.subarray(i * n, (i + 1) * n),
+      out: column,
       finite,
       scratch,
       scan,
@@ -69,6 +73,7 @@ export function prepare(input: PrepareInput): Prepared {
       spec: normalization,
       report: rep,
     });
+    for (let r = 0, j = i; r < n; r++, j += k) s[j] = column[r];
     raw.push(values);
     report.push(rep);
   });

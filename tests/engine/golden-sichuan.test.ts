@@ -93,7 +93,7 @@ describe('golden case: sichuan-2024', () => {
   });
 
   it('normalises every indicator as derived by hand', () => {
-    S.forEach((row, i) => row.forEach((want, r) => expect(prepared.s[i * 8 + r]).toBeCloseTo(want, 12)));
+    S.forEach((row, i) => row.forEach((want, r) => expect(prepared.s[r * 18 + i]).toBeCloseTo(want, 12)));
     expect(prepared.report[5].bounds).toBe('constant'); // pct_applications
   });
 

@@ -49,10 +49,20 @@ describe('other normalisation methods', () => {
     close(normalizeOne([0, 50, 100], 'efficacy', 'reverse', [0, 1]).s, [1, 0.8, 0.6]);
   });
 
-  it('every method gives 0 to every row of a constant column', () => {
-    for (const m of ['winsorized-minmax', 'minmax', 'zscore', 'percentile-rank', 'log-minmax', 'efficacy'] as const) {
+  it('every method but z-score and efficacy gives 0 to every row of a constant column', () => {
+    for (const m of ['winsorized-minmax', 'minmax', 'percentile-rank', 'log-minmax'] as const) {
       expect(normalizeOne([3, 3, 3, NaN], m).s).toEqual([0, 0, 0, 0]);
     }
+  });
+
+  it('z-score gives a constant column z = 0 (s = 0.5), missing still 0', () => {
+    expect(normalizeOne([3, 3, 3, NaN], 'zscore').s).toEqual([0.5, 0.5, 0.5, 0]);
+    expect(normalizeOne([3, NaN], 'zscore', 'reverse').s).toEqual([0.5, 0]);
+  });
+
+  it('efficacy gives a constant column the neutral d = 60 (s = 0.6), missing still 0', () => {
+    expect(normalizeOne([3, 3, 3, NaN], 'efficacy').s).toEqual([0.6, 0.6, 0.6, 0]);
+    expect(normalizeOne([3, 3, NaN], 'efficacy', 'reverse').s).toEqual([0.6, 0.6, 0]);
   });
 
   it('an unknown method name throws and lists the known ones', () => {

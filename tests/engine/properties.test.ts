@@ -119,7 +119,11 @@ describe('engine invariants (property-based)', () => {
   it('scaling a column by a positive constant leaves min–max-type scores unchanged', () => {
     const scaleFree: NormalizationMethod[] = ['winsorized-minmax', 'minmax', 'percentile-rank', 'efficacy', 'zscore'];
     fc.assert(
-      fc.property(dataset, fc.constantFrom(...scaleFree), fc.constantFrom(0.001, 0.5, 3, 10_000), (d, method, k) => {
+      fc.property(dataset, fc.constantFrom(...scaleFree), fc.constantFrom(0.25, 0.5, 3, 10_000), (d0, method, k) => {
+        // Whole-number data, so that v·k is exact: in floating point a product can merge two
+        // distinct neighbouring doubles into a tie, which is rounding, not the method.
+        const d = structuredClone(d0);
+        d.cols[1] = d.cols[1].map((v) => Math.round(v));
         const scaled = structuredClone(d);
         scaled.cols[1] = scaled.cols[1].map((v) => v * k);
         const a = run(d, method).res.score;

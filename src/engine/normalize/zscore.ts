@@ -4,7 +4,8 @@ import type { NormalizeFn } from './method.ts';
  * z-score mapped linearly to [0, 1]: `z = (x − mean)/sd` over the finite values (population sd),
  * `s = clamp((z + 3)/6, 0, 1)` — three standard deviations either side span the scale.
  * Reverse: `s = clamp((3 − z)/6, 0, 1)`. +∞ → 1 (reverse 0), −∞ → 0 (reverse 1), missing → 0,
- * `sd = 0` → constant (s = 0).
+ * `sd = 0` → constant: every present value gets z = 0, the neutral s = 0.5 (0, as the default method
+ * gives, would let the first difference between two rows lift the worse one from 0 to ~0.26).
  */
 export const zscore: NormalizeFn = (ctx) => {
   const { raw, out, finite, report } = ctx;
@@ -21,7 +22,7 @@ export const zscore: NormalizeFn = (ctx) => {
   report.hi = mean + 3 * sd;
   if (!(sd > 0)) {
     report.bounds = 'constant';
-    out.fill(0);
+    for (let r = 0; r < raw.length; r++) out[r] = raw[r] === raw[r] ? 0.5 : 0;
     return;
   }
   report.bounds = 'quantile';
