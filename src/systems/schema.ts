@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { IndicatorSystem } from '../engine/types.ts';
+import { checkSystem } from './check-system.ts';
+
+/**
+ * Validation of indicator systems (presets, imported JSON, systems edited in the workbench).
+ * Two passes: the zod schema checks the shape (types, lengths, no unknown keys), then
+ * `checkSystem` checks what a shape cannot: unique ids, known classes and fields, weights summing
+ * to 1 per stage, ordered stages, caps. Hostile or broken input yields messages that name the
+ * field path (`indicators[3].weights.growth: …`); it never throws.
+ */
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, "_", "-" and "." only');
+const fieldId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, 'field ids are snake_case (a-z, 0-9, "_")');
+const text = (max: number) => z.string().max(max);
+const label = z.strictObject({ zh: text(200).min(1), en: text(200).min(1) });
+const finite = (what: string) => z.number({ error: `${what} must be a finite number` });
+
+const valueRule = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('field'), field: fieldId }),
+  z.strictObject({ kind: z.literal('ratio'), numerator: fieldId, denominator: z.union([fieldId, z.array(fieldId).min(1).max(20)]) }),
+  z.strictObject({ kind: z.literal('growth'), current: fieldId, previous: fieldId }),
+  z.strictObject({ kind: z.literal('sum'), fields: z.array(fieldId).min(1).max(20) }),
+]);
+
+const weight = finite('a weight').min(0, { error: (iss) => `a weight must be ≥ 0, got ${String(iss.input)}` });
+
+const schema = z.strictObject({
+  id,
+  name: label,
+  version: text(50).min(1),
+  source: z.strictObject({ seed: text(200).min(1), published: text(20_000), defaults: text(20_000) }),
+  baseScale: finite('baseScale').positive(),
+  stages: z
+    .array(
+      z.strictObject({
+        id,
+        name: label,
+        maxAgeYears: z.number().int('maxAgeYears must be a whole number of years').min(1).max(200).optional(),
+      }),
+    )
+    .min(1)
+    .max(20),
+  classes: z.array(z.strictObject({ id, name: label })).min(1).max(50),
+  indicators: z
+    .array(
+      z.strictObject({
+        id,
+        name: label,
+        classId: id,
+        direction: z.enum(['positive', 'reverse']),
+        value: valueRule,
+        weights: z.record(id, weight),
+        unit: text(20).optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+  bonus: z
+    .array(
+      z.strictObject({
+        id,
+        name: label,
+        field: fieldId,
+        points: finite('points').positive('points must be > 0'),
+        cap: finite('cap').positive('cap must be > 0').optional(),
+      }),
+    )
+    .max(100),
+  vetoes: z
+    .array(z.strictObject({ id, name: label, fields: z.array(fieldId).min(1).max(20), mandatory: z.boolean(), defaultActive: z.boolean() }))
+    .max(100),
+  optionalFields: z.array(fieldId).max(200).optional(),
+});
+
+export type ParseSystemResult = { ok: true; system: IndicatorSystem } | { ok: false; errors: string[] };
+
+/** `indicators[3].weights.growth` from zod's `['indicators', 3, 'weights', 'growth']`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (typeof p === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) out += out ? `.${p}` : p;
+    else out += `[${JSON.stringify(String(p))}]`;
+  }
+  return out || '(root)';
+}
+
+export function parseSystem(json: unknown): ParseSystemResult {
+  const r = schema.safeParse(json);
+  if (!r.success) return { ok: false, errors: r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
+  const system = r.data as IndicatorSystem;
+  const errors = checkSystem(system);
+  return errors.length ? { ok: false, errors } : { ok: true, system };
+}
+
+/** Parses JSON text and validates it; a syntax error is reported like any other problem. */
+export function importSystem(text: string): ParseSystemResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { ok: false, errors: [`(root): not valid JSON: ${(e as Error).message}`] };
+  }
+  return parseSystem(json);
+}
+
+export { exportSystem } from './system-json.ts';
