@@ -1,0 +1,34 @@
+/**
+ * Display formatting of analysis results for the views (pure; `lang` picks zh-CN or en-US
+ * conventions). A missing value is shown as a word, never as "NaN".
+ */
+export type Lang = 'zh' | 'en';
+
+const MISSING: Record<Lang, string> = { zh: '缺失', en: 'missing' };
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
+
+/** Fixed number of decimals with digit grouping; NaN → '缺失'/'missing', ±∞ → '+∞'/'−∞'. */
+export function formatFixed(v: number, digits: number, lang: Lang): string {
+  if (v !== v) return MISSING[lang];
+  if (v === Infinity) return '+∞';
+  if (v === -Infinity) return '−∞';
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+}
+
+/** Raw indicator values: up to 4 decimals, trailing zeros dropped (money, counts and ratios alike). */
+export function formatRaw(v: number, lang: Lang): string {
+  if (!Number.isFinite(v)) return formatFixed(v, 0, lang);
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 4 }).format(v);
+}
+
+/** A share in [0, 1] as a percentage. */
+export function formatShare(share: number, digits: number, lang: Lang): string {
+  if (share !== share) return '—';
+  return `${formatFixed(share * 100, digits, lang)}%`;
+}
+
+/** A signed rank change: '+3', '−2' (minus sign), '0'. */
+export function formatDelta(d: number): string {
+  if (d !== d) return '—';
+  return d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '0';
+}

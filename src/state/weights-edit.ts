@@ -1,0 +1,129 @@
+/**
+ * Pure weight editing for the 权重 view. A weight matrix is a plain `number[]` laid out like the
+ * engine's `effectiveWeights`: `w[stageIndex · k + i]` (stages and indicators in system order).
+ * The functions return new arrays and never mutate their input.
+ */
+import type { IndicatorSystem, Scenario } from '../engine/index.ts';
+
+export type WeightMode = 'rescale' | 'free';
+
+const clamp01 = (v: number) => (v > 1 ? 1 : v > 0 ? v : 0); // NaN → 0
+
+/**
+ * Sets weight `i` of ONE stage's weight vector to `value` (clamped to [0, 1], NaN → 0).
+ *
+ * - `'free'`: only that weight changes (the engine divides by the stage sum at scoring time).
+ * - `'rescale'`: the others are rescaled proportionally so that the vector sums to 1:
+ *   `w_j ← (1 − v) · w_j / Σ_{j≠i} w_j`. If every other weight is 0 the remainder `1 − v` is spread
+ *   equally over them. The rounding residual goes to the largest other weight, so the sum is 1 to
+ *   within an ulp or two. Negative or NaN inputs among the others count as 0. With a single
+ *   indicator (k = 1) the sum cannot be kept: the weight simply becomes `v`.
+ */
+export function setWeight(weights: readonly number[], i: number, value: number, mode: WeightMode): number[] {
+  const k = weights.length;
+  if (!(Number.isInteger(i) && i >= 0 && i < k)) throw new Error(`indicator index ${i} is outside 0..${k - 1}`);
+  const v = clamp01(value);
+  const out = weights.map((w) => (w > 0 && Number.isFinite(w) ? w : 0));
+  out[i] = v;
+  if (mode === 'free' || k === 1) return out;
+  if (mode !== 'rescale') throw new Error(`unknown weight mode "${mode as string}"`);
+  const target = 1 - v;
+  let others = 0;
+  for (let j = 0; j < k; j++) if (j !== i) others += out[j];
+  for (let j = 0; j < k; j++) {
+    if (j === i) continue;
+    // w/others ≤ 1, so this cannot overflow even when `others` is tiny (subnormal).
+    out[j] = others > 0 ? target * (out[j] / others) : target / (k - 1);
+  }
+  // Put the rounding residual on the largest other weight (it can absorb it and stay ≥ 0).
+  let sum = 0;
+  let largest = -1;
+  for (let j = 0; j < k; j++) {
+    if (j === i) continue;
+    sum += out[j];
+    if (largest < 0 || out[j] > out[largest]) largest = j;
+  }
+  if (largest >= 0) out[largest] = Math.max(0, out[largest] + (target - sum));
+  return out;
+}
+
+/** `setWeight` applied to stage `stage` of a stage-major matrix with `k` indicators per stage. */
+export function setStageWeight(matrix: readonly number[], k: number, stage: number, i: number, value: number, mode: WeightMode): number[] {
+  if (!(stage >= 0 && (stage + 1) * k <= matrix.length)) throw new Error(`stage ${stage} is outside the weight matrix`);
+  const row = setWeight(matrix.slice(stage * k, (stage + 1) * k), i, value, mode);
+  const out = matrix.slice();
+  for (let j = 0; j < k; j++) out[stage * k + j] = row[j];
+  return out;
+}
+
+/** Sum of each stage's weights. */
+export function stageSums(matrix: ArrayLike<number>, k: number): number[] {
+  const sums: number[] = [];
+  for (let off = 0; off + k <= matrix.length && k > 0; off += k) {
+    let s = 0;
+    for (let i = 0; i < k; i++) s += matrix[off + i];
+    sums.push(s);
+  }
+  return sums;
+}
+
+/**
+ * Divides each stage's weights by their sum (used when switching from free to rescale mode, so the
+ * "sum is 1" invariant holds again). A stage whose weights are all 0 gets equal weights 1/k.
+ */
+export function normalizeStageSums(matrix: readonly number[], k: number): number[] {
+  const out = matrix.slice();
+  stageSums(matrix, k).forEach((sum, st) => {
+    for (let i = 0; i < k; i++) out[st * k + i] = sum > 0 ? matrix[st * k + i] / sum : 1 / k;
+  });
+  return out;
+}
+
+/** The system's published weights as a stage-major matrix. */
+export function publishedWeights(system: IndicatorSystem): number[] {
+  return system.stages.flatMap((st) => system.indicators.map((ind) => ind.weights[st.id] ?? 0));
+}
+
+/** The weights a scenario asks for (overrides on published), NOT divided by the sum in free mode. */
+export function scenarioWeights(system: IndicatorSystem, scenario: Scenario): number[] {
+  return system.stages.flatMap((st) => system.indicators.map((ind) => scenario.weights?.[st.id]?.[ind.id] ?? ind.weights[st.id] ?? 0));
+}
+
+/**
+ * A scenario carrying `matrix` as its weights: only entries that differ from the published weights
+ * are written as overrides, so a matrix equal to the published one gives a scenario without
+ * `weights` (and the Δrank baseline stays recognisable).
+ */
+export function withWeights(system: IndicatorSystem, scenario: Scenario, matrix: readonly number[]): Scenario {
+  const k = system.indicators.length;
+  if (matrix.length !== system.stages.length * k) throw new Error(`expected ${system.stages.length}×${k} weights, got ${matrix.length}`);
+  const weights: Record<string, Record<string, number>> = {};
+  system.stages.forEach((st, s) => {
+    system.indicators.forEach((ind, i) => {
+      const w = matrix[s * k + i];
+      if (w !== (ind.weights[st.id] ?? 0)) (weights[st.id] ??= {})[ind.id] = w;
+    });
+  });
+  const { weights: _old, ...rest } = scenario;
+  return Object.keys(weights).length ? { ...rest, weights } : rest;
+}
+
+/** The scenario with the published weights back (weight mode, normalisation and toggles kept). */
+export function resetWeights(scenario: Scenario): Scenario {
+  const { weights: _old, ...rest } = scenario;
+  return rest;
+}
+
+/**
+ * Switches the weight mode. Going to 'rescale' divides each stage by its sum so that the stages sum
+ * to 1 again (the scores do not change: free mode already scored with normalised weights).
+ */
+export function withWeightMode(system: IndicatorSystem, scenario: Scenario, mode: WeightMode): Scenario {
+  const next: Scenario = { ...scenario, weightMode: mode };
+  if (mode === 'free') return next;
+  const k = system.indicators.length;
+  const matrix = scenarioWeights(system, scenario);
+  const sums = stageSums(matrix, k);
+  if (sums.every((s) => s === 1)) return next;
+  return withWeights(system, next, normalizeStageSums(matrix, k));
+}

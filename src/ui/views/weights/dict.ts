@@ -1,0 +1,84 @@
+import type { NormalizationMethod } from '../../../engine/index.ts';
+
+export type Lang = 'zh' | 'en';
+
+/** Texts of the 权重 view, Chinese first. */
+const DICT = {
+  zh: {
+    title: '权重',
+    intro: '拖动滑块或输入数值调整各阶段指标权重，排名实时更新。',
+    mode: '权重模式',
+    modeRescale: '保持总和为1（按比例调整其他权重）',
+    modeFree: '自由权重，评分时归一',
+    reset: '重置为公布权重',
+    indicator: '指标',
+    weightOf: (indicator: string, stage: string) => `${indicator} — ${stage} 权重`,
+    sum: '权重合计',
+    sumFreeNote: '自由模式：评分时各阶段权重除以其合计',
+    sumZero: '该阶段权重全为0，基础分为0',
+    normalization: '无量纲化（标准化）',
+    method: '标准化方法',
+    lowerQuantile: '下分位数',
+    upperQuantile: '上分位数',
+    quantileNote: '仅用于极值调整类方法（基于极端值调整的极值法、非线性无量纲、功效系数法）',
+    quantileInvalid: '分位数须满足 0 ≤ 下分位数 < 上分位数 ≤ 1',
+    bonus: '加分项（特色指标）',
+    bonusDetail: (points: string, cap: string | null) => (cap ? `每项 ${points} 分，最高 ${cap} 分` : `每项 ${points} 分`),
+    vetoes: '否决项（约束指标，触发即清零）',
+    mandatory: '（强制，不可关闭）',
+    methods: {
+      'winsorized-minmax': '基于极端值调整的极值法',
+      minmax: '极值法（最小–最大）',
+      zscore: '标准化（Z分数）',
+      'percentile-rank': '百分位排名',
+      'log-minmax': '非线性无量纲（对数极值法）',
+      efficacy: '功效系数法',
+    } satisfies Record<NormalizationMethod, string>,
+  },
+  en: {
+    title: 'Weights',
+    intro: 'Drag a slider or type a value to change a stage weight; the ranking updates live.',
+    mode: 'Weight mode',
+    modeRescale: 'Keep the sum at 1 by rescaling the others',
+    modeFree: 'Free weights, normalised at scoring',
+    reset: 'Reset to the published weights',
+    indicator: 'Indicator',
+    weightOf: (indicator: string, stage: string) => `${indicator} — ${stage} weight`,
+    sum: 'Sum of weights',
+    sumFreeNote: 'Free mode: each stage is divided by its sum at scoring',
+    sumZero: 'All weights of this stage are 0: base score 0',
+    normalization: 'Normalisation',
+    method: 'Method',
+    lowerQuantile: 'Lower quantile',
+    upperQuantile: 'Upper quantile',
+    quantileNote: 'Used by the winsorising methods only (winsorised min–max, log min–max, efficacy coefficient)',
+    quantileInvalid: 'Quantiles must satisfy 0 ≤ lower < upper ≤ 1',
+    bonus: 'Bonus items',
+    bonusDetail: (points: string, cap: string | null) => (cap ? `${points} per item, at most ${cap}` : `${points} per item`),
+    vetoes: 'Vetoes (the score is set to 0)',
+    mandatory: '(mandatory, cannot be switched off)',
+    methods: {
+      'winsorized-minmax': 'Winsorised min–max (基于极端值调整的极值法)',
+      minmax: 'Min–max',
+      zscore: 'Z-score',
+      'percentile-rank': 'Percentile rank',
+      'log-minmax': 'Log min–max (非线性无量纲)',
+      efficacy: 'Efficacy coefficient (功效系数法)',
+    } satisfies Record<NormalizationMethod, string>,
+  },
+};
+
+export type WeightsText = (typeof DICT)['zh'];
+
+export function weightsText(lang: Lang): WeightsText {
+  return DICT[lang];
+}
+
+/**
+ * The accessible name of a weight input. It always carries the indicator's Chinese name (the
+ * e2e tests and the issue ask for it); in English the English name comes first.
+ */
+export function weightLabel(lang: Lang, zhName: string, enName: string, stageName: string): string {
+  const indicator = lang === 'zh' ? zhName : `${enName} (${zhName})`;
+  return DICT[lang].weightOf(indicator, stageName);
+}
