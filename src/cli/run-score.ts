@@ -1,0 +1,92 @@
+import { basename } from 'node:path';
+import { scoreDataset, type Scenario } from '../engine/index.ts';
+import { getSystem, listSystems } from '../systems/index.ts';
+import { buildDataset, DataError, fieldLabel, finalizeMapping, matchHeaders, type ColumnMapping } from '../data/index.ts';
+import { readDataFile } from '../data/node/read-file.ts';
+import type { ScoreArgs } from './args.ts';
+import { resolveAsOf } from './as-of.ts';
+import { CliError } from './cli-error.ts';
+import { loadScenario } from './load-scenario.ts';
+import { formatOutputCsv } from './output-csv.ts';
+import { exclusionLines, mappingNotes, warningLines } from './report.ts';
+import { requiredFields, systemFieldSet } from './required-fields.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+/**
+ * One CLI run: system → scenario → read → map headers → as-of → validate/convert → score →
+ * OUT.csv. Returns the number of scored rows; throws CliError (one sentence) when the input
+ * cannot be used. `log` receives the stderr lines (exclusions, notes, warnings).
+ */
+export async function runScore(args: ScoreArgs, log: (line: string) => void): Promise<number> {
+  const system = getSystem(args.system);
+  if (!system) {
+    const ids = listSystems().map((s) => s.id).join(', ');
+    throw new CliError(`Unknown system "${args.system}"; known systems: ${ids}.`, 2);
+  }
+  if (args.asOf !== undefined) resolveAsOf(args.asOf, undefined, undefined, ''); // fail early on a bad --as-of
+  const scenario: Scenario | undefined = args.scenario ? await loadScenario(args.scenario, system) : undefined;
+  const name = basename(args.input);
+
+  let raw;
+  try {
+    raw = await readDataFile(args.input, args.sheet === undefined ? {} : { sheet: args.sheet });
+  } catch (e) {
+    if (e instanceof DataError) throw new CliError(e.en);
+    throw e;
+  }
+  if (raw.rowNumbers.length === 0) throw new CliError(`${name} has a header row but no data rows.`);
+
+  const required = requiredFields(system);
+  const used = systemFieldSet(system);
+  const mapping = onlyUsedFields(matchHeaders(raw.headers, { required, extensions: system.optionalFields ?? [] }), used);
+  failOnMissing(mapping, name);
+  for (const line of mappingNotes(mapping)) log(line);
+  for (const f of used) if (mapping.fields[f] === undefined && !required.includes(f)) log(`note optional column ${fieldLabel(f)} not found; it counts as missing for every row`);
+
+  const asOfDays = resolveAsOf(args.asOf, scenario?.asOf, mapping.evalYear, name);
+  const data = buildDataset(raw, mapping, { asOfDays });
+  for (const line of exclusionLines(data)) log(line);
+  for (const line of warningLines(data.warnings, data.warningTotal)) log(line);
+  if (data.n === 0) {
+    throw new CliError(`No row of ${name} could be scored: all ${data.totalRows} data rows were excluded (see the excluded lines above).`);
+  }
+
+  let run;
+  try {
+    run = scoreDataset({ system, scenario, columns: data.columns, n: data.n, regDays: data.regDays, asOfDays });
+  } catch (e) {
+    throw new CliError(`Scoring failed: ${(e as Error).message.replace(/\.$/, '')}.`);
+  }
+  const r = run.result;
+  const stage = Array.from(run.stage, (s) => system.stages[s]?.id ?? '');
+  const csv = formatOutputCsv({ uscc: data.text.uscc, stage, base: r.base, bonus: r.bonus, score: r.score, vetoed: r.vetoed, rank: r.rank, stageRank: r.stageRank });
+  await writeFileAtomic(args.output, csv);
+  return data.n;
+}
+
+/** Keeps the key, the name and the fields the system reads; other columns are not parsed. */
+function onlyUsedFields(mapping: ColumnMapping, used: Set<string>): ColumnMapping {
+  const keep = new Set([...used, 'name']);
+  const columns = mapping.columns.map((c) => {
+    if (c.field === undefined || keep.has(c.field) || c.status === 'personal') return c;
+    const { field: _f, ...rest } = c;
+    return { ...rest, status: 'unmatched' as const };
+  });
+  return finalizeMapping({ headers: mapping.headers, columns, required: mapping.required, evalYear: mapping.evalYear, extensions: mapping.extensions });
+}
+
+function failOnMissing(mapping: ColumnMapping, name: string): void {
+  const ambiguous = new Map(mapping.ambiguous.map((a) => [a.field, a.columns]));
+  const absent = mapping.missingRequired.filter((f) => !ambiguous.has(f));
+  if (absent.length === 1) {
+    throw new CliError(`Required column ${fieldLabel(absent[0])} is missing from ${name}; add a column with that header.`);
+  }
+  if (absent.length > 1) {
+    throw new CliError(`Required columns ${absent.map(fieldLabel).join(', ')} are missing from ${name}; add columns with those headers.`);
+  }
+  const clash = mapping.missingRequired.find((f) => ambiguous.has(f));
+  if (clash !== undefined) {
+    const heads = (ambiguous.get(clash) ?? []).map((i) => `"${mapping.headers[i]}"`).join(' and ');
+    throw new CliError(`Required column ${fieldLabel(clash)} is ambiguous in ${name}: headers ${heads} all match it; keep only one.`);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Command-line scorer (scoring.md §8):
+ *   npm run --silent score -- --system ID --input FILE --output OUT.csv [--as-of YYYY-MM-DD] [--scenario S.json]
+ * Exit 0 when at least one row was scored; otherwise one sentence on stderr, a non-zero exit
+ * code and no output file.
+ */
+import { parseScoreArgs } from './args.ts';
+import { CliError } from './cli-error.ts';
+import { runScore } from './run-score.ts';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const lines: string[] = [];
+  const log = (line: string) => lines.push(line);
+  const flush = (onlyExclusions = false) => {
+    const out = onlyExclusions ? lines.filter((l) => l.startsWith('excluded ')) : lines;
+    if (out.length) process.stderr.write(`${out.join('\n')}\n`);
+  };
+  try {
+    await runScore(parseScoreArgs(argv), log);
+    flush();
+    return 0;
+  } catch (e) {
+    // A failed run says one sentence; only the excluded lines (which explain it) come first.
+    flush(true);
+    if (e instanceof CliError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`error: unexpected failure (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); please report it with the input file's header row.\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,110 @@
+import type { DataWarning, Exclusion } from './issues.ts';
+import type { ColumnMapping } from './mapping.ts';
+import { parseColumns } from './parse-columns.ts';
+import type { RawTable } from './raw-table.ts';
+import { checkKeys, crossFieldWarnings } from './validate.ts';
+import { WarningCollector, type WarningCount } from './warning-collector.ts';
+
+/**
+ * Conversion of a raw table + column mapping into the engine's input, for the scored rows only
+ * (scoring.md §1: excluded rows are reported, not scored).
+ */
+export interface EngineDataset {
+  /** Number of scored rows. */
+  n: number;
+  /** Numeric fields (numbers, counts, booleans 1/0), NaN = missing; scored rows only. */
+  columns: Record<string, Float64Array>;
+  /** registration_date in days since 1970-01-01. */
+  regDays: Float64Array;
+  /** Text fields (uscc normalised: trimmed, upper case); '' = empty. Always has `uscc`. */
+  text: Record<string, string[]>;
+  /** Per scored row: its row number in the user's file. */
+  sourceRow: Int32Array;
+  /** Data rows read, scored or not. */
+  totalRows: number;
+  excluded: Exclusion[];
+  /** Warnings on scored rows, in row order: the first `perKind` of each (field, code) pair. */
+  warnings: DataWarning[];
+  /** Every warning counted, per (field, code). */
+  warningCounts: WarningCount[];
+  warningTotal: number;
+  evalYear?: number;
+  asOfDays: number;
+}
+
+export class MissingFieldError extends Error {
+  constructor(readonly fields: string[]) {
+    super(`required fields not mapped: ${fields.join(', ')}`);
+  }
+}
+
+export interface BuildOptions {
+  asOfDays: number;
+  /** Warnings kept with a message per (field, code) pair (all are counted). */
+  warningsPerKind?: number;
+}
+
+export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: BuildOptions): EngineDataset {
+  const usccCol = mapping.fields.uscc;
+  const regCol = mapping.fields.registration_date;
+  const missing = [usccCol === undefined ? 'uscc' : '', regCol === undefined ? 'registration_date' : ''].filter(Boolean);
+  if (missing.length) throw new MissingFieldError(missing);
+
+  // 1. Keys first, so that cell warnings are raised for scored rows only.
+  const reg = parseColumns(raw, mapping, { fields: ['registration_date'] }).dates.registration_date;
+  const keys = checkKeys({
+    uscc: raw.columns[usccCol],
+    usccHeader: raw.headers[usccCol],
+    regDays: reg.days,
+    regOk: reg.ok,
+    regCells: raw.columns[regCol],
+    regHeader: raw.headers[regCol],
+    rowNumbers: raw.rowNumbers,
+    asOfDays: options.asOfDays,
+  });
+  const keep: number[] = [];
+  const excluded: Exclusion[] = [];
+  const scored = new Uint8Array(raw.rowNumbers.length);
+  keys.excluded.forEach((e, i) => {
+    if (e) excluded.push(e);
+    else {
+      keep.push(i);
+      scored[i] = 1;
+    }
+  });
+
+  // 2. Every other mapped column, then the cross-field checks.
+  const collector = new WarningCollector(options.warningsPerKind ?? 100);
+  const parsed = parseColumns(raw, mapping, { collector, report: scored });
+  crossFieldWarnings({
+    numeric: parsed.numeric,
+    headerOf: (f) => (mapping.fields[f] === undefined ? undefined : raw.headers[mapping.fields[f]]),
+    cellOf: (f, i) => raw.columns[mapping.fields[f]][i] ?? '',
+    rowNumbers: raw.rowNumbers,
+    collector,
+    report: scored,
+  });
+
+  // 3. Compact to the scored rows.
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  const columns: Record<string, Float64Array> = {};
+  for (const [f, a] of Object.entries(parsed.numeric)) columns[f] = pick(a);
+  const text: Record<string, string[]> = { uscc: keep.map((i) => keys.codes[i]) };
+  for (const [f, a] of Object.entries(parsed.text)) if (f !== 'uscc') text[f] = keep.map((i) => a[i]);
+
+  const out: EngineDataset = {
+    n: keep.length,
+    columns,
+    regDays: pick(reg.days),
+    text,
+    sourceRow: Int32Array.from(keep, (i) => raw.rowNumbers[i]),
+    totalRows: raw.rowNumbers.length,
+    excluded,
+    warnings: collector.warnings(),
+    warningCounts: collector.counts(),
+    warningTotal: collector.total,
+    asOfDays: options.asOfDays,
+  };
+  if (mapping.evalYear !== undefined) out.evalYear = mapping.evalYear;
+  return out;
+}

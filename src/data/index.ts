@@ -1,0 +1,26 @@
+/**
+ * The shared data-reading module: field catalogue, header matching, cell parsing, validation and
+ * conversion to the engine's input. Pure TypeScript (no Node APIs); file I/O lives in ./node/
+ * (CLI) and in the workbench's workers (browser).
+ */
+export * from './fields.ts';
+export * from './normalize-header.ts';
+export * from './header-match.ts';
+export * from './header-row.ts';
+export * from './mapping.ts';
+export * from './personal-data.ts';
+export * from './parse-number.ts';
+export * from './parse-bool.ts';
+export * from './parse-date.ts';
+export * from './cell-text.ts';
+export * from './uscc.ts';
+export * from './raw-table.ts';
+export * from './issues.ts';
+export * from './messages.ts';
+export * from './parse-columns.ts';
+export * from './validate.ts';
+export * from './build-dataset.ts';
+export * from './sql.ts';
+export * from './text-sniff.ts';
+export * from './errors.ts';
+export * from './warning-collector.ts';

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { DataError } from '../errors.ts';
+import type { RawTable } from '../raw-table.ts';
+import { sniffFormat } from '../text-sniff.ts';
+
+export interface ReadOptions {
+  /** XLSX: the sheet to read (default: the first). */
+  sheet?: string;
+}
+
+/**
+ * Reads a data file into a raw table, choosing the reader by content (not by extension):
+ * `PK\x03\x04` → XLSX, `PAR1` → Parquet, anything else → delimited text. Every failure is a
+ * DataError with one sentence that names the file.
+ */
+export async function readDataFile(path: string, options: ReadOptions = {}): Promise<RawTable> {
+  const name = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DataError('not-found', `Input file ${path} does not exist.`, `输入文件 ${path} 不存在。`);
+    if (code === 'EISDIR') throw new DataError('unreadable', `Input ${path} is a directory, not a file.`, `输入 ${path} 是目录，不是文件。`);
+    throw new DataError('unreadable', `Input file ${path} cannot be read (${code ?? 'I/O error'}).`, `无法读取输入文件 ${path}（${code ?? 'I/O 错误'}）。`);
+  }
+  if (bytes.length === 0) throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
+  const format = sniffFormat(bytes);
+  // Readers are loaded on demand: exceljs alone costs ~0.4 s of start-up a CSV run does not need.
+  let table: RawTable;
+  if (format === 'xlsx') table = await (await import('./read-xlsx.ts')).readXlsxTable(bytes, name, options.sheet);
+  else if (format === 'parquet') table = await (await import('./read-parquet.ts')).readParquetTable(path, name);
+  else table = await (await import('./read-text.ts')).readTextTable(path, bytes, name);
+  if (table.headers.every((h) => h === '')) throw new DataError('no-header', `${name} has no header row.`, `${name} 没有表头行。`);
+  return table;
+}

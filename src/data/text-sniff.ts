@@ -1,0 +1,66 @@
+/**
+ * Pure sniffing of file bytes: format (by magic bytes, not by file name), text encoding and CSV
+ * delimiter. Works on a Uint8Array, so the browser and the CLI use the same rules.
+ */
+
+export type FileFormat = 'xlsx' | 'parquet' | 'text';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export function sniffFormat(bytes: Uint8Array): FileFormat {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31) return 'parquet';
+  return 'text';
+}
+
+export interface DetectedEncoding {
+  encoding: TextEncoding;
+  /** Bytes of the byte-order mark to skip. */
+  bomLength: number;
+}
+
+export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { encoding: 'utf-8', bomLength: 0 };
+  } catch {
+    return { encoding: 'gb18030', bomLength: 0 };
+  }
+}
+
+/** Decodes text bytes; throws a TypeError when they are not valid in the detected encoding. */
+export function decodeText(bytes: Uint8Array, detected: DetectedEncoding = detectEncoding(bytes)): string {
+  return new TextDecoder(detected.encoding, { fatal: true }).decode(bytes.subarray(detected.bomLength));
+}
+
+/**
+ * True when decoded text looks binary rather than tabular: NUL characters, or many control
+ * characters other than tab / CR / LF.
+ */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
+  }
+  return control > Math.max(8, sample.length / 100);
+}
+
+/** The delimiter of the header line: the most frequent of comma, tab, semicolon outside quotes. */
+export function detectDelimiter(text: string): ',' | '\t' | ';' {
+  const counts = { ',': 0, '\t': 0, ';': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length && i < 65536; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === ',' || ch === '\t' || ch === ';')) counts[ch]++;
+  }
+  if (counts['\t'] > counts[','] && counts['\t'] >= counts[';']) return '\t';
+  if (counts[';'] > counts[',']) return ';';
+  return ',';
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, detectDelimiter, detectEncoding, looksBinary, sniffFormat } from '../../src/data/text-sniff.ts';
+import { castAllToVarcharSql, mappedViewSql, quoteIdent, quoteLiteral, readCsvSql } from '../../src/data/sql.ts';
+import { encodeGbk } from '../fixtures/gbk-encode.ts';
+
+const bytes = (...b: number[]) => Uint8Array.from(b);
+
+describe('sniffing', () => {
+  it('format by magic bytes', () => {
+    expect(sniffFormat(bytes(0x50, 0x4b, 0x03, 0x04, 0))).toBe('xlsx');
+    expect(sniffFormat(new TextEncoder().encode('PAR1xxxx'))).toBe('parquet');
+    expect(sniffFormat(new TextEncoder().encode('a,b\n'))).toBe('text');
+    expect(sniffFormat(bytes())).toBe('text');
+  });
+
+  it('encoding: BOMs, valid UTF-8, else GB18030', () => {
+    expect(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x61))).toEqual({ encoding: 'utf-8', bomLength: 3 });
+    expect(detectEncoding(bytes(0xff, 0xfe, 0x61, 0))).toEqual({ encoding: 'utf-16le', bomLength: 2 });
+    expect(detectEncoding(bytes(0xfe, 0xff, 0, 0x61))).toEqual({ encoding: 'utf-16be', bomLength: 2 });
+    expect(detectEncoding(new TextEncoder().encode('研发费用'))).toEqual({ encoding: 'utf-8', bomLength: 0 });
+    // 研发 in GBK is D1 D0 B7 A2: not valid UTF-8.
+    const gbk = encodeGbk('研发');
+    expect([...gbk]).toEqual([0xd1, 0xd0, 0xb7, 0xa2]);
+    expect(detectEncoding(gbk)).toEqual({ encoding: 'gb18030', bomLength: 0 });
+    expect(decodeText(gbk)).toBe('研发');
+    expect(decodeText(bytes(0xff, 0xfe, 0x61, 0, 0x2c, 0))).toBe('a,');
+  });
+
+  it('delimiter of the header line, ignoring quoted text', () => {
+    expect(detectDelimiter('a,b,c\n1;2;3;4;5')).toBe(',');
+    expect(detectDelimiter('a\tb\tc\n')).toBe('\t');
+    expect(detectDelimiter('a;b;c\r\n')).toBe(';');
+    expect(detectDelimiter('"x,y,z";b;c\n')).toBe(';');
+    expect(detectDelimiter('single\n')).toBe(',');
+  });
+
+  it('binary text', () => {
+    expect(looksBinary('a,b\n1,2\n')).toBe(false);
+    expect(looksBinary('a\u0000b')).toBe(true);
+  });
+});
+
+describe('SQL text', () => {
+  it('quotes literals and identifiers', () => {
+    expect(quoteLiteral("it's")).toBe("'it''s'");
+    expect(quoteIdent('研发"费用')).toBe('"研发""费用"');
+  });
+
+  it('read_csv reads everything as VARCHAR with no header handling', () => {
+    expect(readCsvSql("/tmp/a'b.csv", { delimiter: '\t' })).toBe(
+      `SELECT * FROM read_csv('/tmp/a''b.csv', header=false, all_varchar=true, delim='\t', quote='"', escape='"', null_padding=true, sample_size=-1)`,
+    );
+  });
+
+  it('casts and maps columns', () => {
+    expect(castAllToVarcharSql('SELECT 1', ['a', '注册日期'])).toBe('SELECT CAST("a" AS VARCHAR) AS "a", CAST("注册日期" AS VARCHAR) AS "注册日期" FROM (SELECT 1)');
+    expect(mappedViewSql('mapped', 'raw', { uscc: '统一社会信用代码', name: '企业名称' })).toBe(
+      'CREATE OR REPLACE VIEW "mapped" AS SELECT "企业名称" AS "name", "统一社会信用代码" AS "uscc" FROM "raw"',
+    );
+  });
+});
