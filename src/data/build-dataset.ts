@@ -23,6 +23,8 @@ export interface EngineDataset {
   /** Data rows read, scored or not. */
   totalRows: number;
   excluded: Exclusion[];
+  /** Rows with an invalid uscc that are scored anyway (only with `keepInvalidUscc`). */
+  flagged?: Exclusion[];
   /** Warnings on scored rows, in row order: the first `perKind` of each (field, code) pair. */
   warnings: DataWarning[];
   /** Every warning counted, per (field, code). */
@@ -42,6 +44,8 @@ export interface BuildOptions {
   asOfDays: number;
   /** Warnings kept with a message per (field, code) pair (all are counted). */
   warningsPerKind?: number;
+  /** Score rows with a missing or invalid uscc (flagged) instead of excluding them. */
+  keepInvalidUscc?: boolean;
 }
 
 export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: BuildOptions): EngineDataset {
@@ -61,6 +65,7 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: Bui
     regHeader: raw.headers[regCol],
     rowNumbers: raw.rowNumbers,
     asOfDays: options.asOfDays,
+    keepInvalidUscc: options.keepInvalidUscc === true,
   });
   const keep: number[] = [];
   const excluded: Exclusion[] = [];
@@ -106,5 +111,6 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: Bui
     asOfDays: options.asOfDays,
   };
   if (mapping.evalYear !== undefined) out.evalYear = mapping.evalYear;
+  if (options.keepInvalidUscc) out.flagged = keys.flagged.filter((f, i): f is Exclusion => f !== undefined && scored[i] === 1);
   return out;
 }

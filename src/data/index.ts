@@ -24,3 +24,8 @@ export * from './sql.ts';
 export * from './text-sniff.ts';
 export * from './errors.ts';
 export * from './warning-collector.ts';
+export * from './quality-messages.ts';
+export * from './quality-checks.ts';
+export * from './validation-report.ts';
+export * from './validation-report-csv.ts';
+export * from './decode-text-file.ts';

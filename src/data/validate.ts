@@ -21,11 +21,18 @@ export interface KeyInput {
   regHeader: string;
   rowNumbers: readonly number[];
   asOfDays: number;
+  /**
+   * Keep rows whose uscc is missing or invalid (the user's choice in the workbench): they are
+   * scored and listed in `flagged` instead of `excluded`. Duplicates of valid codes still go.
+   */
+  keepInvalidUscc?: boolean;
 }
 
 export interface KeyCheck {
   /** Per data row: the exclusion, or undefined when the row is scored. */
   excluded: (Exclusion | undefined)[];
+  /** Per data row: an invalid uscc kept by `keepInvalidUscc` (the row is scored). */
+  flagged: (Exclusion | undefined)[];
   /** Normalised codes, per data row. */
   codes: string[];
 }
@@ -41,6 +48,7 @@ export function checkKeys(k: KeyInput): KeyCheck {
   const n = k.rowNumbers.length;
   const codes = k.uscc.map((c) => normalizeUscc(c));
   const excluded: (Exclusion | undefined)[] = new Array(n).fill(undefined);
+  const flagged: (Exclusion | undefined)[] = new Array(n).fill(undefined);
   const exclude = (i: number, reason: ExclusionReason, column: string, value: string, extra: { rows?: number[]; expected?: string } = {}) => {
     const row = k.rowNumbers[i];
     excluded[i] = { row, uscc: codes[i], reason, message: exclusionMessage(reason, { row, column, value, asOfDays: k.asOfDays, ...extra }) };
@@ -52,6 +60,10 @@ export function checkKeys(k: KeyInput): KeyCheck {
     if (problem) {
       const expected = problem === 'check-digit' ? usccCheckChar(codes[i].slice(0, 17)) : undefined;
       exclude(i, USCC_REASON[problem], k.usccHeader, k.uscc[i] ?? '', expected ? { expected } : {});
+      if (k.keepInvalidUscc) {
+        flagged[i] = excluded[i];
+        excluded[i] = undefined;
+      }
       continue;
     }
     const list = byCode.get(codes[i]);
@@ -72,7 +84,7 @@ export function checkKeys(k: KeyInput): KeyCheck {
     if (Number.isNaN(d)) exclude(i, k.regOk[i] ? 'registration-date-missing' : 'registration-date-invalid', k.regHeader, cell);
     else if (d > k.asOfDays) exclude(i, 'registration-date-future', k.regHeader, cell);
   }
-  return { excluded, codes };
+  return { excluded, flagged, codes };
 }
 
 export interface CrossFieldInput {

@@ -5,7 +5,8 @@ import { DataError } from '../errors.ts';
 import { findHeaderRow } from '../header-row.ts';
 import { dropBlankRows, rawTableFromRows, type RawTable } from '../raw-table.ts';
 import { readCsvSql } from '../sql.ts';
-import { decodeText, detectDelimiter, detectEncoding, looksBinary } from '../text-sniff.ts';
+import { decodeTextFile } from '../decode-text-file.ts';
+import { detectDelimiter } from '../text-sniff.ts';
 import { withDuckDB } from './duckdb-query.ts';
 
 /**
@@ -16,20 +17,7 @@ import { withDuckDB } from './duckdb-query.ts';
  * after it one more (a blank line in the file is skipped and not counted).
  */
 export async function readTextTable(path: string, bytes: Uint8Array, name: string): Promise<RawTable> {
-  const detected = detectEncoding(bytes);
-  if (!detected.encoding.startsWith('utf-16') && bytes.subarray(0, 8192).includes(0)) {
-    throw new DataError('binary', `${name} is not a CSV, XLSX or Parquet file (its content is binary).`, `${name} 不是 CSV、XLSX 或 Parquet 文件（内容为二进制）。`);
-  }
-  let text: string;
-  try {
-    text = decodeText(bytes, detected);
-  } catch {
-    throw new DataError('encoding', `${name} is neither a CSV, XLSX or Parquet file nor text in UTF-8 or GB18030/GBK.`, `${name} 既不是 CSV、XLSX 或 Parquet 文件，也不是 UTF-8 或 GB18030/GBK 编码的文本。`);
-  }
-  if (looksBinary(text)) {
-    throw new DataError('binary', `${name} is not a CSV, XLSX or Parquet file (its content is binary).`, `${name} 不是 CSV、XLSX 或 Parquet 文件（内容为二进制）。`);
-  }
-  if (text.trim() === '') throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
+  const { text, detected } = decodeTextFile(bytes, name);
   const delimiter = detectDelimiter(text);
   const plain = detected.encoding === 'utf-8' && detected.bomLength === 0;
   const dir = plain ? undefined : await mkdtemp(join(tmpdir(), 'ipw-csv-'));

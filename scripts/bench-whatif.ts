@@ -1,0 +1,126 @@
+/**
+ * Monte Carlo benchmark (not a test): rank uncertainty over synthetic data under sichuan-2024,
+ * split over worker_threads that each run `runChunk` on their share of the samples; the partial
+ * results are merged on the main thread.
+ *   npm run bench:whatif                                   → 100,000 rows × 1,000 samples, 2 workers
+ *   npm run bench:whatif -- --rows N --samples S --workers W [--methods] [--json]
+ * --methods also samples the normalisation method (all six) and percentiles (re-prepare per spec).
+ * The last line is JSON with --json.
+ */
+import { loadavg } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { assignStages, DEFAULT_NORMALIZATION, effectiveWeights, NORMALIZATION_METHODS, prepare } from '../src/engine/index.ts';
+import { getSystem } from '../src/systems/index.ts';
+import { mergeInto, partialBuffers, runChunk, summarize, type McConfig, type PartialStats } from '../src/whatif/mc/index.ts';
+import { syntheticColumns } from './bench/synthetic.ts';
+
+interface Job {
+  rows: number;
+  columns: Record<string, Float64Array>;
+  stage: Uint8Array;
+  config: McConfig;
+  seed: number;
+  from: number;
+  to: number;
+}
+
+const system = getSystem('sichuan-2024')!;
+
+/** What a browser worker does after receiving the columns: prepare the scenario's matrix. */
+function setup(rows: number, columns: Record<string, Float64Array>, stage: Uint8Array) {
+  const prepared = prepare({ system, columns, n: rows, stage, normalization: DEFAULT_NORMALIZATION });
+  const toggles = { bonus: system.bonus.map(() => true), veto: system.vetoes.map(() => true) };
+  return { prepared, columns, weights: effectiveWeights(system), toggles };
+}
+
+/**
+ * A worker entry that registers tsx before importing this file (Node 20 does not pass `--import`
+ * loaders on to worker threads).
+ */
+function tsWorkerUrl(): URL {
+  const api = import.meta.resolve('tsx/esm/api');
+  const code = `const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(import.meta.url)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+if (!isMainThread) {
+  const job = workerData as Job;
+  const t0 = performance.now();
+  const source = setup(job.rows, job.columns, job.stage);
+  const setupMs = performance.now() - t0;
+  const partial = runChunk(source, job.config, job.seed, job.from, job.to, {
+    onProgress: (done, total) => parentPort!.postMessage({ type: 'progress', done, total }),
+  });
+  parentPort!.postMessage({ type: 'done', partial, setupMs, runMs: performance.now() - t0 - setupMs }, partialBuffers(partial));
+} else {
+  const args = process.argv.slice(2);
+  const opt = (name: string, def: number) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : def;
+  };
+  const rows = opt('--rows', 100_000);
+  const samples = opt('--samples', 1000);
+  const workers = opt('--workers', 2);
+  const json = args.includes('--json');
+  const config: McConfig = {
+    samples,
+    weights: { mode: 'perturb', spread: 0.2 },
+    topN: [10, 100],
+    list: { kind: 'top-percent', percent: 20, scope: 'stage' },
+    ...(args.includes('--methods') ? { methods: NORMALIZATION_METHODS, quantiles: [[0.01, 0.99], [0.05, 0.95]] } : {}),
+  };
+  const seed = 20240601;
+  const { columns, regDays, asOfDays } = syntheticColumns(system, rows);
+  const stage = assignStages(regDays, asOfDays, system.stages);
+  const load = loadavg()[0];
+  const t0 = performance.now(); // from here: what the workbench does after the data set is loaded
+  const per = Math.ceil(samples / workers);
+  const progress = new Array<number>(workers).fill(0);
+  const results = await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const from = Math.min(samples, w * per);
+      const to = Math.min(samples, from + per);
+      return new Promise<{ partial: PartialStats; setupMs: number; runMs: number }>((resolve, reject) => {
+        const worker = new Worker(tsWorkerUrl(), { workerData: { rows, columns, stage, config, seed, from, to } satisfies Job });
+        worker.on('message', (m) => {
+          if (m.type === 'progress') {
+            progress[w] = m.done;
+            if (!json && process.stderr.isTTY) process.stderr.write(`\r${progress.reduce((a, b) => a + b, 0)} / ${samples}`);
+          } else {
+            resolve(m);
+            void worker.terminate();
+          }
+        });
+        worker.on('error', reject);
+      });
+    }),
+  );
+  const tMerge = performance.now();
+  const merged = results.map((r) => r.partial).reduce((a, b) => mergeInto(a, b));
+  const summary = summarize(merged);
+  const mergeMs = performance.now() - tMerge;
+  const totalS = (performance.now() - t0) / 1000;
+  const setupMs = Math.max(...results.map((r) => r.setupMs));
+  const runMs = Math.max(...results.map((r) => r.runMs));
+  const out = {
+    rows,
+    samples,
+    workers,
+    methods: !!config.methods,
+    total_s: +totalS.toFixed(2),
+    setup_ms: Math.round(setupMs),
+    sampling_ms: Math.round(runMs),
+    merge_summarize_ms: Math.round(mergeMs),
+    samples_per_s: +(samples / totalS).toFixed(1),
+    bins: merged.edges.length - 1,
+    resolution: +summary.resolution.toFixed(4),
+    exact_rows: merged.exactRows.length,
+    load_avg_before: +load.toFixed(2),
+  };
+  if (process.stderr.isTTY && !json) process.stderr.write('\n');
+  console.log(`Monte Carlo rank uncertainty — sichuan-2024, ${rows} rows × ${samples} samples on ${workers} worker_threads`);
+  console.log(`  total ${out.total_s} s (${out.samples_per_s} samples/s); per worker: receive+prepare ${out.setup_ms} ms, sampling ${out.sampling_ms} ms; merge+summary ${out.merge_summarize_ms} ms`);
+  console.log(`  (1-minute load average before the run: ${out.load_avg_before}; other processes on the machine slow both workers)`);
+  console.log(`  rank histogram: ${out.bins} bins/row (relative resolution ${(out.resolution * 100).toFixed(1)}%), exact ranks kept for ${out.exact_rows} rows`);
+  if (json) console.log(JSON.stringify(out));
+}

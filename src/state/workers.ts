@@ -1,0 +1,17 @@
+import { wrap, type Remote } from 'comlink';
+import type { DemoApi } from '../../workers/demo.worker.ts';
+import type { ScoringApi } from '../../workers/scoring-protocol.ts';
+
+/**
+ * The app's workers. Vite bundles each `new Worker(new URL(…, import.meta.url))` as a separate
+ * same-origin ES-module chunk with a relative URL, so they work under any base path.
+ */
+export function startScoringWorker(): { api: Remote<ScoringApi>; worker: Worker } {
+  const worker = new Worker(new URL('../../workers/scoring.worker.ts', import.meta.url), { type: 'module', name: 'scoring' });
+  return { api: wrap<ScoringApi>(worker), worker };
+}
+
+export function startDemoWorker(): { api: Remote<DemoApi>; worker: Worker } {
+  const worker = new Worker(new URL('../../workers/demo.worker.ts', import.meta.url), { type: 'module', name: 'demo' });
+  return { api: wrap<DemoApi>(worker), worker };
+}

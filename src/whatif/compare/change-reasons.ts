@@ -1,0 +1,44 @@
+import { explain } from '../../engine/index.ts';
+import type { Scored } from './scored.ts';
+
+/** Why a row's score moved between two scenarios: one indicator's, bonus item's or veto's change. */
+export interface ChangeReason {
+  kind: 'indicator' | 'bonus' | 'veto';
+  id: string;
+  pointsA: number;
+  pointsB: number;
+  /** pointsB − pointsA (for a veto: the score it cleared or restored, signed). */
+  delta: number;
+}
+
+/**
+ * The `top` items whose points changed most for `row` (largest |Δpoints| first, ties by system
+ * order), from `explain` under both scenarios. A veto that switched is always listed first: it
+ * alone explains the move. Items with Δ = 0 are left out.
+ */
+export function changeReasons(a: Scored, b: Scored, row: number, top = 3): ChangeReason[] {
+  const ea = explain(a.prepared, a.weights, a.toggles, row);
+  const eb = explain(b.prepared, b.weights, b.toggles, row);
+  const items: ChangeReason[] = [];
+  ea.indicators.forEach((x, i) => {
+    const y = eb.indicators[i];
+    items.push({ kind: 'indicator', id: x.id, pointsA: x.points, pointsB: y.points, delta: y.points - x.points });
+  });
+  ea.bonusItems.forEach((x, j) => {
+    const y = eb.bonusItems[j];
+    items.push({ kind: 'bonus', id: x.id, pointsA: x.points, pointsB: y.points, delta: y.points - x.points });
+  });
+  const sorted = items.filter((x) => x.delta !== 0 && Number.isFinite(x.delta)).sort((p, q) => Math.abs(q.delta) - Math.abs(p.delta));
+  const out: ChangeReason[] = [];
+  if (ea.vetoed !== eb.vetoed) {
+    const hit = (eb.vetoed ? eb : ea).vetoes.find((v) => v.hit && v.active);
+    out.push({
+      kind: 'veto',
+      id: hit?.id ?? 'veto',
+      pointsA: ea.score,
+      pointsB: eb.score,
+      delta: eb.score - ea.score,
+    });
+  }
+  return out.concat(sorted).slice(0, top);
+}

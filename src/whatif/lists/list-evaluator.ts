@@ -1,0 +1,106 @@
+import type { ScoreResult } from '../../engine/index.ts';
+import { bandCutPoints, checkListRule, type ListRule, type ListScope } from './list-rule.ts';
+import { groupRanks, groupSizes, type GroupCodes } from './group-codes.ts';
+
+/** Group dictionaries a scope may need (tech-field / city scopes). */
+export interface ListGroups {
+  techField?: GroupCodes;
+  city?: GroupCodes;
+}
+
+/** ⌈p/100 · g⌉, with a small tolerance so that 5% of 100 is exactly 5 despite rounding. */
+export function percentCutoff(percent: number, size: number): number {
+  return Math.max(0, Math.ceil((percent / 100) * size - 1e-9));
+}
+
+/**
+ * Applies a list rule to one score result, many times over (the Monte Carlo and sensitivity loops):
+ * everything that does not depend on the scores (group sizes, rank cut-offs) is computed once here,
+ * and `evaluate` allocates nothing. `out[r]` = 1-based band of row r (1 for non-band rules), 0 when
+ * the row is not on the list.
+ */
+export class ListEvaluator {
+  readonly scope: ListScope;
+  readonly bandCount: number;
+  private readonly codes: ArrayLike<number> | null;
+  /** Rank cut-off per group and band: `cut[g · bandCount + b]`. */
+  private readonly cut: Float64Array;
+  private readonly rank: Int32Array;
+  private readonly seen: Int32Array;
+  private readonly lastScore: Float64Array;
+  private readonly lastRank: Int32Array;
+
+  constructor(readonly rule: ListRule, readonly n: number, stage: Uint8Array, groups: ListGroups = {}) {
+    checkListRule(rule);
+    this.scope = rule.scope ?? 'overall';
+    let codes: ArrayLike<number> | null = null;
+    let groupCount = 1;
+    if (this.scope === 'stage') {
+      codes = stage;
+      groupCount = 256;
+    } else if (this.scope === 'tech-field' || this.scope === 'city') {
+      const g = this.scope === 'city' ? groups.city : groups.techField;
+      if (!g) throw new Error(`list rule: scope "${this.scope}" needs the ${this.scope} column, which this data set does not have`);
+      if (g.codes.length !== n) throw new Error(`list rule: the ${this.scope} column has ${g.codes.length} rows, expected ${n}`);
+      codes = g.codes;
+      groupCount = Math.max(1, g.values.length);
+    }
+    this.codes = codes;
+    const sizes = codes ? groupSizes(codes, groupCount) : Int32Array.of(n);
+    const cuts: number[] =
+      rule.kind === 'bands' ? bandCutPoints(rule) : rule.kind === 'top-percent' ? [rule.percent] : [NaN];
+    this.bandCount = cuts.length;
+    this.cut = new Float64Array(groupCount * cuts.length);
+    for (let g = 0; g < groupCount; g++) {
+      cuts.forEach((c, b) => {
+        this.cut[g * cuts.length + b] = rule.kind === 'top-n' ? rule.n : rule.kind === 'threshold' ? Infinity : percentCutoff(c, sizes[g]);
+      });
+    }
+    const scratch = this.scope === 'tech-field' || this.scope === 'city' ? groupCount : 0;
+    this.rank = new Int32Array(scratch ? n : 0);
+    this.seen = new Int32Array(scratch);
+    this.lastScore = new Float64Array(scratch);
+    this.lastRank = new Int32Array(scratch);
+  }
+
+  /** Rank of each row within its scope group for this result (a view; valid until the next call). */
+  scopeRanks(res: ScoreResult): Int32Array {
+    if (this.scope === 'overall') return res.rank;
+    if (this.scope === 'stage') return res.stageRank;
+    groupRanks(res.order, res.score, this.codes!, this.rank, this.seen, this.lastScore, this.lastRank);
+    return this.rank;
+  }
+
+  /** Fills `out` (n entries) with 1-based bands / 0 and returns how many rows are on the list. */
+  evaluate(res: ScoreResult, out: Uint8Array): number {
+    const { n, bandCount, cut, codes } = this;
+    const rule = this.rule;
+    let count = 0;
+    if (rule.kind === 'threshold') {
+      const min = rule.minScore;
+      for (let r = 0; r < n; r++) {
+        const on = !res.vetoed[r] && res.score[r] >= min ? 1 : 0;
+        out[r] = on;
+        count += on;
+      }
+      return count;
+    }
+    const rank = this.scopeRanks(res);
+    for (let r = 0; r < n; r++) {
+      const rk = rank[r];
+      let band = 0;
+      if (rk > 0 && !res.vetoed[r]) {
+        const off = codes ? codes[r] * bandCount : 0;
+        for (let b = 0; b < bandCount; b++) {
+          if (rk <= cut[off + b]) {
+            band = b + 1;
+            break;
+          }
+        }
+      }
+      out[r] = band;
+      if (band) count++;
+    }
+    return count;
+  }
+}

@@ -1,0 +1,78 @@
+import type { McConfig } from '../mc/config.ts';
+import { mergeInto, type PartialStats } from '../mc/partial-stats.ts';
+import { summarize, type McSummary } from '../mc/summarize.ts';
+import type { McLoadInput, McRunInput, McWorkerApi } from './protocol.ts';
+import { copyLoadInput } from './protocol.ts';
+import { splitSamples } from './split.ts';
+
+export interface PoolRunResult {
+  /** Merged statistics (of the samples done when cancelled). */
+  partial: PartialStats;
+  summary: McSummary;
+  cancelled: boolean;
+  /** Samples counted. */
+  done: number;
+  ms: number;
+}
+
+export interface PoolRunOptions {
+  /** Called with the samples done over all workers and the total, as workers report. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * A pool of Monte Carlo workers (one per core). It knows nothing of Comlink or the DOM: a worker
+ * is anything with `load` / `run` / `cancel` (browser-pool.ts wraps real Web Workers; tests use
+ * in-process fakes). A run splits the samples into one contiguous range per worker, sums their
+ * progress, merges their partial results (exact, order-independent) and summarises. Starting a new
+ * run cancels the one in flight ("latest wins"); cancelling returns the samples done so far.
+ */
+export class MonteCarloPool {
+  private generation = 0;
+  private running: Promise<unknown> | null = null;
+
+  constructor(readonly workers: McWorkerApi[]) {
+    if (workers.length === 0) throw new Error('Monte Carlo pool: needs at least one worker');
+  }
+
+  /** Hands the population to every worker (each its own copy; `transfer` may move the buffers). */
+  async load(input: McLoadInput, transfer: (input: McLoadInput) => McLoadInput = (x) => x): Promise<void> {
+    await Promise.all(this.workers.map((w, i) => w.load(transfer(i === this.workers.length - 1 ? input : copyLoadInput(input)))));
+  }
+
+  async cancel(): Promise<void> {
+    this.generation++;
+    await Promise.all(this.workers.map((w) => w.cancel()));
+    await this.running?.catch(() => undefined);
+  }
+
+  async run(scenario: Omit<McRunInput, 'from' | 'to' | 'config' | 'seed'>, config: McConfig, seed: number, opts: PoolRunOptions = {}): Promise<PoolRunResult> {
+    if (this.running) await this.cancel();
+    const gen = ++this.generation;
+    const t0 = performance.now();
+    const ranges = splitSamples(config.samples, this.workers.length);
+    const progress = new Array<number>(ranges.length).fill(0);
+    const onAbort = () => void this.cancel();
+    opts.signal?.addEventListener('abort', onAbort);
+    const work = Promise.all(
+      ranges.map(([from, to], i) =>
+        this.workers[i].run({ ...scenario, config, seed, from, to }, (done) => {
+          if (gen !== this.generation) return;
+          progress[i] = done;
+          opts.onProgress?.(progress.reduce((a, b) => a + b, 0), config.samples);
+        }),
+      ),
+    );
+    this.running = work;
+    try {
+      const partials = await work;
+      const merged = partials.reduce((a, b) => mergeInto(a, b));
+      const done = merged.done;
+      return { partial: merged, summary: summarize(merged), cancelled: done < config.samples, done, ms: performance.now() - t0 };
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (this.running === work) this.running = null;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './list-rule-schema.ts';
+export * from './scenario-doc.ts';
+export * from './scenario-library.ts';

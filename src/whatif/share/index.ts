@@ -1,0 +1,3 @@
+export * from './base64url.ts';
+export * from './safe-json.ts';
+export * from './share-link.ts';

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveWeights } from '../../src/engine/index.ts';
+import { runChunk, summarize, type McConfig } from '../../src/whatif/mc/index.ts';
+import { copyLoadInput, loadBuffers, McWorkerCore, MonteCarloPool, splitSamples, type McLoadInput, type McWorkerApi } from '../../src/whatif/pool/index.ts';
+import { ALL_ON, preparedFor, randomData, twoStageSystem } from './fixtures.ts';
+
+const system = twoStageSystem(3);
+const n = 400;
+const { columns, stage } = randomData(n, 3, 11);
+const load: McLoadInput = { system, n, columns, stage };
+const normalization = { method: 'winsorized-minmax' as const, lowerQuantile: 0.01, upperQuantile: 0.99 };
+const scenario = { normalization, weights: effectiveWeights(system), toggles: ALL_ON };
+const config: McConfig = { samples: 60, weights: { mode: 'perturb', spread: 0.25 }, topN: [10], list: { kind: 'top-n', n: 30 }, exactTop: 20, maxBins: 40 };
+
+/** A fake worker: the real worker core in-process, behind async calls like a Comlink remote. */
+function fakeWorkers(count: number, sliceMs = 1): McWorkerApi[] {
+  return Array.from({ length: count }, () => {
+    const core = new McWorkerCore(() => new Promise((r) => setTimeout(r, 0)));
+    return {
+      load: async (input) => core.load(structuredClone(input)),
+      run: async (input, onProgress) => {
+        void sliceMs;
+        return core.run(structuredClone(input), onProgress);
+      },
+      cancel: async () => core.cancel(),
+    };
+  });
+}
+
+describe('Monte Carlo pool', () => {
+  it('splits samples into near-equal contiguous ranges', () => {
+    expect(splitSamples(10, 3)).toEqual([[0, 3], [3, 6], [6, 10]]);
+    expect(splitSamples(1, 4)).toEqual([[0, 1]]);
+    expect(splitSamples(0, 2)).toEqual([[0, 0]]);
+  });
+
+  it('gives the same result as one single-threaded run, with progress reaching the total', async () => {
+    const prepared = preparedFor(system, columns, stage);
+    const single = summarize(runChunk({ prepared, weights: scenario.weights, toggles: ALL_ON, columns }, config, 2024, 0, config.samples));
+    for (const count of [1, 2, 3]) {
+      const pool = new MonteCarloPool(fakeWorkers(count));
+      await pool.load(load);
+      const progress: number[] = [];
+      const out = await pool.run(scenario, config, 2024, { onProgress: (d) => progress.push(d) });
+      expect(out.cancelled).toBe(false);
+      expect(out.done).toBe(60);
+      expect(progress.at(-1)).toBe(60);
+      expect(Array.from(out.summary.median)).toEqual(Array.from(single.median));
+      expect(Array.from(out.summary.p95)).toEqual(Array.from(single.p95));
+      expect(Array.from(out.summary.onList!)).toEqual(Array.from(single.onList!));
+    }
+  });
+
+  it('cancels through an AbortSignal and returns the samples done so far', async () => {
+    const pool = new MonteCarloPool(fakeWorkers(2));
+    await pool.load(load);
+    const ac = new AbortController();
+    const big = { ...config, samples: 5000 };
+    const out = await pool.run(scenario, big, 1, { signal: ac.signal, onProgress: (d) => d > 0 && ac.abort() });
+    expect(out.cancelled).toBe(true);
+    expect(out.done).toBeGreaterThan(0);
+    expect(out.done).toBeLessThan(5000);
+  });
+
+  it('a new run cancels the one in flight (latest wins)', async () => {
+    const pool = new MonteCarloPool(fakeWorkers(2));
+    await pool.load(load);
+    const first = pool.run(scenario, { ...config, samples: 5000 }, 1);
+    await new Promise((r) => setTimeout(r, 20));
+    const second = await pool.run(scenario, config, 2);
+    expect((await first).cancelled).toBe(true);
+    expect(second.cancelled).toBe(false);
+    expect(second.done).toBe(60);
+  });
+
+  it('copies and lists the buffers of a load', () => {
+    const copy = copyLoadInput(load);
+    expect(copy.columns.x0).not.toBe(columns.x0);
+    expect(Array.from(copy.columns.x0)).toEqual(Array.from(columns.x0));
+    expect(loadBuffers(load)).toHaveLength(Object.keys(columns).length + 1);
+    expect(() => new MonteCarloPool([])).toThrow(/at least one worker/);
+  });
+
+  it('a worker without data says so', async () => {
+    const core = new McWorkerCore();
+    await expect(core.run({ ...scenario, config, seed: 1, from: 0, to: 1 })).rejects.toThrow(/no data loaded/);
+  });
+});

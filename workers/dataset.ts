@@ -1,0 +1,83 @@
+import { buildDataset, type EngineDataset } from '../src/data/build-dataset.ts';
+import { matchHeaders } from '../src/data/header-match.ts';
+import { daysFromCivil, type Label } from '../src/engine/index.ts';
+import { rawTableFromIPC } from './arrow-raw.ts';
+import type { LoadInput, LoadReport } from './scoring-protocol.ts';
+
+/** The population held by the scoring worker: engine columns plus what the ranking shows. */
+export interface Dataset {
+  engine: EngineDataset;
+  n: number;
+  names: string[];
+  usccs: string[];
+  /** Index into `techFields` / `cities` per row (0 = empty value). */
+  techField: Uint16Array;
+  techFields: string[];
+  city: Uint16Array;
+  cities: string[];
+}
+
+/** Distinct values as a dictionary: index per row, values sorted ('' first when present). */
+function dictionary(values: readonly string[] | undefined, n: number): { codes: Uint16Array; values: string[] } {
+  const vals = values ?? new Array<string>(n).fill('');
+  const distinct = [...new Set(vals)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const index = new Map(distinct.map((v, i) => [v, i]));
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) codes[i] = index.get(vals[i]) ?? 0;
+  return { codes, values: distinct };
+}
+
+const MAX_LISTED = 200;
+
+/** IPC → raw table → header mapping → validation and typed columns (all of it src/data's logic). */
+export function loadDataset(input: LoadInput): { dataset: Dataset; report: LoadReport } {
+  const t0 = performance.now();
+  const raw = rawTableFromIPC(input.ipc, { format: 'csv', encoding: 'utf-8' });
+  const mapping = input.mapping ?? matchHeaders(raw.headers, { required: ['uscc', 'registration_date'], evalYear: input.evalYear });
+  const evalYear = input.evalYear ?? mapping.evalYear ?? new Date().getFullYear() - 1;
+  const engine = buildDataset(raw, mapping, { asOfDays: daysFromCivil(evalYear, 12, 31), keepInvalidUscc: input.keepInvalidUscc === true });
+  const n = engine.n;
+  const tf = dictionary(engine.text.tech_field, n);
+  const city = dictionary(engine.text.city, n);
+  const dataset: Dataset = {
+    engine,
+    n,
+    names: engine.text.name ?? new Array<string>(n).fill(''),
+    usccs: engine.text.uscc,
+    techField: tf.codes,
+    techFields: tf.values,
+    city: city.codes,
+    cities: city.values,
+  };
+  const excludedByReason: Record<string, number> = {};
+  for (const e of engine.excluded) excludedByReason[e.reason] = (excludedByReason[e.reason] ?? 0) + 1;
+  const report: LoadReport = {
+    source: input.source,
+    rowsLoaded: engine.totalRows,
+    rowsScored: n,
+    excludedByReason,
+    excluded: engine.excluded.slice(0, MAX_LISTED).map((e) => ({ row: e.row, uscc: e.uscc, reason: e.reason, message: e.message })),
+    unmatchedHeaders: mapping.unmatched.map((i) => raw.headers[i]),
+    droppedPersonal: mapping.personal.map((i) => raw.headers[i]),
+    warnings: summarizeWarnings(engine),
+    techFields: tf.values.filter((v) => v !== ''),
+    cities: city.values.filter((v) => v !== ''),
+    evalYear,
+    loadMs: performance.now() - t0,
+  };
+  return { dataset, report };
+}
+
+/** Warnings grouped by code: one line per kind with its count and the first example. */
+function summarizeWarnings(ds: EngineDataset): Label[] {
+  const byCode = new Map<string, { count: number; first: Label }>();
+  for (const w of ds.warnings) {
+    const g = byCode.get(w.code);
+    if (g) g.count++;
+    else byCode.set(w.code, { count: 1, first: w.message });
+  }
+  return [...byCode.values()].map((g) => ({
+    zh: g.count > 1 ? `${g.first.zh}（同类共 ${g.count} 处）` : g.first.zh,
+    en: g.count > 1 ? `${g.first.en} (${g.count} such cells)` : g.first.en,
+  }));
+}

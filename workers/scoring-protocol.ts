@@ -1,0 +1,171 @@
+/**
+ * The typed protocol of the scoring worker (workers/scoring.worker.ts), in one file: what the UI
+ * sends, what comes back. Everything that crosses is small — a page of rows, bins, summaries —
+ * except the dataset itself, which goes in once as a transferred Arrow IPC buffer.
+ *
+ * Stale-result rule ("latest wins"): every `update` carries a generation number from one
+ * increasing counter on the UI side. The worker answers `null`, without computing, to any request
+ * whose generation is lower than the newest it has seen; the UI also ignores any answer older than
+ * the newest it has applied. So a dragged slider never queues stale work.
+ */
+import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../src/analysis/index.ts';
+import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../src/engine/index.ts';
+import type { ColumnMapping } from '../src/data/mapping.ts';
+
+export interface LoadInput {
+  /** Arrow IPC stream of the raw table (text cells, the user's headers); transferred. */
+  ipc: Uint8Array;
+  /** Where the data came from, for the overview. */
+  source: DatasetSource;
+  /** Evaluation year when known (the demo: 2023); otherwise inferred from headers. */
+  evalYear?: number;
+  /** A user's file: the column mapping reviewed in the import step (default: automatic). */
+  mapping?: ColumnMapping;
+  /** Score rows with an invalid USCC (flagged) instead of excluding them. */
+  keepInvalidUscc?: boolean;
+}
+
+export interface DatasetSource {
+  kind: 'demo' | 'file';
+  name: string;
+}
+
+export interface Exclusion {
+  /** Row number as the user's file shows it (the header is row 1). */
+  row: number;
+  uscc: string;
+  reason: string;
+  message: Label;
+}
+
+export interface LoadReport {
+  source: DatasetSource;
+  rowsLoaded: number;
+  rowsScored: number;
+  /** Excluded rows by reason code. */
+  excludedByReason: Record<string, number>;
+  /** The first excluded rows (at most 200) with reasons. */
+  excluded: Exclusion[];
+  /** Headers that mapped to no field, and personal-data columns that were dropped. */
+  unmatchedHeaders: string[];
+  droppedPersonal: string[];
+  /** Warnings of the conversion (unparseable cells etc.), already summarised. */
+  warnings: Label[];
+  /** Distinct values for the ranking filters (sorted). */
+  techFields: string[];
+  cities: string[];
+  evalYear?: number;
+  /** Milliseconds spent decoding, mapping and converting. */
+  loadMs: number;
+}
+
+export type SortKey = 'rank' | 'delta' | 'name' | 'uscc' | 'stage' | 'score' | 'base' | 'bonus' | 'veto';
+
+/**
+ * Each sort key's natural direction (best-ranked first for numbers, stage 0 first, A→Z for text,
+ * vetoed first): the worker builds orders in this direction and reads them backwards otherwise.
+ */
+export const DEFAULT_DIR: Readonly<Record<SortKey, 'asc' | 'desc'>> = {
+  rank: 'asc', score: 'desc', delta: 'desc', name: 'asc', uscc: 'asc', stage: 'asc', base: 'desc', bonus: 'desc', veto: 'desc',
+};
+
+export interface RankingQuery {
+  offset: number;
+  limit: number;
+  /** Substring of the name or the USCC (case-insensitive); '' for none. */
+  search: string;
+  /** Stage index, or -1 for all stages. */
+  stage: number;
+  techField: string;
+  city: string;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface RankingRow {
+  row: number;
+  rank: number;
+  stageRank: number;
+  /** Baseline rank − current rank: positive = moved up against the published weights. */
+  delta: number;
+  name: string;
+  uscc: string;
+  stage: number;
+  score: number;
+  base: number;
+  bonus: number;
+  vetoed: boolean;
+}
+
+export interface RankingPage {
+  /** Rows passing the filters. */
+  total: number;
+  offset: number;
+  rows: RankingRow[];
+}
+
+export interface ScoreStats {
+  systemId: string;
+  /** Rows per stage (index = stage), and rows without a stage. */
+  stageCounts: number[];
+  noStage: number;
+  vetoed: number;
+  overall: Summary;
+  stageSummaries: Summary[];
+  histogram: Histogram;
+  stageHistograms: Histogram[];
+  /** Data-quality report of the normalisation (missing, ±∞, clipping, fallbacks). */
+  reports: IndicatorReport[];
+  /** The best 10 rows of the whole population (the live preview next to the weights). */
+  top: RankingRow[];
+  /** Worker time for this update, in ms. */
+  scoreMs: number;
+}
+
+export interface UpdateRequest {
+  gen: number;
+  scenario: Scenario;
+  query: RankingQuery;
+}
+
+export interface UpdateResult {
+  gen: number;
+  /** Present when the scenario changed since the previous answer (else only the page changed). */
+  stats?: ScoreStats;
+  page: RankingPage;
+}
+
+export interface ProfileData {
+  row: number;
+  name: string;
+  uscc: string;
+  techField: string;
+  city: string;
+  system: IndicatorSystem;
+  explanation: Explanation;
+  rank: number;
+  stageRank: number;
+  baselineRank: number;
+  baselineStageRank: number;
+  /** Mid-distribution percentile of the score within the row's stage (0–100). */
+  stagePercentile: number;
+  population: number;
+  stagePopulation: number;
+}
+
+export interface StagesData {
+  means: StageIndicatorMeans;
+  comparison: StageComparison;
+}
+
+export interface ScoringApi {
+  load(input: LoadInput): Promise<LoadReport>;
+  /** Re-scores if the scenario changed, then returns the ranking page; null when superseded. */
+  update(req: UpdateRequest): Promise<UpdateResult | null>;
+  /** The explanation of one row under the current scenario (row = index in the population). */
+  profile(row: number): Promise<ProfileData>;
+  /** Stage comparison under the current scenario (on demand: ~0.3 s at 1M rows). */
+  stages(topShare: number): Promise<StagesData>;
+  /** Rows whose name or USCC contains `text` (for the profile picker), best-ranked first. */
+  find(text: string, limit: number): Promise<RankingRow[]>;
+}

@@ -1,0 +1,104 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import { stageComparison, stageIndicatorMeans, stagePercentile } from '../src/analysis/index.ts';
+import { explain } from '../src/engine/index.ts';
+import { loadDataset, type Dataset } from './dataset.ts';
+import { LatestWins } from './latest-wins.ts';
+import { RankingPager } from './ranking-page.ts';
+import { scoreStats } from './score-stats.ts';
+import { ScoringSession } from './scoring-session.ts';
+import type { ProfileData, RankingRow, ScoringApi } from './scoring-protocol.ts';
+
+/**
+ * The scoring worker: owns the population's columns, the prepared matrices and the current and
+ * baseline results; answers with small results only (see scoring-protocol.ts).
+ */
+let ds: Dataset | null = null;
+let session: ScoringSession | null = null;
+let pager: RankingPager | null = null;
+let scoredGeneration = 0;
+const updates = new LatestWins();
+
+function need() {
+  if (!ds || !session || !pager) throw new Error('no dataset loaded');
+  const run = session.current;
+  const baseline = session.baseline;
+  if (!run || !baseline) throw new Error('no scenario scored yet');
+  return { ds, session, pager, run, baseline };
+}
+
+function topRows(count: number): RankingRow[] {
+  const { pager, run, baseline } = need();
+  const order = run.result.order;
+  return Array.from(order.subarray(0, Math.min(count, order.length)), (r) => pager.row(r, run, baseline));
+}
+
+const api: ScoringApi = {
+  async load(input) {
+    const { dataset, report } = loadDataset(input);
+    ds = dataset;
+    session = new ScoringSession(dataset);
+    pager = new RankingPager(dataset);
+    return report;
+  },
+
+  async update(req) {
+    if (!(await updates.admit(req.gen))) return null;
+    if (!session || !pager) throw new Error('no dataset loaded');
+    const t0 = performance.now();
+    const changed = session.setScenario(req.scenario);
+    if (changed) scoredGeneration++;
+    const { run, baseline } = need();
+    const stats = changed ? { ...scoreStats(run, performance.now() - t0), top: topRows(10) } : undefined;
+    const page = pager.page(req.query, run, baseline, scoredGeneration);
+    return stats ? { gen: req.gen, stats, page } : { gen: req.gen, page };
+  },
+
+  async profile(row) {
+    const { ds, pager, run, baseline } = need();
+    const r: RankingRow = pager.row(row, run, baseline);
+    const stage = run.prepared.stage;
+    let stagePopulation = 0;
+    for (let i = 0; i < stage.length; i++) if (stage[i] === stage[row]) stagePopulation++;
+    const data: ProfileData = {
+      row,
+      name: r.name,
+      uscc: r.uscc,
+      techField: ds.techFields[ds.techField[row]] ?? '',
+      city: ds.cities[ds.city[row]] ?? '',
+      system: run.system,
+      explanation: explain(run.prepared, run.weights, run.toggles, row),
+      rank: r.rank,
+      stageRank: r.stageRank,
+      baselineRank: baseline.result.rank[row],
+      baselineStageRank: baseline.result.stageRank[row],
+      stagePercentile: stagePercentile(run.result.score, stage, row),
+      population: ds.n,
+      stagePopulation,
+    };
+    return data;
+  },
+
+  async stages(topShare) {
+    const { run } = need();
+    return {
+      means: stageIndicatorMeans(run.prepared, run.system.stages.length),
+      comparison: stageComparison(run.prepared, run.weights, { topShare }),
+    };
+  },
+
+  async find(text, limit) {
+    const { ds, pager, run, baseline } = need();
+    const needle = text.trim().toLowerCase();
+    const out: RankingRow[] = [];
+    if (!needle) return out;
+    const order = run.result.order;
+    for (let p = 0; p < order.length && out.length < limit; p++) {
+      const r = order[p];
+      if (ds.names[r].toLowerCase().includes(needle) || ds.usccs[r].toLowerCase().includes(needle)) out.push(pager.row(r, run, baseline));
+    }
+    return out;
+  },
+};
+
+expose(api);
