@@ -11,6 +11,8 @@ export interface ScoreHistogramOptions {
   /** 'single': one series (overall); 'stacked': stages stacked with colour; 'facet': one row per stage. */
   layout?: 'single' | 'stacked' | 'facet';
   height?: number;
+  /** Width of each facet panel (the other layouts fill their container). */
+  facetWidth?: number;
 }
 
 export interface HistogramRow {
@@ -63,7 +65,7 @@ export function scoreHistogramSpec(series: readonly HistogramSeries[], options: 
       description: title.text,
       data,
       facet: { row: { field: 'series', type: 'nominal', sort: labels, title: null } },
-      spec: { width: 480, height, mark: { type: 'bar', binSpacing: 0 }, encoding },
+      spec: { width: options.facetWidth ?? 480, height, mark: { type: 'bar', binSpacing: 0 }, encoding },
       config: config(),
     } as TopLevelSpec;
   }

@@ -13,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   'tabs.weights': 'Weights',
   'tabs.stages': 'Stages',
   'tabs.profile': 'Profile',
+  'profile.hint': 'Click an enterprise name in the ranking, or search by name or credit code above, to open its profile.',
+  'profile.openFirst': 'Open the top-ranked enterprise: {name}',
   'status.generating': 'Generating the demo data…',
   'status.reading': 'Reading the CSV with DuckDB…',
   'status.scoring': 'Converting and scoring…',
