@@ -1,16 +1,8 @@
 import { ruleFields, type IndicatorSystem } from '../../src/engine/index.ts';
+import { mulberry32 } from '../../src/whatif/prng.ts';
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32), the one the Monte Carlo analysis uses. */
+export const rng = mulberry32;
 
 /**
  * Synthetic columns for every field a system reads: log-normal magnitudes, 30% zeros, 3% missing;
