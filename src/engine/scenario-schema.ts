@@ -8,11 +8,17 @@ import { parseIsoDate } from './calendar.ts';
  * input yields messages that name the field; it never throws.
  */
 const weight = z.number().finite().min(0).max(1000);
+/** Record keys: ids, never a key that reaches an object's prototype (`__proto__` and friends). */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const key = z
+  .string()
+  .max(100)
+  .refine((k) => !FORBIDDEN_KEYS.has(k), 'is not an allowed id');
 const schema = z
   .object({
     version: z.literal(1),
     systemId: z.string().min(1).max(100),
-    weights: z.record(z.string().max(100), z.record(z.string().max(100), weight)).optional(),
+    weights: z.record(key, z.record(key, weight)).optional(),
     weightMode: z.enum(['rescale', 'free']).optional(),
     normalization: z
       .object({
@@ -22,9 +28,9 @@ const schema = z
       })
       .strict()
       .optional(),
-    stageCutoffs: z.record(z.string().max(100), z.number().int().min(0).max(200)).optional(),
-    bonus: z.record(z.string().max(100), z.boolean()).optional(),
-    vetoes: z.record(z.string().max(100), z.boolean()).optional(),
+    stageCutoffs: z.record(key, z.number().int().min(0).max(200)).optional(),
+    bonus: z.record(key, z.boolean()).optional(),
+    vetoes: z.record(key, z.boolean()).optional(),
     asOf: z
       .string()
       .refine((s) => !Number.isNaN(parseIsoDate(s)), 'must be a real date written YYYY-MM-DD')
@@ -34,7 +40,20 @@ const schema = z
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
+/** The path of the first own key that would reach a prototype, or null. */
+function forbiddenKeyPath(value: unknown, path: string[] = []): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  for (const k of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(k)) return [...path, k].join('.');
+    const inner = forbiddenKeyPath((value as Record<string, unknown>)[k], [...path, k]);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 export function parseScenario(input: unknown): ParseResult {
+  const bad = forbiddenKeyPath(input);
+  if (bad) return { ok: false, errors: [`${bad}: is not an allowed id`] };
   const r = schema.safeParse(input);
   if (!r.success) {
     return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveWeights } from '../../src/engine/index.ts';
 import { runChunk, summarize, type McConfig } from '../../src/whatif/mc/index.ts';
-import { copyLoadInput, loadBuffers, McWorkerCore, MonteCarloPool, splitSamples, type McLoadInput, type McWorkerApi } from '../../src/whatif/pool/index.ts';
+import { channelYield, copyLoadInput, loadBuffers, McWorkerCore, MonteCarloPool, splitSamples, type McLoadInput, type McWorkerApi } from '../../src/whatif/pool/index.ts';
 import { ALL_ON, preparedFor, randomData, twoStageSystem } from './fixtures.ts';
 
 const system = twoStageSystem(3);
@@ -79,6 +79,15 @@ describe('Monte Carlo pool', () => {
     expect(Array.from(copy.columns.x0)).toEqual(Array.from(columns.x0));
     expect(loadBuffers(load)).toHaveLength(Object.keys(columns).length + 1);
     expect(() => new MonteCarloPool([])).toThrow(/at least one worker/);
+  });
+
+  it('the worker core runs with the MessageChannel yield the browser worker uses', async () => {
+    const core = new McWorkerCore(channelYield());
+    core.load(load);
+    const prepared = preparedFor(system, columns, stage);
+    const part = await core.run({ ...scenario, config, seed: 3, from: 0, to: 60 });
+    const single = runChunk({ prepared, weights: scenario.weights, toggles: ALL_ON }, config, 3, 0, 60);
+    expect(Array.from(part.hist)).toEqual(Array.from(single.hist));
   });
 
   it('a worker without data says so', async () => {

@@ -57,7 +57,21 @@ export function emptyPartial(p: {
   };
 }
 
-function add(a: { length: number; [i: number]: number }, b: ArrayLike<number>): void {
+// One adder per array type: a single generic loop would see five element kinds and go megamorphic
+// (~5× slower on the 17M-entry histograms).
+function addU8(a: Uint8Array, b: Uint8Array): void {
+  for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
+function addU16(a: Uint16Array, b: Uint16Array): void {
+  for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
+function addU32(a: Uint32Array, b: Uint32Array): void {
+  for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
+function addI32(a: Int32Array, b: Int32Array): void {
+  for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
+function addF64(a: Float64Array, b: Float64Array): void {
   for (let i = 0; i < a.length; i++) a[i] += b[i];
 }
 
@@ -67,15 +81,16 @@ export function mergeInto(acc: PartialStats, b: PartialStats): PartialStats {
   for (let i = 0; i < acc.samples; i++) {
     if (acc.counted[i] && b.counted[i]) throw new Error(`Monte Carlo: sample ${i} was counted twice`);
   }
-  add(acc.counted, b.counted);
+  addU8(acc.counted, b.counted);
   acc.done += b.done;
-  add(acc.hist, b.hist);
-  add(acc.rankSum, b.rankSum);
-  add(acc.rankSqSum, b.rankSqSum);
-  add(acc.topCount, b.topCount);
-  if (acc.listCount && b.listCount) add(acc.listCount, b.listCount);
-  if (acc.bandCount && b.bandCount) add(acc.bandCount, b.bandCount);
-  add(acc.exact, b.exact); // disjoint samples: one side holds 0 at every slot
+  if (acc.hist instanceof Uint16Array) addU16(acc.hist, b.hist as Uint16Array);
+  else addU32(acc.hist, b.hist as Uint32Array);
+  addF64(acc.rankSum, b.rankSum);
+  addF64(acc.rankSqSum, b.rankSqSum);
+  addU32(acc.topCount, b.topCount);
+  if (acc.listCount && b.listCount) addU32(acc.listCount, b.listCount);
+  if (acc.bandCount && b.bandCount) addU32(acc.bandCount, b.bandCount);
+  addI32(acc.exact, b.exact); // disjoint samples: one side holds 0 at every slot
   return acc;
 }
 

@@ -16,49 +16,104 @@ export function perturbStage(base: ArrayLike<number>, off: number, k: number, sp
   if (sum > 0) for (let i = 0; i < k; i++) out[off + i] /= sum;
 }
 
-/** Draws allowed per sample before the bounds are declared too tight for rejection sampling. */
-export const MAX_SIMPLEX_TRIES = 200_000;
+/** Rejection draws per sample before the hit-and-run fallback takes over. */
+export const MAX_SIMPLEX_TRIES = 2000;
 
 /**
- * `simplex`: uniform over { Σw = 1, lᵢ ≤ wᵢ ≤ uᵢ }. With L = Σl, the set { Σw = 1, w ≥ l } is the
- * simplex scaled by (1 − L) and shifted by l, so wᵢ = lᵢ + (1 − L)·dᵢ with d ~ Dirichlet(1,…,1)
- * (dᵢ = eᵢ/Σe, eᵢ = −ln u) is uniform on it; a draw with some wᵢ > uᵢ is rejected and redrawn,
- * which leaves the accepted draws uniform on the bounded set. Indicators with uᵢ = lᵢ are fixed.
- * Throws when Σl > 1 or Σu < 1 (empty set) or when MAX_SIMPLEX_TRIES draws are all rejected.
+ * `simplex`: uniform over { Σw = 1, lᵢ ≤ wᵢ ≤ uᵢ }.
+ * 1. The bounds are first tightened to what Σw = 1 implies, lᵢ' = max(lᵢ, 1 − Σ_{j≠i} uⱼ),
+ *    uᵢ' = min(uᵢ, 1 − Σ_{j≠i} lⱼ) — the same set, but degenerate cases become fixed weights.
+ * 2. With L = Σl', { Σw = 1, w ≥ l' } is the simplex scaled by (1 − L) and shifted by l', so
+ *    wᵢ = lᵢ' + (1 − L)·dᵢ with d ~ Dirichlet(1,…,1) (dᵢ = eᵢ/Σe, eᵢ = −ln u) is uniform on it; a
+ *    draw with some wᵢ > uᵢ' is rejected. Accepted draws are exactly uniform on the bounded set
+ *    (with the default [0, 1] bounds nothing is ever rejected).
+ * 3. Bounds so tight that MAX_SIMPLEX_TRIES draws are all rejected (a narrow box around skewed
+ *    weights) fall back to a hit-and-run chain of 10·m² steps (m = free weights) from the box's
+ *    centre — approximately uniform, still a function of the sample's own random stream.
+ * Throws when Σl > 1 or Σu < 1 (no weights fit).
  */
-export function simplexStage(lower: ArrayLike<number>, upper: ArrayLike<number>, off: number, k: number, rand: () => number, out: Float64Array): void {
+export function simplexStage(lower: ArrayLike<number>, upper: ArrayLike<number>, off: number, k: number, rand: () => number, out: Float64Array, scratch: Float64Array = new Float64Array(3 * k)): void {
   let lsum = 0;
   let usum = 0;
-  let free = 0;
   for (let i = 0; i < k; i++) {
     lsum += lower[off + i];
     usum += upper[off + i];
-    if (upper[off + i] > lower[off + i]) free++;
   }
   if (lsum > 1 + 1e-12 || usum < 1 - 1e-12) {
     throw new Error(`Monte Carlo: the weight bounds of stage #${off / k + 1} admit no weights summing to 1 (Σlower = ${lsum.toFixed(4)}, Σupper = ${usum.toFixed(4)})`);
   }
-  const mass = Math.max(0, 1 - lsum);
-  if (free === 0 || mass === 0) {
-    for (let i = 0; i < k; i++) out[off + i] = lower[off + i];
+  const lo = scratch.subarray(0, k);
+  const hi = scratch.subarray(k, 2 * k);
+  const dir = scratch.subarray(2 * k, 3 * k);
+  let L = 0;
+  let free = 0;
+  for (let i = 0; i < k; i++) {
+    const l = lower[off + i];
+    const u = upper[off + i];
+    lo[i] = Math.max(l, 1 - (usum - u));
+    hi[i] = Math.min(u, 1 - (lsum - l));
+    if (hi[i] < lo[i]) hi[i] = lo[i];
+    L += lo[i];
+    if (hi[i] > lo[i]) free++;
+  }
+  const mass = Math.max(0, 1 - L);
+  if (free === 0 || mass <= 1e-15) {
+    for (let i = 0; i < k; i++) out[off + i] = lo[i];
     return;
   }
   for (let tries = 0; tries < MAX_SIMPLEX_TRIES; tries++) {
     let esum = 0;
     for (let i = 0; i < k; i++) {
-      const e = upper[off + i] > lower[off + i] ? -Math.log(1 - rand()) : 0;
+      const e = hi[i] > lo[i] ? -Math.log(1 - rand()) : 0;
       out[off + i] = e;
       esum += e;
     }
     let ok = true;
     for (let i = 0; i < k; i++) {
-      const w = lower[off + i] + (esum > 0 ? (mass * out[off + i]) / esum : 0);
+      const w = lo[i] + (esum > 0 ? (mass * out[off + i]) / esum : 0);
       out[off + i] = w;
-      if (w > upper[off + i]) ok = false;
+      if (w > hi[i]) ok = false;
     }
     if (ok) return;
   }
-  throw new Error(`Monte Carlo: the weight bounds of stage #${off / k + 1} are too tight for uniform sampling (no draw in ${MAX_SIMPLEX_TRIES} fell inside them); widen them or use the ±x% mode`);
+  hitAndRun(lo, hi, mass, free, off, k, rand, out, dir);
+}
+
+/** Hit-and-run on { Σw = 1, lo ≤ w ≤ hi } from the point lo + mass·(hi − lo)/Σ(hi − lo). */
+function hitAndRun(lo: Float64Array, hi: Float64Array, mass: number, free: number, off: number, k: number, rand: () => number, out: Float64Array, dir: Float64Array): void {
+  let span = 0;
+  for (let i = 0; i < k; i++) span += hi[i] - lo[i];
+  for (let i = 0; i < k; i++) out[off + i] = lo[i] + (mass * (hi[i] - lo[i])) / span;
+  const steps = 10 * free * free;
+  for (let s = 0; s < steps; s++) {
+    // a random direction within Σd = 0 over the free weights (Gaussian, then centred)
+    let mean = 0;
+    for (let i = 0; i < k; i++) {
+      if (hi[i] > lo[i]) {
+        const g = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+        dir[i] = g;
+        mean += g;
+      } else dir[i] = 0;
+    }
+    mean /= free;
+    let tmin = -Infinity;
+    let tmax = Infinity;
+    for (let i = 0; i < k; i++) {
+      if (!(hi[i] > lo[i])) continue;
+      const d = (dir[i] -= mean);
+      const x = out[off + i];
+      if (d > 0) {
+        tmin = Math.max(tmin, (lo[i] - x) / d);
+        tmax = Math.min(tmax, (hi[i] - x) / d);
+      } else if (d < 0) {
+        tmin = Math.max(tmin, (hi[i] - x) / d);
+        tmax = Math.min(tmax, (lo[i] - x) / d);
+      }
+    }
+    if (!(tmax > tmin)) continue;
+    const t = tmin + (tmax - tmin) * rand();
+    for (let i = 0; i < k; i++) out[off + i] = Math.min(hi[i], Math.max(lo[i], out[off + i] + t * dir[i]));
+  }
 }
 
 /** Default simplex bounds: [0, 1] where the scenario weight is positive, [0, 0] elsewhere. */

@@ -36,21 +36,29 @@ function exactQuantile(v: Int32Array, S: number, p: number): number {
   return v[t - 1];
 }
 
-/** Type-1 quantile read from one row's histogram (`hist[off .. off+bins)`). */
-function binnedQuantile(hist: ArrayLike<number>, off: number, edges: Int32Array, S: number, p: number): number {
-  const t = Math.max(1, Math.ceil(p * S - 1e-9));
+/**
+ * Type-1 quantiles p05, median, p95 read from one row's histogram (`hist[off .. off+bins)`) in one
+ * pass: the bin holding the t-th rank, t = ⌈p·S⌉, then an even spread inside the bin.
+ */
+function binnedQuantiles(hist: ArrayLike<number>, off: number, edges: Int32Array, S: number, out: Float64Array): void {
+  const t0 = Math.max(1, Math.ceil(0.05 * S - 1e-9));
+  const t1 = Math.max(1, Math.ceil(0.5 * S - 1e-9));
+  const t2 = Math.max(1, Math.ceil(0.95 * S - 1e-9));
   let cum = 0;
+  let q = 0;
   const bins = edges.length - 1;
-  for (let b = 0; b < bins; b++) {
+  for (let b = 0; b < bins && q < 3; b++) {
     const c = hist[off + b];
-    if (cum + c >= t) {
+    if (c === 0) continue;
+    const next = cum + c;
+    while (q < 3) {
+      const t = q === 0 ? t0 : q === 1 ? t1 : t2;
+      if (next < t) break;
       const lo = edges[b];
-      const width = edges[b + 1] - lo;
-      return lo + Math.floor(((t - cum - 1) * width) / c);
+      out[q++] = lo + Math.floor(((t - cum - 1) * (edges[b + 1] - lo)) / c);
     }
-    cum += c;
+    cum = next;
   }
-  return NaN;
 }
 
 export function summarize(P: PartialStats): McSummary {
@@ -65,15 +73,17 @@ export function summarize(P: PartialStats): McSummary {
   // Resolution of the bins: the largest (width − 1) / lower edge.
   let resolution = 0;
   for (let b = 0; b < bins; b++) resolution = Math.max(resolution, (edges[b + 1] - 1 - edges[b]) / edges[b]);
+  const qs = new Float64Array(3);
   for (let r = 0, off = 0; r < n; r++, off += bins) {
     let S = 0;
     for (let b = 0; b < bins; b++) S += hist[off + b];
     if (S === 0) continue;
     mean[r] = P.rankSum[r] / S;
     sd[r] = S > 1 ? Math.sqrt(Math.max(0, (P.rankSqSum[r] - (P.rankSum[r] * P.rankSum[r]) / S) / (S - 1))) : 0;
-    median[r] = binnedQuantile(hist, off, edges, S, 0.5);
-    p05[r] = binnedQuantile(hist, off, edges, S, 0.05);
-    p95[r] = binnedQuantile(hist, off, edges, S, 0.95);
+    binnedQuantiles(hist, off, edges, S, qs);
+    p05[r] = qs[0];
+    median[r] = qs[1];
+    p95[r] = qs[2];
   }
   const buf = new Int32Array(P.samples);
   P.exactRows.forEach((r, m) => {

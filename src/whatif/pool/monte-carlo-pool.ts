@@ -65,6 +65,7 @@ export class MonteCarloPool {
       ),
     );
     this.running = work;
+    if (opts.signal?.aborted) void this.cancel();
     try {
       const partials = await work;
       const merged = partials.reduce((a, b) => mergeInto(a, b));

@@ -34,7 +34,7 @@ const docSchema = z
   .object({
     format: z.literal(SCENARIO_FORMAT),
     version: z.literal(1),
-    name: z.string().trim().min(1, 'must not be empty').max(200),
+    name: z.string().max(200).refine((s) => s.trim().length > 0, 'must not be empty'),
     createdAt: z.iso.datetime({ offset: true }).optional(),
     scenario: z.unknown(),
     filters: z

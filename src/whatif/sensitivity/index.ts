@@ -1,0 +1,2 @@
+export * from './weight-shift.ts';
+export * from './one-at-a-time.ts';
