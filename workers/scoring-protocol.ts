@@ -11,6 +11,7 @@
 import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../src/analysis/index.ts';
 import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../src/engine/index.ts';
 import type { ColumnMapping } from '../src/data/mapping.ts';
+import type { WhatifApi } from './whatif-protocol.ts';
 
 export interface LoadInput {
   /** Arrow IPC stream of the raw table (text cells, the user's headers); transferred. */
@@ -158,7 +159,8 @@ export interface StagesData {
   comparison: StageComparison;
 }
 
-export interface ScoringApi {
+/** The what-if methods (workers/whatif-protocol.ts) are part of the same worker's API. */
+export interface ScoringApi extends WhatifApi {
   load(input: LoadInput): Promise<LoadReport>;
   /** Re-scores if the scenario changed, then returns the ranking page; null when superseded. */
   update(req: UpdateRequest): Promise<UpdateResult | null>;

@@ -8,6 +8,7 @@ import { RankingPager } from './ranking-page.ts';
 import { scoreStats } from './score-stats.ts';
 import { ScoringSession } from './scoring-session.ts';
 import type { ProfileData, RankingRow, ScoringApi } from './scoring-protocol.ts';
+import { whatifApi } from './whatif-api.ts';
 
 /**
  * The scoring worker: owns the population's columns, the prepared matrices and the current and
@@ -34,6 +35,11 @@ function topRows(count: number): RankingRow[] {
 }
 
 const api: ScoringApi = {
+  ...whatifApi(() => {
+    if (!ds || !session) throw new Error('no dataset loaded');
+    return { ds, session };
+  }),
+
   async load(input) {
     const { dataset, report } = loadDataset(input);
     ds = dataset;

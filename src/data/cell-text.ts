@@ -17,6 +17,7 @@ export function cellText(value: unknown): string | null {
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('result' in v) return cellText(v.result); // formula: its cached result
+    if ('formula' in v || 'sharedFormula' in v) return null; // a formula never calculated: no value
     if (Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('');
     if ('text' in v) return cellText(v.text); // hyperlink
     if ('error' in v) return null; // #N/A, #DIV/0! …: treated as an empty cell

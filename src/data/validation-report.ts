@@ -69,7 +69,9 @@ export function validationReport(ds: EngineDataset, headerOf: (field: string) =>
   const quality = qualityChecks(ds, headerOf);
   for (const f of quality.findings) entries.push({ kind: 'warning', ...(f.row === undefined ? {} : { row: f.row }), column: f.column, value: f.value, code: f.code, message: f.message });
   for (const c of quality.counts) count('warning', c.code, c.column, c.count);
-  entries.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  // Errors first (they change who is scored), then flags, then warnings; each in row order.
+  const rank = { error: 0, flag: 1, warning: 2 };
+  entries.sort((a, b) => rank[a.kind] - rank[b.kind] || (a.row ?? 0) - (b.row ?? 0));
   const all = [...counts.values()];
   const total = all.reduce((s, c) => s + c.count, 0);
   return {

@@ -13,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   'tabs.weights': 'Weights',
   'tabs.stages': 'Stages',
   'tabs.profile': 'Profile',
+  'tabs.data': 'Data',
+  'tabs.whatif': 'What-if',
   'profile.hint': 'Click an enterprise name in the ranking, or search by name or credit code above, to open its profile.',
   'profile.openFirst': 'Open the top-ranked enterprise: {name}',
   'status.generating': 'Generating the demo data…',

@@ -11,6 +11,8 @@ export const zh = {
   'tabs.weights': '权重',
   'tabs.stages': '阶段对比',
   'tabs.profile': '企业画像',
+  'tabs.data': '数据',
+  'tabs.whatif': '情景分析',
   'profile.hint': '在“排名”中点击企业名称，或在上方按名称、信用代码搜索，查看一企一档画像。',
   'profile.openFirst': '查看第一名：{name}',
   'status.generating': '正在生成模拟数据…',

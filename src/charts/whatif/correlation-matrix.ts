@@ -1,0 +1,62 @@
+import { config, num, SCHEMA, type Lang, type TopLevelSpec } from '../common.ts';
+import { whatifChartText } from './labels.ts';
+
+export interface CorrelationInput {
+  names: readonly string[];
+  /** m×m row-major values (diagonal 1). */
+  values: readonly number[];
+  /** Legend title (default Spearman ρ). */
+  title?: string;
+}
+
+export interface CorrelationCell {
+  row: string;
+  col: string;
+  value: number | null;
+}
+
+export function correlationCells(input: CorrelationInput): CorrelationCell[] {
+  const m = input.names.length;
+  if (input.values.length !== m * m) throw new Error(`correlation matrix: expected ${m * m} values, got ${input.values.length}`);
+  return input.names.flatMap((a, i) => input.names.map((b, j) => ({ row: a, col: b, value: num(input.values[i * m + j]) })));
+}
+
+/** A symmetric correlation matrix as a heatmap with the value in each cell (red-blue, −1 … 1). */
+export function correlationMatrixSpec(input: CorrelationInput, options: { lang: Lang }): TopLevelSpec {
+  const t = whatifChartText(options.lang);
+  const title = input.title ?? t.rho;
+  const names = [...input.names];
+  return {
+    $schema: SCHEMA,
+    title: { text: `${t.correlation}（${title}）` },
+    description: t.correlation,
+    data: { values: correlationCells(input) },
+    width: { step: 64 },
+    height: { step: 30 },
+    encoding: {
+      x: { field: 'col', type: 'nominal', sort: names, title: null, axis: { orient: 'top', labelAngle: -30 } },
+      y: { field: 'row', type: 'nominal', sort: names, title: null },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#fff' },
+        encoding: {
+          color: { field: 'value', type: 'quantitative', title, scale: { domain: [-1, 1], scheme: 'redblue' } },
+          tooltip: [
+            { field: 'row', type: 'nominal' },
+            { field: 'col', type: 'nominal' },
+            { field: 'value', type: 'quantitative', title, format: '.3f' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 11 },
+        encoding: {
+          text: { field: 'value', type: 'quantitative', format: '.2f' },
+          color: { condition: { test: 'abs(datum.value) > 0.6', value: '#fff' }, value: '#111' },
+        },
+      },
+    ],
+    config: config(),
+  } as TopLevelSpec;
+}

@@ -1,0 +1,129 @@
+import type { Scenario } from '../engine/index.ts';
+import { getSystem } from '../systems/index.ts';
+import {
+  addDoc,
+  baselineDoc,
+  deleteDoc,
+  duplicateDoc,
+  exportScenarioDoc,
+  newScenarioDoc,
+  parseScenarioDoc,
+  parseScenarioDocText,
+  renameDoc,
+  uniqueName,
+  type ScenarioDoc,
+} from '../whatif/scenarios/index.ts';
+import type { ListRule } from '../whatif/lists/index.ts';
+
+export const SCENARIOS_STORAGE_KEY = 'ipw.scenarios.v1';
+
+/** Where saved scenarios live: localStorage in the app, a Map in tests. */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Reads the stored library; every document is validated again and broken ones are dropped. */
+export function readLibrary(store: KeyValueStore | null): ScenarioDoc[] {
+  try {
+    const text = store?.getItem(SCENARIOS_STORAGE_KEY);
+    if (!text) return [];
+    const arr: unknown = JSON.parse(text);
+    if (!Array.isArray(arr)) return [];
+    return arr.flatMap((d) => {
+      const r = parseScenarioDoc(d);
+      return r.ok && getSystem(r.doc.scenario.systemId) ? [r.doc] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function storage(): KeyValueStore | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // storage blocked (privacy settings): the library lives for this page only
+  }
+}
+
+/**
+ * The saved scenarios (方案库): named documents kept in localStorage, plus the published weights of
+ * the current system, always available as the baseline. Documents are validated on import and on
+ * load (src/whatif/scenarios); applying one hands its scenario to the workbench.
+ */
+export class ScenarioLibrary {
+  docs = $state.raw<ScenarioDoc[]>([]);
+  /** The last import's errors (field-named), or null. */
+  importErrors = $state.raw<string[] | null>(null);
+  /** Name of the saved document last applied (shown as the current scenario's name). */
+  activeName = $state<string | null>(null);
+
+  constructor(private readonly store: KeyValueStore | null = storage()) {
+    this.docs = readLibrary(store);
+  }
+
+  baseline(systemId: string): ScenarioDoc | null {
+    const system = getSystem(systemId);
+    return system ? baselineDoc(system) : null;
+  }
+
+  /** Saves `scenario` under `name` (made unique); returns the stored name. */
+  save(name: string, scenario: Scenario, list?: ListRule): string {
+    const doc = newScenarioDoc(uniqueName(name, this.docs.map((d) => d.name)), scenario, new Date().toISOString(), list ? { list } : {});
+    this.set([...this.docs, doc]);
+    this.activeName = doc.name;
+    return doc.name;
+  }
+
+  /** Replaces document `i`'s scenario with `scenario` (keeps its name). */
+  overwrite(i: number, scenario: Scenario, list?: ListRule): void {
+    const d = this.docs[i];
+    if (!d) return;
+    const next = newScenarioDoc(d.name, scenario, new Date().toISOString(), list ? { list } : {});
+    this.set(this.docs.map((x, j) => (j === i ? next : x)));
+  }
+
+  duplicate(i: number): void {
+    const d = this.docs[i];
+    if (d) this.set([...this.docs, duplicateDoc(d, this.docs, new Date().toISOString())]);
+  }
+
+  rename(i: number, name: string): void {
+    if (!name.trim()) return;
+    this.set(renameDoc(this.docs, i, name));
+  }
+
+  remove(i: number): void {
+    this.set(deleteDoc(this.docs, i));
+  }
+
+  /** Imports a scenario file's text; false (with `importErrors`) when it is not a valid document. */
+  importText(text: string): boolean {
+    const r = parseScenarioDocText(text);
+    if (!r.ok) {
+      this.importErrors = r.errors.slice(0, 8);
+      return false;
+    }
+    if (!getSystem(r.doc.scenario.systemId)) {
+      this.importErrors = [`scenario.systemId: unknown indicator system "${r.doc.scenario.systemId}"`];
+      return false;
+    }
+    this.importErrors = null;
+    this.set(addDoc(this.docs, r.doc));
+    return true;
+  }
+
+  exportText(doc: ScenarioDoc): string {
+    return exportScenarioDoc(doc);
+  }
+
+  private set(docs: ScenarioDoc[]): void {
+    this.docs = docs;
+    try {
+      this.store?.setItem(SCENARIOS_STORAGE_KEY, JSON.stringify(docs));
+    } catch {
+      // quota or blocked storage: the library still works for this page
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { getContext, setContext } from 'svelte';
+import type { Remote } from 'comlink';
+import type { ScoringApi } from '../../workers/scoring-protocol.ts';
+import type { Nav } from './nav.svelte.ts';
+import { ScenarioLibrary } from './scenarios.svelte.ts';
+import { ShareLinks } from './whatif-link.svelte.ts';
+import { ListsState } from './whatif-lists.svelte.ts';
+import { MonteCarloState } from './whatif-mc.svelte.ts';
+import { Presenter } from './whatif-present.svelte.ts';
+import { WhatifState } from './whatif.svelte.ts';
+import type { Workbench } from './workbench.svelte.ts';
+
+/** The state of the 情景分析 section, its links and presenter mode, created once by App.svelte. */
+export interface WhatifApp {
+  library: ScenarioLibrary;
+  whatif: WhatifState;
+  mc: MonteCarloState;
+  lists: ListsState;
+  links: ShareLinks;
+  presenter: Presenter;
+  dispose(): void;
+}
+
+export function createWhatif(workbench: Workbench, nav: Nav): WhatifApp {
+  const scoring: Remote<ScoringApi> = workbench.scoring;
+  const library = new ScenarioLibrary();
+  const whatif = new WhatifState(workbench, library, scoring);
+  const mc = new MonteCarloState(scoring);
+  const lists = new ListsState(scoring);
+  const links = new ShareLinks(workbench, nav, whatif);
+  const presenter = new Presenter(workbench, library);
+  return {
+    library,
+    whatif,
+    mc,
+    lists,
+    links,
+    presenter,
+    dispose: () => {
+      mc.dispose();
+      links.stop();
+    },
+  };
+}
+
+const KEY = Symbol('whatif-state');
+
+export function provideWhatif(state: WhatifApp): void {
+  setContext(KEY, state);
+}
+
+export function useWhatif(): WhatifApp {
+  const s = getContext<WhatifApp | undefined>(KEY);
+  if (!s) throw new Error('useWhatif() outside <App>');
+  return s;
+}

@@ -1,0 +1,54 @@
+import type { Remote } from 'comlink';
+import type { Scenario } from '../engine/index.ts';
+import type { ListRule } from '../whatif/lists/index.ts';
+import type { ScoringApi } from '../../workers/scoring-protocol.ts';
+import type { ListPage } from '../../workers/whatif-protocol.ts';
+import { Job } from './whatif.svelte.ts';
+
+/** Saves bytes as a file: a Blob behind an object URL, revoked once the download has started. */
+export function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export const MIME = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+} as const;
+
+/** The 名单 view: one page of the list under the current scenario and rule, and its export. */
+export class ListsState {
+  offset = $state(0);
+  limit = $state(50);
+  relending = $state(false);
+  exporting = $state(false);
+  exportError = $state<string | null>(null);
+  readonly page: Job<{ scenario: Scenario; rule: ListRule; offset: number; limit: number; relending: boolean }, ListPage>;
+
+  constructor(private readonly scoring: Remote<ScoringApi>) {
+    this.page = new Job((r) => scoring.listPage(r.scenario, r.rule, r.offset, r.limit, r.relending));
+  }
+
+  async export(format: 'csv' | 'xlsx', req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string }): Promise<void> {
+    this.exporting = true;
+    this.exportError = null;
+    try {
+      const now = new Date();
+      const bytes = await this.scoring.listExport({ ...req, format, relending: this.relending, exportedAt: now.toISOString() });
+      const stamp = now.toISOString().slice(0, 10);
+      downloadBytes(bytes, `${this.relending ? '备选企业名单' : '积分榜'}-${stamp}.${format}`, MIME[format]);
+    } catch (err) {
+      this.exportError = err instanceof Error ? err.message : String(err);
+    } finally {
+      this.exporting = false;
+    }
+  }
+}

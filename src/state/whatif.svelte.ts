@@ -1,0 +1,103 @@
+import type { Remote } from 'comlink';
+import type { Scenario } from '../engine/index.ts';
+import type { ListRule } from '../whatif/lists/index.ts';
+import type { ScoringApi } from '../../workers/scoring-protocol.ts';
+import type { AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../../workers/whatif-protocol.ts';
+import type { ScenarioLibrary } from './scenarios.svelte.ts';
+import type { Workbench } from './workbench.svelte.ts';
+
+export const WHATIF_VIEWS = ['scenarios', 'compare', 'sensitivity', 'montecarlo', 'agreement', 'lists', 'report'] as const;
+export type WhatifView = (typeof WHATIF_VIEWS)[number];
+
+/** Which scenario a comparison side means: the published weights, the workbench's, or a saved one. */
+export type ScenarioRef = 'baseline' | 'current' | `saved:${number}`;
+
+export const DEFAULT_LIST_RULE: ListRule = { kind: 'top-n', n: 100, scope: 'overall' };
+
+/**
+ * One asynchronous computation in the scoring worker whose latest request wins: an answer to an
+ * older request is dropped, an error is kept as text.
+ */
+export class Job<Req, Res> {
+  result = $state.raw<Res | null>(null);
+  busy = $state(false);
+  error = $state<string | null>(null);
+  private token = 0;
+
+  constructor(private readonly send: (req: Req) => Promise<Res>) {}
+
+  async run(req: Req): Promise<void> {
+    const token = ++this.token;
+    this.busy = true;
+    try {
+      const res = await this.send(req);
+      if (token === this.token) {
+        this.result = res;
+        this.error = null;
+      }
+    } catch (err) {
+      if (token === this.token) this.error = err instanceof Error ? err.message : String(err);
+    } finally {
+      if (token === this.token) this.busy = false;
+    }
+  }
+}
+
+/**
+ * State of the 情景分析 section: its sub-view, the list rule every analysis shares, and the
+ * worker jobs (compare, sensitivity, method agreement, cross-system). The heavy work runs in the
+ * scoring worker (workers/whatif-api.ts); only small answers arrive here.
+ */
+export class WhatifState {
+  view = $state<WhatifView>('scenarios');
+  listRule = $state.raw<ListRule>(DEFAULT_LIST_RULE);
+  a = $state<ScenarioRef>('baseline');
+  b = $state<ScenarioRef>('current');
+  filter = $state.raw<RowFilter>({ stage: -1, techField: '' });
+  shift = $state(0.2);
+  sensitivityStages = $state<'each' | 'all'>('all');
+  agreementTopN = $state(100);
+
+  readonly compare: Job<{ a: Scenario; b: Scenario; list: ListRule; filter: RowFilter }, CompareResult>;
+  readonly sensitivity: Job<{ scenario: Scenario; shift: number; stages: 'each' | 'all'; list: ListRule }, SensitivityResult>;
+  readonly agreement: Job<{ scenario: Scenario; topN: number }, AgreementResult>;
+  readonly cross: Job<number, CrossSystemResult>;
+
+  constructor(
+    readonly workbench: Workbench,
+    readonly library: ScenarioLibrary,
+    scoring: Remote<ScoringApi>,
+  ) {
+    this.compare = new Job((r) => scoring.compare(r));
+    this.sensitivity = new Job((r) => scoring.sensitivity(r));
+    this.agreement = new Job((r) => scoring.methodAgreement(r.scenario, r.topN));
+    this.cross = new Job((topN) => scoring.crossSystem(topN));
+  }
+
+  /** The scenario a reference stands for (a saved one of another system falls back to the baseline). */
+  resolve(ref: ScenarioRef): Scenario {
+    const current = $state.snapshot(this.workbench.scenario) as Scenario;
+    if (ref === 'current') return current;
+    if (ref.startsWith('saved:')) {
+      const doc = this.library.docs[Number(ref.slice(6))];
+      if (doc) return structuredClone(doc.scenario);
+    }
+    return { version: 1, systemId: current.systemId };
+  }
+
+  runCompare(): Promise<void> {
+    return this.compare.run({ a: this.resolve(this.a), b: this.resolve(this.b), list: this.listRule, filter: this.filter });
+  }
+
+  runSensitivity(): Promise<void> {
+    return this.sensitivity.run({ scenario: this.resolve('current'), shift: this.shift, stages: this.sensitivityStages, list: this.listRule });
+  }
+
+  runAgreement(): Promise<void> {
+    return this.agreement.run({ scenario: this.resolve('current'), topN: this.agreementTopN });
+  }
+
+  runCross(): Promise<void> {
+    return this.cross.run(this.agreementTopN);
+  }
+}

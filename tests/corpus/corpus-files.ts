@@ -1,0 +1,60 @@
+import { encodeGbk } from '../fixtures/gbk-encode.ts';
+import { baseCsv, baseRows, csv, H, HEADERS, NAMES, row, V } from './base.ts';
+
+/**
+ * The text files of the bad-input corpus, by name: each the base table (base.ts) with one kind of
+ * damage. scripts/make-corpus.ts writes them (and the XLSX/Parquet ones) to tests/corpus/files/.
+ */
+const utf16le = (text: string, bom: boolean): Uint8Array => {
+  const body = (bom ? '\uFEFF' : '') + text;
+  const out = new Uint8Array(body.length * 2);
+  for (let i = 0; i < body.length; i++) {
+    out[2 * i] = body.charCodeAt(i) & 0xff;
+    out[2 * i + 1] = body.charCodeAt(i) >> 8;
+  }
+  return out;
+};
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+const with0 = (over: Record<string, string>, k = 0) => [HEADERS, ...baseRows().map((r, i) => (i === k ? row(i, over) : r))];
+
+export function textCorpus(): Record<string, string | Uint8Array> {
+  return {
+    'empty.csv': '',
+    'whitespace-only.csv': '  \n\n \n',
+    'header-only.csv': csv([HEADERS]),
+    'wrong-delimiter.csv': csv([HEADERS, ...baseRows()], '|'),
+    'semicolon.csv': csv([HEADERS, ...baseRows()], ';'),
+    'tab-separated.tsv': csv([HEADERS, ...baseRows()], '\t'),
+    'crlf-utf8-bom.csv': '\uFEFF' + csv([HEADERS, ...baseRows()], ',', '\r\n'),
+    'gbk-no-bom.csv': encodeGbk(baseCsv()),
+    'utf16le-bom.csv': utf16le(baseCsv(), true),
+    'utf16le-no-bom.csv': utf16le(baseCsv(), false),
+    'binary-renamed.csv': PNG,
+    'ragged-rows.csv': [csv([HEADERS]), csv([row(0), row(1).slice(0, 12), row(2), row(3).slice(0, 5), [...row(4), 'extra', 'cells']])].join(''),
+    'duplicate-headers-required.csv': csv([[...HEADERS, H.rd], ...baseRows().map((r) => [...r, '1'])]),
+    'duplicate-headers-name.csv': csv([[...HEADERS, H.name], ...baseRows().map((r) => [...r, '别名'])]),
+    'title-row.csv': csv([['创新积分制数据样表（2023年度）'], HEADERS, ...baseRows()]),
+    'blank-lines.csv': csv([HEADERS, row(0), [], row(1), row(2), [], [], row(3), row(4), [], []]),
+    'dates-mixed-text.csv': csv([HEADERS, row(0, { [H.reg]: '2020/6/1' }), row(1, { [H.reg]: '2015年3月15日' }), row(2, { [H.reg]: '20081130' }), row(3, { [H.reg]: '44206' }), row(4, { [H.reg]: '2019.07.07' })]),
+    'thousands-separators.csv': csv(with0({ [H.rd]: '1,234.5', [H.revenue]: '12,000' })),
+    'fullwidth-digits.csv': csv(with0({ [H.rd]: '１２０', [H.tech]: '１０' })),
+    'missing-tokens.csv': csv([HEADERS, row(0, { [H.rd]: 'N/A' }), row(1, { [H.rd]: '-' }), row(2, { [H.rd]: '—' }), row(3, { [H.rd]: '' }), row(4, { [H.rd]: '无' })]),
+    'huge-1e308.csv': csv([HEADERS, row(0, { [H.rd]: '1e308' }), row(1, { [H.rd]: '1e309' }), row(2), row(3), row(4)]),
+    'negative-zero.csv': csv(with0({ [H.rd]: '-0', [H.rdPrev]: '-0.0' })),
+    'negative-values.csv': csv(with0({ [H.rd]: '-5' })),
+    'text-in-number.csv': csv(with0({ [H.rd]: '约120万' })),
+    'staff-exceeds-employees.csv': csv(with0({ [H.tech]: '500', [H.staff]: '50' })),
+    'high-tech-over-revenue.csv': csv(with0({ [H.highTech]: '5000', [H.revenue]: '1000' })),
+    'units-in-yuan.csv': csv([HEADERS, ...[0, 1, 2, 3, 4].map((k) => row(k, { [H.rd]: String((k + 1) * 1_000_000) }))]),
+    'duplicate-uscc.csv': csv([HEADERS, ...baseRows(), row(0, { [H.name]: '甲科技有限公司（重复）' })]),
+    'future-dates.csv': csv([HEADERS, row(0, { [H.reg]: '2024-01-01' }), row(1), row(2), row(3), row(4)]),
+    'bad-uscc.csv': csv([HEADERS, row(0, { [H.uscc]: V[0].slice(0, 17) + (V[0][17] === '0' ? '1' : '0') }), row(1, { [H.uscc]: '' }), row(2, { [H.uscc]: '91510100MA00003' }), row(3, { [H.uscc]: 'I1510100MA0000040' + 'X' }), row(4)]),
+    'bad-dates.csv': csv([HEADERS, row(0, { [H.reg]: '2023-02-30' }), row(1, { [H.reg]: '不详' }), row(2, { [H.reg]: '' }), row(3), row(4)]),
+    'all-excluded.csv': csv([HEADERS, ...[0, 1, 2].map((k) => row(k, { [H.reg]: '2030-01-01' }))]),
+    'personal-columns.csv': csv([[...HEADERS, '实际负责人姓名', '实际负责人邮箱'], ...baseRows().map((r) => [...r, '张三', 'a@b.cn'])]),
+    'quoted-newlines.csv': csv(with0({ [H.name]: '甲科技\n"有限"公司, 成都' })),
+    'formula-injection.csv': csv(with0({ [H.name]: '=HYPERLINK("http://x","点我")' })),
+    'no-required-columns.csv': csv([[H.uscc, H.name], [V[0], NAMES[0]]]),
+    'records.json': JSON.stringify(baseRows().map((r) => Object.fromEntries(HEADERS.map((h, j) => [h, r[j]])))),
+  };
+}

@@ -1,0 +1,136 @@
+import { V } from './base.ts';
+
+/**
+ * The exact outcome of every corpus file (tests/corpus/files/, written by scripts/make-corpus.ts)
+ * under `--system sichuan-2024` (as-of 2023-12-31 from the headers), for the CLI and — where the
+ * browser differs or adds something — for the workbench's import:
+ * - `scored`: the codes of the scored rows (any order), or
+ * - `error`: the one sentence the CLI prints after `error: ` (the browser shows the same reader
+ *   errors; mapping errors appear there as missing required columns instead);
+ * - `excluded`: the CLI's `excluded <row> <uscc> <reason>` lines, exactly;
+ * - `warnings`: texts that must each occur in one CLI `warning` line (English messages);
+ * - `report`: (browser) [code, row] pairs the validation report must list (row undefined = column).
+ */
+export interface Outcome {
+  scored?: string[];
+  error?: string;
+  excluded?: string[];
+  warnings?: string[];
+  notes?: string[];
+}
+
+export interface Expectation {
+  file: string;
+  what: string;
+  cli: Outcome;
+  browser?: Outcome & { report?: [string, number | undefined][] };
+}
+
+const ALL = [...V];
+const but = (...k: number[]) => V.filter((_, i) => !k.includes(i));
+const PHONE = 'note personal-data column "法定代表人手机" dropped (not read, not written)';
+const ok = (what: string, file: string, extra: Outcome = {}): Expectation => ({ file, what, cli: { scored: ALL, notes: [PHONE], ...extra } });
+
+export const EXPECTATIONS: Expectation[] = [
+  { file: 'empty.csv', what: 'a 0-byte file', cli: { error: 'empty.csv is empty: it has no header row and no data.' } },
+  { file: 'whitespace-only.csv', what: 'only blanks and newlines', cli: { error: 'whitespace-only.csv is empty: it has no header row and no data.' } },
+  { file: 'header-only.csv', what: 'a header and no data', cli: { error: 'header-only.csv has a header row but no data rows.' } },
+  {
+    file: 'wrong-delimiter.csv',
+    what: 'fields separated by | (not , ; or tab): one column, nothing matches',
+    cli: { error: 'Required columns 统一社会信用代码 (uscc), 注册日期 (registration_date), 研发费用 (rd_expense), ' },
+  },
+  ok('semicolon-separated', 'semicolon.csv'),
+  ok('tab-separated', 'tab-separated.tsv'),
+  ok('UTF-8 with BOM and CRLF line ends', 'crlf-utf8-bom.csv'),
+  { ...ok('GBK without BOM (detected as GB18030)', 'gbk-no-bom.csv'), browser: { scored: ALL } },
+  ok('UTF-16 LE with BOM', 'utf16le-bom.csv'),
+  { file: 'utf16le-no-bom.csv', what: 'UTF-16 without BOM: refused as binary', cli: { error: 'utf16le-no-bom.csv is not a CSV, XLSX or Parquet file (its content is binary).' } },
+  { file: 'binary-renamed.csv', what: 'a PNG renamed .csv', cli: { error: 'binary-renamed.csv is not a CSV, XLSX or Parquet file (its content is binary).' } },
+  { ...ok('short rows padded with empty cells; a long row widens the table', 'ragged-rows.csv'), browser: { scored: ALL } },
+  {
+    file: 'duplicate-headers-required.csv',
+    what: 'two 研发费用 columns: the required field is ambiguous',
+    cli: { error: 'Required column 研发费用 (rd_expense) is ambiguous in duplicate-headers-required.csv: headers "2023年度研发费用（万元）" and "2023年度研发费用（万元）" all match it; keep only one.' },
+  },
+  ok('two 企业名称 columns: neither used, rows still scored', 'duplicate-headers-name.csv', { notes: [PHONE, 'note columns "企业名称" and "企业名称" all match 企业名称 (name); none of them is used'] }),
+  ok('a title row above the header', 'title-row.csv'),
+  ok('blank lines between and after rows', 'blank-lines.csv'),
+  ok('dates written 2020/6/1, 2015年3月15日, 20081130, 44206 (serial), 2019.07.07', 'dates-mixed-text.csv'),
+  ok('1,234.5 and 12,000 with thousands separators', 'thousands-separators.csv'),
+  ok('full-width digits １２０', 'fullwidth-digits.csv'),
+  ok('N/A, -, —, empty, 无 as missing (no warning)', 'missing-tokens.csv'),
+  ok('1e308 is a number; 1e309 is not', 'huge-1e308.csv', { warnings: ['Row 3, column "2023年度研发费用（万元）": "1e309" is not a number and is treated as missing'] }),
+  ok('-0 and -0.0 read as 0 without a negative warning', 'negative-zero.csv'),
+  ok('a negative 研发费用 is kept with a warning', 'negative-values.csv', { warnings: ['Row 2, column "2023年度研发费用（万元）": "-5" is negative although this value cannot be'] }),
+  ok('text in a number column', 'text-in-number.csv', { warnings: ['Row 2, column "2023年度研发费用（万元）": "约120万" is not a number and is treated as missing'] }),
+  ok('科技人员 > 从业人员', 'staff-exceeds-employees.csv', { warnings: ['Row 2, column "截至2023年底科技人员数量": 500 is larger than column "截至2023年底从业人员期末数" (50)'] }),
+  ok('高新技术产品收入 > 营业收入', 'high-tech-over-revenue.csv', { warnings: ['Row 2, column "2023年度高新技术产品收入": 5000 is larger than column "2023年度营业收入" (1000)'] }),
+  {
+    ...ok('研发费用 written in 元 (10,000× too large)', 'units-in-yuan.csv'),
+    browser: { scored: ALL, report: [['unit-suspect', undefined]] },
+  },
+  {
+    file: 'duplicate-uscc.csv',
+    what: 'the same code in rows 2 and 7: both excluded',
+    cli: { scored: but(0), excluded: [`excluded 2 ${V[0]} duplicate key`, `excluded 7 ${V[0]} duplicate key`] },
+    browser: { scored: but(0), report: [['duplicate-key', 2], ['duplicate-key', 7]] },
+  },
+  {
+    file: 'future-dates.csv',
+    what: 'a registration date after the as-of date',
+    cli: { scored: but(0), excluded: [`excluded 2 ${V[0]} registration_date after as-of date`] },
+    browser: { scored: but(0), report: [['registration-date-future', 2]] },
+  },
+  {
+    file: 'bad-uscc.csv',
+    what: 'wrong check digit, empty, 15 characters, the letter I',
+    cli: {
+      scored: [V[4]],
+      excluded: [`excluded 2 ${V[0].slice(0, 17)}0 uscc check digit wrong`, 'excluded 3 - uscc missing', 'excluded 4 91510100MA00003 uscc not 18 characters', 'excluded 5 I1510100MA0000040X uscc invalid character'],
+    },
+    browser: { scored: [V[4]], report: [['uscc-check-digit', 2], ['uscc-missing', 3], ['uscc-length', 4], ['uscc-charset', 5]] },
+  },
+  {
+    file: 'bad-dates.csv',
+    what: '2023-02-30, 不详, empty',
+    cli: {
+      scored: but(0, 1, 2),
+      excluded: [`excluded 2 ${V[0]} registration_date unparseable`, `excluded 3 ${V[1]} registration_date unparseable`, `excluded 4 ${V[2]} registration_date missing`],
+    },
+  },
+  {
+    file: 'all-excluded.csv',
+    what: 'every row registered in 2030',
+    cli: { error: 'No row of all-excluded.csv could be scored: all 3 data rows were excluded (see the excluded lines above).', excluded: [0, 1, 2].map((k) => `excluded ${k + 2} ${V[k]} registration_date after as-of date`) },
+  },
+  {
+    ...ok('法定代表人手机, 实际负责人姓名/邮箱 dropped', 'personal-columns.csv', {
+      notes: [PHONE, 'note personal-data column "实际负责人姓名" dropped (not read, not written)', 'note personal-data column "实际负责人邮箱" dropped (not read, not written)'],
+    }),
+    browser: { scored: ALL },
+  },
+  {
+    file: 'quoted-newlines.csv',
+    what: 'a quoted name with a line break: DuckDB read_csv refuses quoted newlines with null_padding (known limitation)',
+    cli: { error: 'quoted-newlines.csv could not be read as CSV (Parameter Not Allowed Error: CSV Error on Line: 2).' },
+  },
+  ok('a name that looks like a spreadsheet formula (kept as text)', 'formula-injection.csv'),
+  {
+    file: 'no-required-columns.csv',
+    what: 'only the code and the name',
+    cli: { error: 'Required columns 注册日期 (registration_date), 研发费用 (rd_expense), ' },
+  },
+  { ...ok('XLSX with a merged title row, dates as date cells', 'title-merged.xlsx'), browser: { scored: ALL } },
+  ok('formulas: cached results used; a formula without a cached value is empty', 'formulas.xlsx'),
+  ok('XLSX dates as Excel serial numbers and as text', 'dates-serial.xlsx'),
+  { file: 'two-sheets.xlsx', what: 'a notes sheet first (the CLI reads the first sheet; the browser lets the user choose)', cli: { error: 'two-sheets.xlsx has a header row but no data rows.' } },
+  { file: 'not-a-workbook.xlsx', what: 'PK magic bytes but no zip', cli: { error: "not-a-workbook.xlsx is not a readable XLSX workbook (Corrupted zip: can't find end of central directory)." } },
+  ok('Parquet with DATE and DOUBLE columns', 'typed.parquet'),
+  {
+    file: 'records.json',
+    what: 'a JSON array of objects: read by the workbench only',
+    cli: { error: 'records.json could not be read as CSV (Invalid Input Error: Error when sniffing file ' },
+    browser: { scored: ALL },
+  },
+];

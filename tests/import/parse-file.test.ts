@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rawTableFromIPC } from '../../workers/arrow-raw.ts';
+import { parseFile } from '../../workers/import/parse-file.ts';
+import { readDataFile } from '../../src/data/node/read-file.ts';
+import { V } from '../corpus/base.ts';
+
+/** The import worker's parser in Node, on corpus files, against the CLI's readers. */
+const FILES = resolve(import.meta.dirname, '../corpus/files');
+const open = async (name: string, options = {}) => parseFile(new Blob([await readFile(`${FILES}/${name}`)]), name, options, () => {});
+
+describe('import worker: parseFile', () => {
+  it('GBK without BOM: detected, transcoded to UTF-8, overridable', async () => {
+    const p = await open('gbk-no-bom.csv');
+    expect(p).toMatchObject({ kind: 'csv', format: 'csv', encoding: 'gb18030', detectedEncoding: 'gb18030', delimiter: ',' });
+    if (p.kind !== 'csv') throw new Error('csv expected');
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(p.utf8)).toContain('统一社会信用代码');
+    await expect(open('gbk-no-bom.csv', { encoding: 'utf-8' })).rejects.toThrow(/neither a CSV/);
+  });
+
+  it('XLSX under a merged title row: the same raw table as the CLI reader (sheet row numbers)', async () => {
+    const p = await open('title-merged.xlsx');
+    if (p.kind !== 'arrow') throw new Error('arrow expected');
+    expect(p.sheets).toEqual(['企业数据']);
+    const t = rawTableFromIPC(p.ipc, { format: 'xlsx' });
+    const cli = await readDataFile(`${FILES}/title-merged.xlsx`);
+    expect(t.headerRowNumber).toBe(2);
+    expect(t.rowNumbers).toEqual([3, 4, 5, 6, 7]);
+    expect(t.headers).toEqual(cli.headers);
+    expect(t.columns).toEqual(cli.columns);
+  });
+
+  it('the second sheet of a workbook on request', async () => {
+    const p = await open('two-sheets.xlsx', { sheet: '数据' });
+    if (p.kind !== 'arrow') throw new Error('arrow expected');
+    expect(p.sheets).toEqual(['说明', '数据']);
+    expect(rawTableFromIPC(p.ipc, { format: 'xlsx' }).rowNumbers).toHaveLength(5);
+  });
+
+  it('Parquet (hyparquet) and JSON give the CLI-equivalent cells', async () => {
+    const pq = await open('typed.parquet');
+    const js = await open('records.json');
+    if (pq.kind !== 'arrow' || js.kind !== 'arrow') throw new Error('arrow expected');
+    const a = rawTableFromIPC(pq.ipc, { format: 'parquet' });
+    const b = rawTableFromIPC(js.ipc, { format: 'csv' });
+    const cli = await readDataFile(`${FILES}/typed.parquet`);
+    expect(a.headers).toEqual(cli.headers);
+    expect(a.columns[0]).toEqual(V);
+    expect(b.columns[0]).toEqual(V);
+    const reg = cli.headers.indexOf('注册日期');
+    expect(a.columns[reg]).toEqual(cli.columns[reg]);
+  });
+
+  it('refuses binary and empty files with the CLI sentence', async () => {
+    await expect(open('binary-renamed.csv')).rejects.toThrow('binary-renamed.csv is not a CSV, XLSX or Parquet file (its content is binary).');
+    await expect(open('empty.csv')).rejects.toThrow('empty.csv is empty');
+  });
+});

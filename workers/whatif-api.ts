@@ -1,0 +1,224 @@
+import { transfer } from 'comlink';
+import { ruleFields, type Scenario } from '../src/engine/index.ts';
+import { listSystems } from '../src/systems/index.ts';
+import {
+  crossSystem as crossSystemStats,
+  kendallTauB,
+  listDiff,
+  meanAbsRankShift,
+  methodAgreement as methodAgreementStats,
+  rankShiftGrid,
+  scoreUnderSystem,
+  spearman,
+  weightDiff,
+  type ListChange,
+} from '../src/whatif/compare/index.ts';
+import { provenanceNotes, toCsvBytes, toXlsx } from '../src/whatif/export/index.ts';
+import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
+import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
+import type { McLoadInput } from '../src/whatif/pool/protocol.ts';
+import type { Dataset } from './dataset.ts';
+import type { ScoringSession } from './scoring-session.ts';
+import { WhatifScorer } from './whatif-score.ts';
+import { filterRows, subsetRanks } from './whatif-subset.ts';
+import type { ListPageRow, NamedChange, WhatifApi } from './whatif-protocol.ts';
+
+const plain = (a: ArrayLike<number>) => Array.from(a);
+
+/**
+ * The what-if methods of the scoring worker, over whatever dataset and session it holds now
+ * (`state()` throws when none is loaded). All statistics are src/whatif's; this file only picks
+ * the rows, adds names and keeps answers small.
+ */
+export function whatifApi(state: () => { ds: Dataset; session: ScoringSession }): WhatifApi {
+  let scorer: { ds: Dataset; s: WhatifScorer } | null = null;
+  let listCache: { key: string; entries: ListEntry[]; groups: ReturnType<typeof buildList>['groups'] } | null = null;
+
+  const need = () => {
+    const { ds, session } = state();
+    if (scorer?.ds !== ds) {
+      scorer = {
+        ds,
+        s: new WhatifScorer(ds, () => [session.current?.prepared, session.baseline?.prepared].filter((p) => p !== undefined)),
+      };
+      listCache = null;
+    }
+    return { ds, session, scorer: scorer.s };
+  };
+  const groupsOf = (ds: Dataset): ListGroups => ({ techField: { codes: ds.techField, values: ds.techFields }, city: { codes: ds.city, values: ds.cities } });
+  const named = (ds: Dataset, c: ListChange): NamedChange => ({ ...c, name: ds.names[c.row], uscc: ds.usccs[c.row] });
+
+  const list = (scenario: Scenario, rule: ListRule) => {
+    const { ds, scorer } = need();
+    const key = JSON.stringify([scenario, rule]);
+    if (listCache?.key !== key) {
+      const sc = scorer.score(scenario);
+      const built = buildList(sc.prepared, sc.result, rule, groupsOf(ds));
+      listCache = { key, ...built };
+    }
+    return { ds, sc: scorer.score(scenario), entries: listCache.entries, groups: listCache.groups };
+  };
+
+  return {
+    async compare(req) {
+      const t0 = performance.now();
+      const { ds, scorer } = need();
+      const a = scorer.score(req.a);
+      const b = scorer.score(req.b);
+      if (a.system.id !== b.system.id) throw new Error('compare: both scenarios must use the same indicator system (see the cross-system comparison)');
+      const rows = filterRows(ds, a.prepared.stage, req.filter);
+      const ra = subsetRanks(a.result.rank, rows);
+      const rb = subsetRanks(b.result.rank, rows);
+      const grid = rankShiftGrid(ra, rb, { bins: req.bins ?? 40 });
+      const diff = listDiff(a, b, req.list, { groups: groupsOf(ds), maxRows: 2000 });
+      const keep = (c: ListChange) =>
+        (req.filter.stage < 0 || c.stage === req.filter.stage) && (!req.filter.techField || c.techField === req.filter.techField);
+      return {
+        rows: ra.length,
+        systemId: a.system.id,
+        weights: weightDiff(a.system, a.weights, b.weights),
+        spearman: spearman(ra, rb),
+        kendall: kendallTauB(ra, rb),
+        meanAbsShift: meanAbsRankShift(ra, rb),
+        grid: { bins: grid.bins, maxRank: grid.maxRank, edges: plain(grid.edges), counts: plain(grid.counts), outside: grid.outside, diagonal: grid.diagonal },
+        list: {
+          sizeA: diff.sizeA,
+          sizeB: diff.sizeB,
+          stayed: diff.stayed,
+          bandMoves: diff.bandMoves,
+          entries: diff.entries.filter(keep).map((c) => named(ds, c)),
+          exits: diff.exits.filter(keep).map((c) => named(ds, c)),
+          byStage: diff.byStage,
+          byTechField: diff.byTechField,
+          truncated: diff.truncated,
+        },
+        ms: performance.now() - t0,
+      };
+    },
+
+    async sensitivity(req) {
+      const t0 = performance.now();
+      const { ds, scorer } = need();
+      const sc = scorer.score(req.scenario);
+      const rows = oneAtATime(sc.prepared, sc.weights, sc.toggles, { shift: req.shift, stages: req.stages, ...(req.list ? { list: req.list, groups: groupsOf(ds) } : {}) });
+      return { rows, ms: performance.now() - t0 };
+    },
+
+    async mcData(scenario) {
+      const { ds, scorer } = need();
+      const sc = scorer.score(scenario);
+      const system = sc.system;
+      const fields = new Set<string>();
+      system.indicators.forEach((ind) => ruleFields(ind.value).forEach((f) => fields.add(f)));
+      system.bonus.forEach((b) => fields.add(b.field));
+      system.vetoes.forEach((v) => v.fields.forEach((f) => fields.add(f)));
+      // Copies: the pool's workers own (and may keep) what they receive; ours stay intact.
+      const columns: Record<string, Float64Array> = {};
+      for (const f of fields) if (ds.engine.columns[f]) columns[f] = ds.engine.columns[f].slice();
+      const load: McLoadInput = {
+        system,
+        n: ds.n,
+        columns,
+        stage: sc.prepared.stage.slice(),
+        groups: { techField: { codes: ds.techField.slice(), values: ds.techFields }, city: { codes: ds.city.slice(), values: ds.cities } },
+      };
+      const rank0 = sc.result.rank.slice();
+      const weights = sc.weights.slice();
+      const buffers = [...Object.values(columns).map((c) => c.buffer), load.stage.buffer, load.groups!.techField!.codes.buffer, load.groups!.city!.codes.buffer, rank0.buffer, weights.buffer];
+      const toggles = { bonus: [...sc.toggles.bonus], veto: [...sc.toggles.veto] };
+      return transfer({ load, run: { normalization: { ...sc.prepared.normalization }, weights, toggles }, rank0 }, buffers as ArrayBuffer[]);
+    },
+
+    async rowInfo(rows) {
+      const { ds, session } = need();
+      const stage = session.current?.prepared.stage;
+      return rows.filter((r) => r >= 0 && r < ds.n).map((r) => ({ row: r, name: ds.names[r], uscc: ds.usccs[r], stage: stage ? stage[r] : 255 }));
+    },
+
+    async methodAgreement(scenario, topN) {
+      const t0 = performance.now();
+      const { ds, scorer } = need();
+      const sc = scorer.score(scenario);
+      const n = sc.prepared.normalization;
+      const m = methodAgreementStats({
+        system: sc.system,
+        columns: ds.engine.columns,
+        n: ds.n,
+        stage: sc.prepared.stage,
+        weights: sc.weights,
+        toggles: sc.toggles,
+        quantiles: [n.lowerQuantile, n.upperQuantile],
+        topN,
+      });
+      return {
+        names: m.methods,
+        spearman: plain(m.spearman),
+        kendall: plain(m.kendall),
+        topOverlap: plain(m.topOverlap),
+        topN: m.topN,
+        verdict: { level: m.verdict.level, text: m.verdict.text },
+        ms: performance.now() - t0,
+      };
+    },
+
+    async crossSystem(topN) {
+      const t0 = performance.now();
+      const { ds } = need();
+      const e = ds.engine;
+      const runs = listSystems().map((sys) => scoreUnderSystem(sys, e.columns, ds.n, e.regDays, e.asOfDays));
+      const c = crossSystemStats(runs, { topN, favoured: 10 });
+      return {
+        names: c.systems,
+        spearman: plain(c.spearman),
+        kendall: plain(c.kendall),
+        topOverlap: plain(c.topOverlap),
+        topN: c.topN,
+        verdict: { level: c.verdict.level, text: c.verdict.text },
+        favoured: c.favoured.map((f) => ({ systemId: f.systemId, rows: f.rows.map((r) => ({ ...r, name: ds.names[r.row] })) })),
+        missing: runs.map((r) => ({ systemId: r.system.id, fields: r.missingFields })),
+        ms: performance.now() - t0,
+      };
+    },
+
+    async listPage(scenario, rule, offset, limit, relending) {
+      const { ds, sc, entries: all, groups } = list(scenario, rule);
+      const loan = ds.engine.columns.loan_demand;
+      const rel = relendingEntries(all, loan);
+      const entries = relending ? rel : all;
+      const o = Math.max(0, Math.min(offset, Math.max(0, entries.length - 1)));
+      const rows: ListPageRow[] = entries.slice(o, o + limit).map((e) => ({
+        ...e,
+        name: ds.names[e.row],
+        uscc: ds.usccs[e.row],
+        stage: sc.prepared.stage[e.row],
+        techField: ds.techFields[ds.techField[e.row]] ?? '',
+        city: ds.cities[ds.city[e.row]] ?? '',
+      }));
+      return { total: entries.length, offset: o, groups, rows, hasLoanDemand: !!loan, relendingTotal: rel.length };
+    },
+
+    async listExport(req) {
+      const { ds, sc, entries: all } = list(req.scenario, req.rule);
+      const entries = req.relending ? relendingEntries(all, ds.engine.columns.loan_demand) : all;
+      const notes = provenanceNotes({
+        system: sc.system,
+        weights: sc.weights,
+        normalization: sc.prepared.normalization,
+        scenarioName: req.scenarioName,
+        datasetName: req.datasetName,
+        listDescription: req.listDescription,
+        exportedAt: req.exportedAt,
+        rows: entries.length,
+      });
+      const table = listTable(entries, { system: sc.system, result: sc.result, stage: sc.prepared.stage, usccs: ds.usccs, names: ds.names, text: ds.engine.text, columns: ds.engine.columns }, {
+        rule: req.rule,
+        name: req.relending ? '备选企业名单' : '积分榜',
+        notes,
+        relending: req.relending,
+      });
+      const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
+      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+    },
+  };
+}
+

@@ -1,0 +1,138 @@
+/**
+ * The what-if half of the scoring worker's protocol (compare, sensitivity, Monte Carlo data,
+ * method agreement, cross-system, lists). Everything that comes back is small (a binned grid,
+ * a page of rows, m×m matrices) except the Monte Carlo population, which goes out once per run as
+ * transferred buffers for the worker pool.
+ */
+import type { Scenario } from '../src/engine/index.ts';
+import type { GroupTally, ListChange, WeightDelta } from '../src/whatif/compare/index.ts';
+import type { ListEntry, ListGroupSummary, ListRule } from '../src/whatif/lists/index.ts';
+import type { McLoadInput, McRunInput } from '../src/whatif/pool/protocol.ts';
+import type { SensitivityRow } from '../src/whatif/sensitivity/index.ts';
+import type { Label } from '../src/engine/index.ts';
+
+/** A row subset for the comparison: a stage index (−1 all) and a 科技创新领域 ('' all). */
+export interface RowFilter {
+  stage: number;
+  techField: string;
+}
+
+export interface CompareRequest {
+  a: Scenario;
+  b: Scenario;
+  list: ListRule;
+  filter: RowFilter;
+  /** Grid cells per axis (default 40). */
+  bins?: number;
+}
+
+export interface NamedChange extends ListChange {
+  name: string;
+  uscc: string;
+}
+
+export interface CompareResult {
+  /** Rows in the filter. */
+  rows: number;
+  systemId: string;
+  weights: WeightDelta[];
+  spearman: number;
+  kendall: number;
+  meanAbsShift: number;
+  grid: { bins: number; maxRank: number; edges: number[]; counts: number[]; outside: number; diagonal: number };
+  list: {
+    sizeA: number;
+    sizeB: number;
+    stayed: number;
+    bandMoves: number;
+    entries: NamedChange[];
+    exits: NamedChange[];
+    byStage: GroupTally[];
+    byTechField: GroupTally[];
+    truncated: boolean;
+  };
+  ms: number;
+}
+
+export interface SensitivityRequest {
+  scenario: Scenario;
+  /** Relative shift x (0.2 = ±20%). */
+  shift: number;
+  stages: 'each' | 'all';
+  list?: ListRule;
+}
+
+export interface SensitivityResult {
+  rows: SensitivityRow[];
+  ms: number;
+}
+
+/** What the Monte Carlo pool needs: the population (copied for this run) and the scenario. */
+export interface McData {
+  load: McLoadInput;
+  run: Omit<McRunInput, 'from' | 'to' | 'config' | 'seed'>;
+  /** The scenario's overall rank per row (for the rank-interval chart's row choice). */
+  rank0: Int32Array;
+}
+
+export interface RowInfo {
+  row: number;
+  name: string;
+  uscc: string;
+  stage: number;
+}
+
+export interface AgreementResult {
+  names: string[];
+  spearman: number[];
+  kendall: number[];
+  topOverlap: number[];
+  topN: number;
+  verdict: { level: string; text: Label };
+  ms: number;
+}
+
+export interface CrossSystemResult extends AgreementResult {
+  favoured: { systemId: string; rows: { row: number; name: string; rank: number; othersMedian: number; gain: number }[] }[];
+  missing: { systemId: string; fields: string[] }[];
+}
+
+export interface ListPageRow extends ListEntry {
+  name: string;
+  uscc: string;
+  stage: number;
+  techField: string;
+  city: string;
+}
+
+export interface ListPage {
+  total: number;
+  offset: number;
+  groups: ListGroupSummary[];
+  rows: ListPageRow[];
+  /** True when the data set has a loan-demand column (备选企业名单 possible). */
+  hasLoanDemand: boolean;
+  relendingTotal: number;
+}
+
+export interface ListExportRequest {
+  scenario: Scenario;
+  rule: ListRule;
+  format: 'csv' | 'xlsx';
+  relending: boolean;
+  scenarioName: string;
+  datasetName: string;
+  listDescription: string;
+  exportedAt: string;
+}
+
+export interface WhatifApi {
+  compare(req: CompareRequest): Promise<CompareResult>;
+  sensitivity(req: SensitivityRequest): Promise<SensitivityResult>;
+  mcData(scenario: Scenario): Promise<McData>;
+  rowInfo(rows: number[]): Promise<RowInfo[]>;
+  methodAgreement(scenario: Scenario, topN: number): Promise<AgreementResult>;
+  crossSystem(topN: number): Promise<CrossSystemResult>;
+  listPage(scenario: Scenario, rule: ListRule, offset: number, limit: number, relending: boolean): Promise<ListPage>;
+  listExport(req: ListExportRequest): Promise<Uint8Array>;
+}
