@@ -36,6 +36,9 @@ export function readCsvSql(path: string, options: CsvOptions): string {
     `quote='"'`,
     `escape='"'`,
     'null_padding=true',
+    // Serial reading: with null_padding DuckDB's parallel reader refuses quoted line breaks
+    // ("CSV Error on Line …"), which real exports contain (addresses, names).
+    'parallel=false',
     'sample_size=-1',
   ];
   return `SELECT * FROM read_csv(${quoteLiteral(path)}, ${opts.join(', ')})`;

@@ -48,7 +48,7 @@ describe('SQL text', () => {
 
   it('read_csv reads everything as VARCHAR with no header handling', () => {
     expect(readCsvSql("/tmp/a'b.csv", { delimiter: '\t' })).toBe(
-      `SELECT * FROM read_csv('/tmp/a''b.csv', header=false, all_varchar=true, delim='\t', quote='"', escape='"', null_padding=true, sample_size=-1)`,
+      `SELECT * FROM read_csv('/tmp/a''b.csv', header=false, all_varchar=true, delim='\t', quote='"', escape='"', null_padding=true, parallel=false, sample_size=-1)`,
     );
   });
 
