@@ -1,7 +1,7 @@
 import type { Remote } from 'comlink';
 import { NORMALIZATION_METHODS, type Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
-import { topIntervals, type McConfig } from '../whatif/mc/index.ts';
+import { rowInterval, topIntervals, type McConfig, type McSummary, type RankInterval } from '../whatif/mc/index.ts';
 import { createBrowserPool } from '../whatif/pool/browser-pool.ts';
 import type { ScoringApi } from '../../workers/scoring-protocol.ts';
 
@@ -62,6 +62,8 @@ export class MonteCarloState {
   total = $state(0);
   error = $state<string | null>(null);
   outcome = $state.raw<McOutcome | null>(null);
+  /** The last run's per-enterprise summary (typed arrays; replaced whole), for the profile. */
+  summary = $state.raw<McSummary | null>(null);
   private pool: ReturnType<typeof createBrowserPool> | null = null;
   private abort: AbortController | null = null;
 
@@ -84,6 +86,7 @@ export class MonteCarloState {
       if (abort.signal.aborted) return;
       const res = await pool.run(data.run, config, seed, { signal: abort.signal, onProgress: (d) => (this.done = d) });
       this.done = res.done;
+      this.summary = res.summary;
       const top = topIntervals(res.summary, data.rank0, Math.max(chartRows, 50));
       const info = new Map((await this.scoring.rowInfo(top.map((t) => t.row))).map((r) => [r.row, r.name]));
       this.outcome = {
@@ -103,6 +106,11 @@ export class MonteCarloState {
       this.running = false;
       this.abort = null;
     }
+  }
+
+  /** One enterprise's rank interval from the last run, or null before any run. */
+  intervalOf(row: number): RankInterval | null {
+    return this.summary && row >= 0 && row < this.summary.n ? rowInterval(this.summary, row) : null;
   }
 
   cancel(): void {

@@ -78,6 +78,13 @@ describe('what-if analysis in Chromium', () => {
     expect(await page.getByTestId('mc-summary').textContent()).toContain('种子 20240601');
     await expect.poll(() => page.locator('[data-testid="mc-chart"] svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/e2e-whatif-mc.png', fullPage: true });
+    // The profile shows the enterprise's interval from the same run.
+    await page.getByRole('tab', { name: '企业画像' }).click();
+    await page.getByRole('button', { name: /查看第一名/ }).click();
+    const mc = page.getByTestId('profile-mc');
+    await expect.poll(() => mc.count(), { timeout: 15_000 }).toBe(1);
+    expect(await mc.textContent()).toMatch(/在 50 次权重抽样中（种子 20240601），排名中位数 \d+，5%–95% 区间 \[\d+, \d+\]/);
+    await page.getByRole('tab', { name: '情景分析' }).click();
   });
 
   it('copies a link that restores the same weights in a fresh browser', async () => {
