@@ -1,5 +1,5 @@
 import type { IndicatorSystem } from '../engine/types.ts';
-import { field, growth, indicators, ratio, sum } from './preset-helpers.ts';
+import { CORE_CLASSES, THREE_STAGES, field, growth, indicators, ratio, sum } from './preset-helpers.ts';
 
 /**
  * 江西省创新积分 (试行, 2025). The seed publishes the structure only — five classes 技术创新 /
@@ -34,15 +34,9 @@ export const jiangxi2025: IndicatorSystem = {
       'accident; research blacklist / dishonest debtor), optional and on by default, as the conditions of the 白名单.',
   },
   baseScale: 100,
-  stages: [
-    { id: 'initial', name: { zh: '初创期', en: 'Initial' }, maxAgeYears: 5 },
-    { id: 'growth', name: { zh: '成长期', en: 'Growth' }, maxAgeYears: 10 },
-    { id: 'stable', name: { zh: '稳定期', en: 'Stable' } },
-  ],
+  stages: [...THREE_STAGES],
   classes: [
-    { id: 'tech_innovation', name: { zh: '技术创新指标', en: 'Technological innovation' } },
-    { id: 'growth_operation', name: { zh: '成长经营指标', en: 'Growth and operation' } },
-    { id: 'auxiliary', name: { zh: '辅助指标', en: 'Auxiliary' } },
+    ...CORE_CLASSES,
     { id: 'featured', name: { zh: '特色指标', en: 'Jiangxi features' } },
     { id: 'reverse', name: { zh: '逆向指标', en: 'Reverse-direction' } },
   ],

@@ -1,4 +1,4 @@
-import type { Direction, Indicator, ValueRule } from '../engine/types.ts';
+import type { Direction, Indicator, IndicatorClass, StageDef, ValueRule } from '../engine/types.ts';
 
 /** Small builders that keep the preset files readable as tables. */
 
@@ -36,3 +36,17 @@ export function indicators(stageIds: readonly string[], rows: readonly Indicator
   });
 }
 
+
+/** The three life-cycle stages of the national guide, Sichuan and Jiangxi: ≤ 5, ≤ 10, older. */
+export const THREE_STAGES: readonly StageDef[] = [
+  { id: 'initial', name: { zh: '初创期', en: 'Initial' }, maxAgeYears: 5 },
+  { id: 'growth', name: { zh: '成长期', en: 'Growth' }, maxAgeYears: 10 },
+  { id: 'stable', name: { zh: '稳定期', en: 'Stable' } },
+];
+
+/** The three indicator classes of the national core set (seed 000), which Sichuan and Jiangxi keep. */
+export const CORE_CLASSES: readonly IndicatorClass[] = [
+  { id: 'tech_innovation', name: { zh: '技术创新指标', en: 'Technological innovation' } },
+  { id: 'growth_operation', name: { zh: '成长经营指标', en: 'Growth and operation' } },
+  { id: 'auxiliary', name: { zh: '辅助指标', en: 'Auxiliary' } },
+];

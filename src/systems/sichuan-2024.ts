@@ -1,5 +1,5 @@
 import type { IndicatorSystem } from '../engine/types.ts';
-import { field, growth, indicators, ratio, sum } from './preset-helpers.ts';
+import { CORE_CLASSES, THREE_STAGES, field, growth, indicators, ratio, sum } from './preset-helpers.ts';
 
 /**
  * 四川省科技企业创新积分制 (2024) — exactly scoring.md §7. Weights are 附件2 of the seed, in the
@@ -27,16 +27,8 @@ export const sichuan2024: IndicatorSystem = {
       'Stage age is compared by calendar (as_of − 5 / 10 years).',
   },
   baseScale: 100,
-  stages: [
-    { id: 'initial', name: { zh: '初创期', en: 'Initial' }, maxAgeYears: 5 },
-    { id: 'growth', name: { zh: '成长期', en: 'Growth' }, maxAgeYears: 10 },
-    { id: 'stable', name: { zh: '稳定期', en: 'Stable' } },
-  ],
-  classes: [
-    { id: 'tech_innovation', name: { zh: '技术创新指标', en: 'Technological innovation' } },
-    { id: 'growth_operation', name: { zh: '成长经营指标', en: 'Growth and operation' } },
-    { id: 'auxiliary', name: { zh: '辅助指标', en: 'Auxiliary' } },
-  ],
+  stages: [...THREE_STAGES],
+  classes: [...CORE_CLASSES],
   indicators: indicators(STAGES, [
     { id: 'rd_expense', zh: '研发费用金额', en: 'R&D expense', classId: 'tech_innovation', value: field('rd_expense'), w: [0.08, 0.08, 0.08], unit: '万元' },
     { id: 'rd_growth', zh: '研发费用增速', en: 'R&D expense growth', classId: 'tech_innovation', value: growth('rd_expense', 'rd_expense_prev'), w: [0.06, 0.05, 0.04] },

@@ -1,5 +1,5 @@
 import type { IndicatorSystem } from '../engine/types.ts';
-import { field, growth, indicators, ratio } from './preset-helpers.ts';
+import { CORE_CLASSES, THREE_STAGES, field, growth, indicators, ratio } from './preset-helpers.ts';
 
 /**
  * 火炬中心 企业创新积分核心指标 (国科火字〔2021〕131号): the 20 national core indicators. The
@@ -36,16 +36,8 @@ export const torch2021: IndicatorSystem = {
       'wider than 国家级; 3.5–3.8 read extension columns (see optionalFields). No bonus items, no vetoes (none published).',
   },
   baseScale: 100,
-  stages: [
-    { id: 'initial', name: { zh: '初创期', en: 'Initial' }, maxAgeYears: 5 },
-    { id: 'growth', name: { zh: '成长期', en: 'Growth' }, maxAgeYears: 10 },
-    { id: 'stable', name: { zh: '稳定期', en: 'Stable' } },
-  ],
-  classes: [
-    { id: 'tech_innovation', name: { zh: '技术创新指标', en: 'Technological innovation' } },
-    { id: 'growth_operation', name: { zh: '成长经营指标', en: 'Growth and operation' } },
-    { id: 'auxiliary', name: { zh: '辅助指标', en: 'Auxiliary' } },
-  ],
+  stages: [...THREE_STAGES],
+  classes: [...CORE_CLASSES],
   indicators: indicators(STAGES, [
     { id: 'rd_intensity', zh: '1.1 研发费用占营业收入的比例', en: '1.1 R&D intensity (R&D / revenue)', classId: 'tech_innovation', value: ratio('rd_expense', 'revenue'), w: T },
     { id: 'rd_growth', zh: '1.2 研发费用增速', en: '1.2 R&D expense growth', classId: 'tech_innovation', value: growth('rd_expense', 'rd_expense_prev'), w: T },
