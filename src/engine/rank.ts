@@ -1,36 +1,43 @@
 /**
  * Ranking on the re-score path, without a comparator sort (a comparator argsort of a million rows
- * costs ~300 ms). The fast path is a counting sort into ~n/4 buckets through a distribution-
- * equalising monotone map, followed by an insertion pass that orders each bucket exactly; scores
- * too clustered for that fall back to an LSD radix sort on the IEEE-754 bits. Both are exact:
- * distinct doubles never merge. The stage of each row travels with it, so ranking within stages
- * reads memory sequentially.
+ * costs ~300 ms). The fast path quantises each score linearly onto 2²² levels over [min, max] and
+ * sorts the 22-bit keys with two 11-bit LSD radix passes (2,048 buckets: the count array stays in
+ * L1 and the scatter writes 2,048 sequential streams), then one insertion pass orders rows whose
+ * keys collide by their exact scores. Scores too clustered for that (the insertion pass would move
+ * more than 16n rows) fall back to an LSD radix sort on the full IEEE-754 bits. Both are exact:
+ * distinct doubles never merge. Measured on 1M rows: ~45 ms, against ~80 ms for a counting sort
+ * into n/4 buckets and ~165 ms for the 64-bit radix sort alone.
  */
 
 const DIGIT_BITS = 16;
 const RADIX_BUCKETS = 1 << DIGIT_BITS;
-/**
- * Buckets per row of the counting sort: fewer buckets than rows keep the count array in L2 (a
- * million-row count array misses cache on every increment); the insertion pass then orders ~4 rows
- * per bucket. Measured on 1M rows: n buckets 90–180 ms, n/4 70 ms, n/16 75 ms, 4096 buckets 340 ms.
- */
-const ROWS_PER_BUCKET = 4;
-/** Uniform cells of the score range whose histogram equalises the bucket map. */
-const CELLS = 4096;
+/** Bits of the quantised key and of each of its two radix digits. */
+const KEY_BITS = 22;
+const LEVELS = 1 << KEY_BITS;
+const LOW_BITS = 11;
+const LOW_MASK = (1 << LOW_BITS) - 1;
+/** Insertion moves allowed per row before falling back to the 64-bit radix sort. */
+const MOVES_PER_ROW = 16;
 
 export class RankWorkspace {
-  readonly counts: Uint32Array;
-  readonly cellStart = new Float64Array(CELLS + 1);
-  readonly cellCount = new Float64Array(CELLS);
-  readonly bucket: Uint32Array;
+  readonly key: Uint32Array;
+  readonly keyB: Uint32Array;
+  readonly idxB: Uint32Array;
+  readonly scoreB: Float64Array;
+  readonly stageB: Uint8Array;
+  readonly countLow = new Uint32Array(1 << LOW_BITS);
+  readonly countHigh = new Uint32Array(1 << (KEY_BITS - LOW_BITS));
   /** Scores in descending order: `sorted[p] = score[order[p]]`. */
   readonly sorted: Float64Array;
   /** Stages in the same order: `sortedStage[p] = stage[order[p]]`. */
   readonly sortedStage: Uint8Array;
   private radix?: RadixWorkspace;
   constructor(readonly n: number) {
-    this.counts = new Uint32Array(Math.max(1, Math.ceil(n / ROWS_PER_BUCKET)) + 1);
-    this.bucket = new Uint32Array(n);
+    this.key = new Uint32Array(n);
+    this.keyB = new Uint32Array(n);
+    this.idxB = new Uint32Array(n);
+    this.scoreB = new Float64Array(n);
+    this.stageB = new Uint8Array(n);
     this.sorted = new Float64Array(n);
     this.sortedStage = new Uint8Array(n);
   }
@@ -75,55 +82,45 @@ export function argsortDescending(score: Float64Array, order: Uint32Array, ws: R
       if (v > max) max = v;
     }
   }
-  const { counts, cellStart, cellCount, bucket, sorted, sortedStage } = ws;
+  const { key, keyB, idxB, scoreB, stageB, countLow, countHigh, sorted, sortedStage } = ws;
   if (!(max > min)) {
     for (let r = 0; r < n; r++) order[r] = r; // all equal (or n = 1)
     sorted.set(score);
     if (stage) sortedStage.set(stage);
     return;
   }
-  // 1. Histogram of uniform cells over [min, max] (cell 0 holds the maximum).
-  const cellScale = CELLS / (max - min);
-  cellCount.fill(0);
+  // 1. Quantised keys, ascending = descending score (monotone: rows with different keys are
+  //    already in order), and the histograms of both digits in the same pass.
+  const scale = (LEVELS - 1) / (max - min);
+  countLow.fill(0);
+  countHigh.fill(0);
   for (let r = 0; r < n; r++) {
-    const c = ((max - score[r]) * cellScale) | 0;
-    cellCount[c < CELLS ? c : CELLS - 1]++;
+    let k = ((max - score[r]) * scale) >>> 0;
+    if (k >= LEVELS) k = LEVELS - 1;
+    key[r] = k;
+    countLow[k & LOW_MASK]++;
+    countHigh[k >>> LOW_BITS]++;
   }
-  let acc = 0;
-  for (let c = 0; c < CELLS; c++) {
-    cellStart[c] = acc;
-    acc += cellCount[c];
-  }
-  cellStart[CELLS] = acc;
-  // 2. Bucket = the row's approximate position (piecewise-linear CDF of the cells) scaled to the
-  //    bucket count: monotone in the score, so rows in different buckets are already in order, and
-  //    dense score ranges get proportionally more buckets.
-  const buckets = counts.length - 1;
-  const toBucket = buckets / n;
-  counts.fill(0);
+  prefixSums(countLow);
+  prefixSums(countHigh);
+  // 2. Two stable LSD passes: low digit (rows in row order), then high digit. Scores and stages
+  //    travel with the keys, so no pass reads memory at random (a gather afterwards cost ~50 ms).
   for (let r = 0; r < n; r++) {
-    const x = (max - score[r]) * cellScale;
-    let c = x | 0;
-    if (c >= CELLS) c = CELLS - 1;
-    let b = ((cellStart[c] + cellCount[c] * (x - c)) * toBucket) | 0;
-    if (b >= buckets) b = buckets - 1;
-    bucket[r] = b;
-    counts[b]++;
+    const k = key[r];
+    const p = countLow[k & LOW_MASK]++;
+    keyB[p] = k;
+    idxB[p] = r;
+    scoreB[p] = score[r];
+    if (stage) stageB[p] = stage[r];
   }
-  let sum = 0;
-  for (let b = 0; b < buckets; b++) {
-    const cnt = counts[b];
-    counts[b] = sum;
-    sum += cnt;
+  for (let i = 0; i < n; i++) {
+    const p = countHigh[keyB[i] >>> LOW_BITS]++;
+    order[p] = idxB[i];
+    sorted[p] = scoreB[i];
+    sortedStage[p] = stageB[i];
   }
-  for (let r = 0; r < n; r++) {
-    const p = counts[bucket[r]]++;
-    order[p] = r;
-    sorted[p] = score[r];
-    if (stage) sortedStage[p] = stage[r];
-  }
-  // 3. Insertion pass: only rows of the same bucket can be out of order. Give up on clustered data.
-  const budget = 4 * ROWS_PER_BUCKET * n;
+  // 3. Insertion pass: only rows with colliding keys can be out of order.
+  const budget = MOVES_PER_ROW * n;
   let moves = 0;
   for (let p = 1; p < n; p++) {
     const v = sorted[p];
@@ -149,6 +146,16 @@ export function argsortDescending(score: Float64Array, order: Uint32Array, ws: R
       }
       return;
     }
+  }
+}
+
+/** In place: each count becomes the number of items before its bucket. */
+function prefixSums(counts: Uint32Array): void {
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
   }
 }
 
