@@ -65,7 +65,8 @@ describe('Monte Carlo pool', () => {
   it('a new run cancels the one in flight (latest wins)', async () => {
     const pool = new MonteCarloPool(fakeWorkers(2));
     await pool.load(load);
-    const first = pool.run(scenario, { ...config, samples: 5000 }, 1);
+    // So many samples that the first run cannot finish before the second one starts, however fast it runs.
+    const first = pool.run(scenario, { ...config, samples: 1_000_000 }, 1);
     await new Promise((r) => setTimeout(r, 20));
     const second = await pool.run(scenario, config, 2);
     expect((await first).cancelled).toBe(true);
