@@ -24,9 +24,9 @@ describe('argsortDescending', () => {
       { numRuns: 300 },
     );
   });
-  it('falls back to the radix sort when scores are clustered inside one bucket', () => {
-    // One outlier at 1e9 and 20,000 distinct values within 2e-8 of each other: they share one of the
-    // 4096 cells and, within it, one bucket — the insertion pass would need ~10⁸ moves.
+  it('falls back to the radix sort when scores are clustered onto one key', () => {
+    // One outlier at 1e9 and 20,000 distinct values within 2e-8 of each other: on 2²² levels over
+    // [0, 1e9] they all share one quantised key — the insertion pass would need ~10⁸ moves.
     const scores = [1e9, ...Array.from({ length: 20_000 }, (_, i) => ((i * 7919) % 20_000) * 1e-12)];
     const ws = check(scores);
     expect((ws as unknown as { radix?: object }).radix).toBeDefined(); // the fallback ran
