@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { buildDataset } from '../src/data/build-dataset.ts';
 import { DataError } from '../src/data/errors.ts';
 import { matchHeaders } from '../src/data/header-match.ts';
@@ -42,8 +42,15 @@ const api: ImportApi = {
       const mapping = matchHeaders(table.headers, { required, extensions });
       const personal = new Set(mapping.personal);
       const samples = table.columns.map((c, j) => (personal.has(j) ? c.slice(0, SAMPLE_ROWS).map(() => null) : c.slice(0, SAMPLE_ROWS)));
-      return { headers: table.headers, headerRowNumber: table.headerRowNumber, rows: table.rowNumbers.length, mapping, samples };
+      // The decoded table holds strings, not views of the bytes: give the bytes back for scoring.
+      const preview = { headers: table.headers, headerRowNumber: table.headerRowNumber, rows: table.rowNumbers.length, mapping, samples, ipc };
+      return transfer(preview, [ipc.buffer]);
     }),
+
+  duplicate: async (ipc) => {
+    const copy = ipc.slice();
+    return transfer({ original: ipc, copy }, [ipc.buffer, copy.buffer]);
+  },
 
   validate: ({ mapping, evalYear, keepInvalidUscc }) =>
     wrap(async () => {

@@ -68,6 +68,12 @@ export interface ValidateOptions {
 
 export interface ImportApi {
   parse(file: Blob, name: string, options: ParseOptions, onProgress: (p: ParseProgress) => void): Promise<ParsedFile>;
-  ingest(ipc: Uint8Array, required: string[], extensions: string[]): Promise<ImportPreview>;
+  /**
+   * Takes the raw table's Arrow IPC (transferred), keeps the decoded table, and hands the same
+   * bytes back (transferred): the main thread never copies them.
+   */
+  ingest(ipc: Uint8Array, required: string[], extensions: string[]): Promise<ImportPreview & { ipc: Uint8Array }>;
+  /** The bytes back plus a copy of them (both transferred): the copy is made off the main thread. */
+  duplicate(ipc: Uint8Array): Promise<{ original: Uint8Array; copy: Uint8Array }>;
   validate(options: ValidateOptions): Promise<ValidationReport>;
 }
