@@ -80,7 +80,9 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: Bui
 
   // 2. Every other mapped column, then the cross-field checks.
   const collector = new WarningCollector(options.warningsPerKind ?? 100);
-  const parsed = parseColumns(raw, mapping, { collector, report: scored });
+  // (registration_date was parsed above; every other mapped field now)
+  const others = Object.keys(mapping.fields).filter((f) => f !== 'registration_date');
+  const parsed = parseColumns(raw, mapping, { collector, report: scored, fields: others });
   crossFieldWarnings({
     numeric: parsed.numeric,
     headerOf: (f) => (mapping.fields[f] === undefined ? undefined : raw.headers[mapping.fields[f]]),
@@ -91,7 +93,11 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: Bui
   });
 
   // 3. Compact to the scored rows.
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(keep.length);
+    for (let j = 0; j < keep.length; j++) out[j] = a[keep[j]];
+    return out;
+  };
   const columns: Record<string, Float64Array> = {};
   for (const [f, a] of Object.entries(parsed.numeric)) columns[f] = pick(a);
   const text: Record<string, string[]> = { uscc: keep.map((i) => keys.codes[i]) };

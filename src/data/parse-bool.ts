@@ -8,10 +8,19 @@ const TRUE = new Set(['1', '1.0', '是', 'true', 't', 'y', 'yes', '有', '√', 
 const FALSE = new Set(['0', '0.0', '否', 'false', 'f', 'n', 'no', '无', '×', '✗']);
 const MISSING = new Set(['', 'n/a', 'na', '#n/a', 'null', 'none', '-', '--', '—', '——', '/']);
 
+const YES = { value: 1, ok: true } as const;
+const NO = { value: 0, ok: true } as const;
+const EMPTY = { value: NaN, ok: true } as const;
+
 export function parseBool(text: string | null | undefined): { value: number; ok: boolean } {
-  if (text === null || text === undefined) return { value: NaN, ok: true };
+  // Fast path for the cells almost every file holds: no normalisation, no allocation.
+  if (text === null || text === undefined || text === '') return EMPTY;
+  if (text === '1') return YES;
+  if (text === '0') return NO;
+  if (TRUE.has(text)) return YES;
+  if (FALSE.has(text)) return NO;
   const s = cleanCell(text);
-  if (TRUE.has(s)) return { value: 1, ok: true };
-  if (FALSE.has(s)) return { value: 0, ok: true };
+  if (TRUE.has(s)) return YES;
+  if (FALSE.has(s)) return NO;
   return { value: NaN, ok: MISSING.has(s) };
 }

@@ -72,12 +72,19 @@ export function parseColumns(raw: RawTable, mapping: ColumnMapping, options: Par
     } else {
       const texts = new Array<string>(n);
       const allowed = def.values ? new Set(def.values.map(normalizeOption)) : undefined;
+      // Enum columns hold a handful of distinct texts: check each distinct text once.
+      const verdict = new Map<string, boolean>();
       for (let i = 0; i < n; i++) {
         const t = (cells[i] ?? '').trim();
         texts[i] = t;
         if (!allowed || t === '') continue;
-        const parts = def.type === 'multi-enum' ? splitMulti(t) : [t];
-        if (parts.some((p) => !allowed.has(normalizeOption(p)))) warn(i, 'unknown-value', t, { allowed: def.values });
+        let ok = verdict.get(t);
+        if (ok === undefined) {
+          const parts = def.type === 'multi-enum' ? splitMulti(t) : [t];
+          ok = parts.every((p) => allowed.has(normalizeOption(p)));
+          verdict.set(t, ok);
+        }
+        if (!ok) warn(i, 'unknown-value', t, { allowed: def.values });
       }
       out.text[field] = texts;
     }
