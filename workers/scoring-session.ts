@@ -1,6 +1,5 @@
 import {
-  activeBonus,
-  activeVetoes,
+  scenarioToggles,
   assignStages,
   effectiveWeights,
   parseIsoDate,
@@ -69,7 +68,7 @@ export class ScoringSession {
   private run(system: IndicatorSystem, scenario: Scenario, reuse: ScoreResult | undefined): Run {
     const prepared = this.prepared(system, scenario);
     const weights = effectiveWeights(system, scenario);
-    const toggles = { bonus: activeBonus(system, scenario), veto: activeVetoes(system, scenario) };
+    const toggles = scenarioToggles(system, scenario);
     const out = reuse && reuse.base.length === prepared.n ? reuse : undefined;
     return { system, prepared, weights, toggles, result: rescore(prepared, weights, toggles, out) };
   }

@@ -1,6 +1,5 @@
 import {
-  activeBonus,
-  activeVetoes,
+  scenarioToggles,
   assignStages,
   effectiveWeights,
   parseIsoDate,
@@ -54,7 +53,7 @@ export class WhatifScorer {
     if (!system) throw new Error(`unknown indicator system "${scenario.systemId}"`);
     const prepared = this.preparedFor(system, scenario);
     const weights = effectiveWeights(system, scenario);
-    const toggles = { bonus: activeBonus(system, scenario), veto: activeVetoes(system, scenario) };
+    const toggles = scenarioToggles(system, scenario);
     const out: ScoredScenario = { system, prepared, weights, toggles, result: rescore(prepared, weights, toggles) };
     this.results.set(key, out);
     while (this.results.size > 4) this.results.delete(this.results.keys().next().value!);

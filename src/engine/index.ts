@@ -9,7 +9,7 @@ export { ratio, growth, deriveValues, ruleFields, type Columns } from './derive.
 export { quantile7, selectKth } from './quantile.ts';
 export { NORMALIZERS, NORMALIZATION_METHODS, normalizer } from './normalize/index.ts';
 export { assignStages, stageCutoffDays, NO_STAGE } from './stages.ts';
-export { effectiveWeights, normalizeRows, stageWeightSums } from './weights.ts';
+export { effectiveWeights, requestedWeights, normalizeRows, stageWeightSums } from './weights.ts';
 export { bonusPoints, vetoHits } from './bonus-veto.ts';
 export { prepare, type Prepared, type PrepareInput } from './prepare.ts';
 export { rescore, RescoreWorkspace, type ScoreResult, type Toggles } from './rescore.ts';

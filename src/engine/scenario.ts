@@ -1,3 +1,4 @@
+import type { Toggles } from './rescore.ts';
 import type { IndicatorSystem, NormalizationSpec } from './types.ts';
 
 /**
@@ -47,6 +48,11 @@ export function activeBonus(system: IndicatorSystem, scenario: Scenario | undefi
 /** Which veto rules are on, in the system's order (mandatory ones always). */
 export function activeVetoes(system: IndicatorSystem, scenario: Scenario | undefined): boolean[] {
   return system.vetoes.map((v) => v.mandatory || (scenario?.vetoes?.[v.id] ?? v.defaultActive));
+}
+
+/** The bonus items and veto rules a scenario switches on, as `rescore` takes them. */
+export function scenarioToggles(system: IndicatorSystem, scenario: Scenario | undefined): Toggles {
+  return { bonus: activeBonus(system, scenario), veto: activeVetoes(system, scenario) };
 }
 
 /** Stages with the scenario's cut-off overrides applied. */

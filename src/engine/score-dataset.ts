@@ -1,7 +1,7 @@
 import type { Columns } from './derive.ts';
 import { prepare, type Prepared } from './prepare.ts';
 import { rescore, type ScoreResult, type Toggles } from './rescore.ts';
-import { activeBonus, activeVetoes, resolveNormalization, resolveStages, type Scenario } from './scenario.ts';
+import { resolveNormalization, resolveStages, scenarioToggles, type Scenario } from './scenario.ts';
 import { assignStages } from './stages.ts';
 import type { IndicatorSystem } from './types.ts';
 import { effectiveWeights } from './weights.ts';
@@ -34,6 +34,6 @@ export function scoreDataset(input: ScoreDatasetInput): ScoreRun {
   const stage = assignStages(input.regDays, input.asOfDays, resolveStages(system, scenario));
   const prepared = prepare({ system, columns, n, stage, normalization: resolveNormalization(scenario) });
   const weights = effectiveWeights(system, scenario);
-  const toggles = { bonus: activeBonus(system, scenario), veto: activeVetoes(system, scenario) };
+  const toggles = scenarioToggles(system, scenario);
   return { stage, prepared, weights, toggles, result: rescore(prepared, weights, toggles) };
 }

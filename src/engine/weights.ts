@@ -2,11 +2,10 @@ import type { Scenario } from './scenario.ts';
 import type { IndicatorSystem } from './types.ts';
 
 /**
- * The weight matrix a scoring run uses, `w[stage * k + i]` (stages in system order, indicators in
- * system order): the scenario's overrides on top of the published weights; in 'free' mode each
- * stage's row is divided by its sum (a zero row stays zero).
+ * The weights a scenario asks for, `w[stage * k + i]` (stages in system order, indicators in system
+ * order): its overrides on top of the published weights, not yet divided by anything.
  */
-export function effectiveWeights(system: IndicatorSystem, scenario?: Scenario): Float64Array {
+export function requestedWeights(system: IndicatorSystem, scenario?: Scenario): Float64Array {
   const k = system.indicators.length;
   const w = new Float64Array(system.stages.length * k);
   system.stages.forEach((stage, si) => {
@@ -17,7 +16,16 @@ export function effectiveWeights(system: IndicatorSystem, scenario?: Scenario): 
       w[si * k + i] = v;
     });
   });
-  if (scenario?.weightMode === 'free') normalizeRows(w, k);
+  return w;
+}
+
+/**
+ * The weight matrix a scoring run uses: the requested weights; in 'free' mode each stage's row is
+ * divided by its sum (a zero row stays zero).
+ */
+export function effectiveWeights(system: IndicatorSystem, scenario?: Scenario): Float64Array {
+  const w = requestedWeights(system, scenario);
+  if (scenario?.weightMode === 'free') normalizeRows(w, system.indicators.length);
   return w;
 }
 
@@ -31,9 +39,9 @@ export function normalizeRows(w: Float64Array, k: number): void {
 }
 
 /** Sum of each stage's weights. */
-export function stageWeightSums(w: Float64Array, k: number): number[] {
+export function stageWeightSums(w: ArrayLike<number>, k: number): number[] {
   const sums: number[] = [];
-  for (let off = 0; off < w.length; off += k) {
+  for (let off = 0; k > 0 && off + k <= w.length; off += k) {
     let sum = 0;
     for (let i = 0; i < k; i++) sum += w[off + i];
     sums.push(sum);

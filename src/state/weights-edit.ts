@@ -3,7 +3,7 @@
  * engine's `effectiveWeights`: `w[stageIndex · k + i]` (stages and indicators in system order).
  * The functions return new arrays and never mutate their input.
  */
-import type { IndicatorSystem, Scenario } from '../engine/index.ts';
+import { requestedWeights, stageWeightSums, type IndicatorSystem, type Scenario } from '../engine/index.ts';
 
 export type WeightMode = 'rescale' | 'free';
 
@@ -56,16 +56,8 @@ export function setStageWeight(matrix: readonly number[], k: number, stage: numb
   return out;
 }
 
-/** Sum of each stage's weights. */
-export function stageSums(matrix: ArrayLike<number>, k: number): number[] {
-  const sums: number[] = [];
-  for (let off = 0; off + k <= matrix.length && k > 0; off += k) {
-    let s = 0;
-    for (let i = 0; i < k; i++) s += matrix[off + i];
-    sums.push(s);
-  }
-  return sums;
-}
+/** Each stage's weight sum (the engine's own helper, so the UI and the scorer sum alike). */
+export { stageWeightSums as stageSums };
 
 /**
  * Divides each stage's weights by their sum (used when switching from free to rescale mode, so the
@@ -73,7 +65,7 @@ export function stageSums(matrix: ArrayLike<number>, k: number): number[] {
  */
 export function normalizeStageSums(matrix: readonly number[], k: number): number[] {
   const out = matrix.slice();
-  stageSums(matrix, k).forEach((sum, st) => {
+  stageWeightSums(matrix, k).forEach((sum, st) => {
     for (let i = 0; i < k; i++) out[st * k + i] = sum > 0 ? matrix[st * k + i] / sum : 1 / k;
   });
   return out;
@@ -86,7 +78,7 @@ export function publishedWeights(system: IndicatorSystem): number[] {
 
 /** The weights a scenario asks for (overrides on published), NOT divided by the sum in free mode. */
 export function scenarioWeights(system: IndicatorSystem, scenario: Scenario): number[] {
-  return system.stages.flatMap((st) => system.indicators.map((ind) => scenario.weights?.[st.id]?.[ind.id] ?? ind.weights[st.id] ?? 0));
+  return Array.from(requestedWeights(system, scenario));
 }
 
 /**
@@ -123,7 +115,7 @@ export function withWeightMode(system: IndicatorSystem, scenario: Scenario, mode
   if (mode === 'free') return next;
   const k = system.indicators.length;
   const matrix = scenarioWeights(system, scenario);
-  const sums = stageSums(matrix, k);
+  const sums = stageWeightSums(matrix, k);
   if (sums.every((s) => s === 1)) return next;
   return withWeights(system, next, normalizeStageSums(matrix, k));
 }

@@ -1,6 +1,5 @@
 import {
-  activeBonus,
-  activeVetoes,
+  scenarioToggles,
   assignStages,
   effectiveWeights,
   prepare,
@@ -48,7 +47,7 @@ export function scoreUnderSystem(system: IndicatorSystem, columns: Columns, n: n
   const stage = assignStages(regDays, asOfDays, resolveStages(system, scenario));
   const prepared = prepare({ system, columns: cols, n, stage, normalization: resolveNormalization(scenario) });
   const weights = effectiveWeights(system, scenario);
-  const toggles = { bonus: activeBonus(system, scenario), veto: activeVetoes(system, scenario) };
+  const toggles = scenarioToggles(system, scenario);
   return { system, stage, prepared, weights, toggles, result: rescore(prepared, weights, toggles), missingIndicators, missingFields: [...missingFields].sort() };
 }
 
