@@ -2,7 +2,6 @@ import {
   scenarioToggles,
   assignStages,
   effectiveWeights,
-  parseIsoDate,
   prepare,
   rescore,
   resolveNormalization,
@@ -14,7 +13,7 @@ import {
   type Toggles,
 } from '../src/engine/index.ts';
 import { getSystem } from '../src/systems/index.ts';
-import type { Dataset } from './dataset.ts';
+import { scenarioAsOf, type Dataset } from './dataset.ts';
 
 /** One scoring run: a prepared population under one scenario, and its result. */
 export interface Run {
@@ -75,8 +74,7 @@ export class ScoringSession {
 
   private prepared(system: IndicatorSystem, scenario: Scenario): Prepared {
     const { engine } = this.ds;
-    const asOfDays = scenario.asOf ? parseIsoDate(scenario.asOf) : engine.asOfDays;
-    if (Number.isNaN(asOfDays)) throw new Error(`as-of date "${scenario.asOf}" is not YYYY-MM-DD`);
+    const asOfDays = scenarioAsOf(this.ds, scenario);
     const stages = resolveStages(system, scenario);
     const normalization = resolveNormalization(scenario);
     const key = JSON.stringify([system.id, asOfDays, stages.map((s) => s.maxAgeYears ?? null), normalization]);

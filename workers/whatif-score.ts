@@ -2,7 +2,6 @@ import {
   scenarioToggles,
   assignStages,
   effectiveWeights,
-  parseIsoDate,
   prepare,
   rescore,
   resolveNormalization,
@@ -13,7 +12,7 @@ import {
 } from '../src/engine/index.ts';
 import { getSystem } from '../src/systems/index.ts';
 import type { Scored } from '../src/whatif/compare/index.ts';
-import type { Dataset } from './dataset.ts';
+import { scenarioAsOf, type Dataset } from './dataset.ts';
 
 export interface ScoredScenario extends Scored {
   system: IndicatorSystem;
@@ -62,8 +61,7 @@ export class WhatifScorer {
 
   preparedFor(system: IndicatorSystem, scenario: Scenario): Prepared {
     const { engine } = this.ds;
-    const asOfDays = scenario.asOf ? parseIsoDate(scenario.asOf) : engine.asOfDays;
-    if (Number.isNaN(asOfDays)) throw new Error(`as-of date "${scenario.asOf}" is not YYYY-MM-DD`);
+    const asOfDays = scenarioAsOf(this.ds, scenario);
     const stage = assignStages(engine.regDays, asOfDays, resolveStages(system, scenario));
     const normalization = resolveNormalization(scenario);
     const nk = JSON.stringify(normalization);
