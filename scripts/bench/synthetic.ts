@@ -1,4 +1,6 @@
-import { ruleFields, type IndicatorSystem } from '../../src/engine/index.ts';
+import { KEY_FIELDS } from '../../src/data/fields.ts';
+import { systemFieldSet } from '../../src/data/system-fields.ts';
+import type { IndicatorSystem } from '../../src/engine/index.ts';
 import { mulberry32 } from '../../src/whatif/prng.ts';
 
 /** Deterministic PRNG (mulberry32), the one the Monte Carlo analysis uses. */
@@ -10,10 +12,8 @@ export const rng = mulberry32;
  */
 export function syntheticColumns(system: IndicatorSystem, n: number, seed = 1) {
   const rand = rng(seed);
-  const fields = new Set<string>();
-  for (const ind of system.indicators) for (const f of ruleFields(ind.value)) fields.add(f);
-  for (const b of system.bonus) fields.add(b.field);
-  for (const v of system.vetoes) for (const f of v.fields) fields.add(f);
+  // Every field the system reads but the keys (the registration date is generated below).
+  const fields = [...systemFieldSet(system)].filter((f) => !(KEY_FIELDS as readonly string[]).includes(f));
   const columns: Record<string, Float64Array> = {};
   for (const f of fields) {
     const col = new Float64Array(n);

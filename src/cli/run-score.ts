@@ -9,7 +9,7 @@ import { CliError } from './cli-error.ts';
 import { loadScenario } from './load-scenario.ts';
 import { formatOutputCsv } from './output-csv.ts';
 import { exclusionLines, mappingNotes, warningLines } from './report.ts';
-import { requiredFields, systemFieldSet } from './required-fields.ts';
+import { requiredFields, systemFieldSet } from '../data/system-fields.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { transfer } from 'comlink';
-import { requiredFields } from '../cli/required-fields.ts';
+import { requiredFields } from '../data/system-fields.ts';
 import { setColumnField, type ColumnMapping } from '../data/mapping.ts';
 import type { ValidationReport } from '../data/validation-report.ts';
 import type { Connector } from '../db/connector.ts';

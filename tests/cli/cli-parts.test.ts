@@ -4,7 +4,7 @@ import { resolveAsOf } from '../../src/cli/as-of.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { expandExponent, formatNumber } from '../../src/cli/format-number.ts';
 import { formatOutputCsv, outputOrder } from '../../src/cli/output-csv.ts';
-import { requiredFields } from '../../src/cli/required-fields.ts';
+import { requiredFields } from '../../src/data/system-fields.ts';
 import { getSystem } from '../../src/systems/index.ts';
 import { plain } from '../helpers/arrays.ts';
 

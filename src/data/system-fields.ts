@@ -1,5 +1,5 @@
 import { ruleFields, type IndicatorSystem } from '../engine/index.ts';
-import { KEY_FIELDS } from '../data/fields.ts';
+import { KEY_FIELDS } from './fields.ts';
 
 /**
  * Columns a run with this system cannot do without: the row key and registration date
