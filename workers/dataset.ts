@@ -2,7 +2,7 @@ import { buildDataset, type EngineDataset } from '../src/data/build-dataset.ts';
 import { matchHeaders } from '../src/data/header-match.ts';
 import { daysFromCivil, parseIsoDate, type Label, type Scenario } from '../src/engine/index.ts';
 import { rawTableFromIPC } from './arrow-raw.ts';
-import type { LoadInput, LoadReport } from './scoring-protocol.ts';
+import type { LoadInput, LoadReport } from '../src/protocol/scoring.ts';
 
 /** The population held by the scoring worker: engine columns plus what the ranking shows. */
 export interface Dataset {

@@ -1,15 +1,13 @@
 /// <reference lib="webworker" />
 import { expose, transfer } from 'comlink';
 import { demoCsvChunks } from '../src/demo/generate.ts';
+import type { DemoApi } from '../src/protocol/demo.ts';
 
 /**
  * Generates the demo CSV off the main thread and returns it as UTF-8 bytes (transferred, not
- * copied). Chunks are encoded as they come so that a million-row file never exists as one string.
+ * copied; src/protocol/demo.ts). Chunks are encoded as they come so that a
+ * million-row file never exists as one string.
  */
-export interface DemoApi {
-  generate(rows: number, seed?: number): Promise<Uint8Array>;
-}
-
 const encoder = new TextEncoder();
 
 const api: DemoApi = {

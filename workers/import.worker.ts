@@ -6,7 +6,7 @@ import { matchHeaders } from '../src/data/header-match.ts';
 import type { RawTable } from '../src/data/raw-table.ts';
 import { validationReport } from '../src/data/validation-report.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
-import type { ImportApi } from '../src/import/protocol.ts';
+import type { ImportApi } from '../src/protocol/import.ts';
 import { rawTableFromIPC } from './arrow-raw.ts';
 import { parseFile } from './import/parse-file.ts';
 

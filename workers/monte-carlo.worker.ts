@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import { partialBuffers } from '../src/whatif/mc/partial-stats.ts';
 import { channelYield } from '../src/whatif/pool/chunk-driver.ts';
-import type { McLoadInput, McRunInput } from '../src/whatif/pool/protocol.ts';
+import type { McLoadInput, McRunInput } from '../src/protocol/monte-carlo.ts';
 import { McWorkerCore } from '../src/whatif/pool/worker-core.ts';
 
 const core = new McWorkerCore(channelYield());

@@ -1,5 +1,5 @@
 import type { Dataset } from './dataset.ts';
-import type { RankingQuery } from './scoring-protocol.ts';
+import type { RankingQuery } from '../src/protocol/scoring.ts';
 
 /**
  * The filter of the ranking table as a byte mask over the population (undefined = every row).

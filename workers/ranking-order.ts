@@ -1,8 +1,8 @@
 import { argsortDescending, RankWorkspace } from '../src/engine/index.ts';
 import type { Dataset } from './dataset.ts';
 import type { Run } from './scoring-session.ts';
-import type { SortKey } from './scoring-protocol.ts';
-export { DEFAULT_DIR } from './scoring-protocol.ts';
+import type { SortKey } from '../src/protocol/scoring.ts';
+export { DEFAULT_DIR } from '../src/protocol/scoring.ts';
 
 /**
  * Row orders for the ranking's sort keys, each in its DEFAULT_DIR (best-ranked first for numeric

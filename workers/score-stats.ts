@@ -1,6 +1,6 @@
 import type { Histogram, Summary } from '../src/analysis/index.ts';
 import type { Run } from './scoring-session.ts';
-import type { ScoreStats } from './scoring-protocol.ts';
+import type { ScoreStats } from '../src/protocol/scoring.ts';
 
 export const HISTOGRAM_BINS = 40;
 const QUANTILES = [0.1, 0.5, 0.9] as const;

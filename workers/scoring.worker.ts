@@ -7,7 +7,7 @@ import { LatestWins } from './latest-wins.ts';
 import { RankingPager } from './ranking-page.ts';
 import { scoreStats } from './score-stats.ts';
 import { ScoringSession } from './scoring-session.ts';
-import type { ProfileData, RankingRow, ScoringApi } from './scoring-protocol.ts';
+import type { ProfileData, RankingRow, ScoringApi } from '../src/protocol/scoring.ts';
 import { whatifApi } from './whatif-api.ts';
 
 /**

@@ -16,12 +16,12 @@ import {
 import { provenanceNotes, toCsvBytes, toXlsx } from '../src/whatif/export/index.ts';
 import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
-import type { McLoadInput } from '../src/whatif/pool/protocol.ts';
+import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
 import { WhatifScorer } from './whatif-score.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
-import type { ListPageRow, NamedChange, WhatifApi } from './whatif-protocol.ts';
+import type { ListPageRow, NamedChange, WhatifApi } from '../src/protocol/whatif.ts';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
 

@@ -1,5 +1,5 @@
 import type { Dataset } from './dataset.ts';
-import type { RowFilter } from './whatif-protocol.ts';
+import type { RowFilter } from '../src/protocol/whatif.ts';
 
 /** Rows passing a stage / 科技创新领域 filter (null = every row, the fast path). */
 export function filterRows(ds: Dataset, stage: Uint8Array, f: RowFilter): Uint32Array | null {

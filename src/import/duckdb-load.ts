@@ -1,6 +1,6 @@
 import { quoteIdent, readCsvSql } from '../data/sql.ts';
 import type { Connector } from '../db/connector.ts';
-import type { ParsedFile } from './protocol.ts';
+import type { ParsedFile } from '../protocol/import.ts';
 
 let seq = 0;
 

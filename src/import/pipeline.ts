@@ -1,7 +1,7 @@
 import { proxy, transfer, type Remote } from 'comlink';
 import type { Connector } from '../db/connector.ts';
 import { loadIntoDuckDB } from './duckdb-load.ts';
-import type { ImportApi, ImportPreview, ParseOptions, ParseProgress, ParsedFile } from './protocol.ts';
+import type { ImportApi, ImportPreview, ParseOptions, ParseProgress, ParsedFile } from '../protocol/import.ts';
 
 /** What the user sees about a file once it is parsed (the encoding, the sheet, …). */
 export interface FileFacts {

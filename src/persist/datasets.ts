@@ -1,5 +1,5 @@
 import type { Scenario } from '../engine/index.ts';
-import type { ParseOptions, ImportFormat } from '../import/protocol.ts';
+import type { ParseOptions, ImportFormat } from '../protocol/import.ts';
 import type { MappingEdits } from '../import/mapping-memory.ts';
 import { forgetAllEdits } from '../import/mapping-memory.ts';
 import { idbAll, idbDelete, idbDestroy, idbGet, idbPut } from './idb.ts';

@@ -7,9 +7,9 @@ import type { Label } from '../engine/types.ts';
 import { importErrorLabel } from '../import/errors.ts';
 import { applyEdits, manualEdits, recallEdits, rememberEdits, type MappingEdits } from '../import/mapping-memory.ts';
 import { openFile, type FileFacts } from '../import/pipeline.ts';
-import type { ImportPreview, ParseOptions } from '../import/protocol.ts';
-import type { LoadReport } from '../../workers/scoring-protocol.ts';
-import { startImportWorker } from './import-worker.ts';
+import type { ImportPreview, ParseOptions } from '../protocol/import.ts';
+import type { LoadReport } from '../protocol/scoring.ts';
+import { startImportWorker } from './workers.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
 export type ImportPhase = 'idle' | 'reading' | 'decoding' | 'parsing' | 'duckdb' | 'mapping' | 'review' | 'scoring' | 'error';

@@ -3,7 +3,7 @@ import { readCsvSql } from '../data/sql.ts';
 import type { Connector } from '../db/connector.ts';
 import { duckdbStartup } from '../db/duckdb.ts';
 import { DEMO_EVALUATION_YEAR } from '../demo/generate.ts';
-import type { DatasetSource, LoadReport, ScoringApi } from '../../workers/scoring-protocol.ts';
+import type { DatasetSource, LoadReport, ScoringApi } from '../protocol/scoring.ts';
 import { startDemoWorker } from './workers.ts';
 
 /** Milliseconds of each load phase, for the overview and the benchmark. */

@@ -1,5 +1,5 @@
 import type { Remote } from 'comlink';
-import type { ProfileData, ScoringApi } from '../../workers/scoring-protocol.ts';
+import type { ProfileData, ScoringApi } from '../protocol/scoring.ts';
 
 /**
  * The enterprise shown in the 企业画像 section. Its explanation is fetched from the worker when a

@@ -1,4 +1,4 @@
-import { DEFAULT_DIR, type RankingQuery, type SortKey } from '../../workers/scoring-protocol.ts';
+import { DEFAULT_DIR, type RankingQuery, type SortKey } from '../protocol/scoring.ts';
 
 export const DEFAULT_QUERY: RankingQuery = {
   offset: 0,

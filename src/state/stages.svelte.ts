@@ -1,5 +1,5 @@
 import type { Remote } from 'comlink';
-import type { ScoringApi, StagesData } from '../../workers/scoring-protocol.ts';
+import type { ScoringApi, StagesData } from '../protocol/scoring.ts';
 
 /**
  * The 阶段对比 data (indicator means per stage and the cross-stage ranking comparison), fetched

@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { Remote } from 'comlink';
-import type { ScoringApi } from '../../workers/scoring-protocol.ts';
+import type { ScoringApi } from '../protocol/scoring.ts';
 import type { Nav } from './nav.svelte.ts';
 import { ScenarioLibrary } from './scenarios.svelte.ts';
 import { ShareLinks } from './whatif-link.svelte.ts';

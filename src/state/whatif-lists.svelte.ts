@@ -1,8 +1,8 @@
 import type { Remote } from 'comlink';
 import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
-import type { ScoringApi } from '../../workers/scoring-protocol.ts';
-import type { ListPage } from '../../workers/whatif-protocol.ts';
+import type { ScoringApi } from '../protocol/scoring.ts';
+import type { ListPage } from '../protocol/whatif.ts';
 import { Job } from './whatif.svelte.ts';
 
 /** Saves bytes as a file: a Blob behind an object URL, revoked once the download has started. */

@@ -3,7 +3,7 @@ import { NORMALIZATION_METHODS, type Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
 import { rowInterval, topIntervals, type McConfig, type McSummary, type RankInterval } from '../whatif/mc/index.ts';
 import { createBrowserPool } from '../whatif/pool/browser-pool.ts';
-import type { ScoringApi } from '../../workers/scoring-protocol.ts';
+import type { ScoringApi } from '../protocol/scoring.ts';
 
 export interface McRow {
   row: number;

@@ -1,8 +1,8 @@
 import type { Remote } from 'comlink';
 import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
-import type { ScoringApi } from '../../workers/scoring-protocol.ts';
-import type { AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../../workers/whatif-protocol.ts';
+import type { ScoringApi } from '../protocol/scoring.ts';
+import type { AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../protocol/whatif.ts';
 import type { ScenarioLibrary } from './scenarios.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
 

@@ -3,7 +3,7 @@ import type { Scenario } from '../engine/index.ts';
 import type { IndicatorSystem } from '../engine/types.ts';
 import { getSystem } from '../systems/index.ts';
 import type { Connector } from '../db/connector.ts';
-import type { LoadReport, RankingPage, RankingQuery, ScoreStats, ScoringApi, UpdateRequest, UpdateResult } from '../../workers/scoring-protocol.ts';
+import type { LoadReport, RankingPage, RankingQuery, ScoreStats, ScoringApi, UpdateRequest, UpdateResult } from '../protocol/scoring.ts';
 import { LatestRequest } from './latest-request.ts';
 import { loadDemo, type LoadTimings } from './load-dataset.ts';
 import { DEFAULT_QUERY } from './ranking-query.ts';

@@ -1,6 +1,7 @@
 import { wrap, type Remote } from 'comlink';
-import type { DemoApi } from '../../workers/demo.worker.ts';
-import type { ScoringApi } from '../../workers/scoring-protocol.ts';
+import type { DemoApi } from '../protocol/demo.ts';
+import type { ImportApi } from '../protocol/import.ts';
+import type { ScoringApi } from '../protocol/scoring.ts';
 
 /**
  * The app's workers. Vite bundles each `new Worker(new URL(…, import.meta.url))` as a separate
@@ -14,4 +15,10 @@ export function startScoringWorker(): { api: Remote<ScoringApi>; worker: Worker 
 export function startDemoWorker(): { api: Remote<DemoApi>; worker: Worker } {
   const worker = new Worker(new URL('../../workers/demo.worker.ts', import.meta.url), { type: 'module', name: 'demo' });
   return { api: wrap<DemoApi>(worker), worker };
+}
+
+/** The import worker (one per import: cancelling terminates it and starts a fresh one). */
+export function startImportWorker(): { api: Remote<ImportApi>; worker: Worker } {
+  const worker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+  return { api: wrap<ImportApi>(worker), worker };
 }

@@ -9,7 +9,7 @@ export interface CliResult {
   stderr: string;
 }
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = new URL('../..', import.meta.url).pathname;
 
 export function runCli(args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { transfer } from 'comlink';
 import { decodeTextFile } from '../../src/data/decode-text-file.ts';
 import { DataError } from '../../src/data/errors.ts';
 import { detectDelimiter, sniffFormat } from '../../src/data/text-sniff.ts';
-import type { ParseOptions, ParseProgress, ParsedFile } from '../../src/import/protocol.ts';
+import type { ParseOptions, ParseProgress, ParsedFile } from '../../src/protocol/import.ts';
 import { jsonRows } from './json-rows.ts';
 import { parquetRows } from './parquet-rows.ts';
 import { readBlob } from './read-blob.ts';

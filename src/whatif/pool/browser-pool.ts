@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { partialBuffers, type PartialStats } from '../mc/partial-stats.ts';
 import { MonteCarloPool } from './monte-carlo-pool.ts';
-import { loadBuffers, type McLoadInput, type McRunInput, type McWorkerApi } from './protocol.ts';
+import { loadBuffers, type McLoadInput, type McRunInput, type McWorkerApi } from '../../protocol/monte-carlo.ts';
 
 /**
  * The browser pool: one module Web Worker per `navigator.hardwareConcurrency` (at least 1, at

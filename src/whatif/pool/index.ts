@@ -1,4 +1,4 @@
-export * from './protocol.ts';
+export * from '../../protocol/monte-carlo.ts';
 export * from './split.ts';
 export * from './chunk-driver.ts';
 export * from './monte-carlo-pool.ts';

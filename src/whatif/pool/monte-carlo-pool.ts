@@ -1,8 +1,8 @@
 import type { McConfig } from '../mc/config.ts';
 import { mergeInto, type PartialStats } from '../mc/partial-stats.ts';
 import { summarize, type McSummary } from '../mc/summarize.ts';
-import type { McLoadInput, McRunInput, McWorkerApi } from './protocol.ts';
-import { copyLoadInput } from './protocol.ts';
+import type { McLoadInput, McRunInput, McWorkerApi } from '../../protocol/monte-carlo.ts';
+import { copyLoadInput } from '../../protocol/monte-carlo.ts';
 import { splitSamples } from './split.ts';
 
 export interface PoolRunResult {

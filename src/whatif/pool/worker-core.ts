@@ -3,7 +3,7 @@ import { McChunk, type McSource } from '../mc/run-chunk.ts';
 import { PreparedCache, specKey } from '../mc/prepared-cache.ts';
 import type { PartialStats } from '../mc/partial-stats.ts';
 import { driveChunk } from './chunk-driver.ts';
-import type { McLoadInput, McRunInput, McWorkerApi } from './protocol.ts';
+import type { McLoadInput, McRunInput, McWorkerApi } from '../../protocol/monte-carlo.ts';
 
 /**
  * The state and logic of one Monte Carlo worker, without the messaging: the Web Worker exposes

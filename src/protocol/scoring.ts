@@ -8,10 +8,10 @@
  * whose generation is lower than the newest it has seen; the UI also ignores any answer older than
  * the newest it has applied. So a dragged slider never queues stale work.
  */
-import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../src/analysis/index.ts';
-import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../src/engine/index.ts';
-import type { ColumnMapping } from '../src/data/mapping.ts';
-import type { WhatifApi } from './whatif-protocol.ts';
+import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../analysis/index.ts';
+import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../engine/index.ts';
+import type { ColumnMapping } from '../data/mapping.ts';
+import type { WhatifApi } from './whatif.ts';
 
 export interface LoadInput {
   /** Arrow IPC stream of the raw table (text cells, the user's headers); transferred. */

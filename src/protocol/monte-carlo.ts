@@ -5,9 +5,9 @@
  * statistics (buffers transferred back); `cancel` makes a running `run` stop at its next yield
  * (≤ ~50 ms) and return what it has.
  */
-import type { IndicatorSystem, NormalizationSpec, Toggles } from '../../engine/index.ts';
-import type { McConfig } from '../mc/config.ts';
-import type { PartialStats } from '../mc/partial-stats.ts';
+import type { IndicatorSystem, NormalizationSpec, Toggles } from '../engine/index.ts';
+import type { McConfig } from '../whatif/mc/config.ts';
+import type { PartialStats } from '../whatif/mc/partial-stats.ts';
 
 export interface McGroupsInput {
   techField?: { codes: Uint16Array | Int32Array; values: string[] };

@@ -4,12 +4,12 @@
  * a page of rows, m×m matrices) except the Monte Carlo population, which goes out once per run as
  * transferred buffers for the worker pool.
  */
-import type { Scenario } from '../src/engine/index.ts';
-import type { GroupTally, ListChange, WeightDelta } from '../src/whatif/compare/index.ts';
-import type { ListEntry, ListGroupSummary, ListRule } from '../src/whatif/lists/index.ts';
-import type { McLoadInput, McRunInput } from '../src/whatif/pool/protocol.ts';
-import type { SensitivityRow } from '../src/whatif/sensitivity/index.ts';
-import type { Label } from '../src/engine/index.ts';
+import type { Scenario } from '../engine/index.ts';
+import type { GroupTally, ListChange, WeightDelta } from '../whatif/compare/index.ts';
+import type { ListEntry, ListGroupSummary, ListRule } from '../whatif/lists/index.ts';
+import type { McLoadInput, McRunInput } from './monte-carlo.ts';
+import type { SensitivityRow } from '../whatif/sensitivity/index.ts';
+import type { Label } from '../engine/index.ts';
 
 /** A row subset for the comparison: a stage index (−1 all) and a 科技创新领域 ('' all). */
 export interface RowFilter {
