@@ -1,6 +1,6 @@
 import { buildDataset, type EngineDataset } from '../src/data/build-dataset.ts';
 import { matchHeaders } from '../src/data/header-match.ts';
-import { daysFromCivil, parseIsoDate, type Label, type Scenario } from '../src/engine/index.ts';
+import { daysFromCivil, type Label } from '../src/engine/index.ts';
 import { rawTableFromIPC } from './arrow-raw.ts';
 import type { LoadInput, LoadReport } from '../src/protocol/scoring.ts';
 
@@ -80,12 +80,4 @@ function summarizeWarnings(ds: EngineDataset): Label[] {
     zh: g.count > 1 ? `${g.first.zh}（同类共 ${g.count} 处）` : g.first.zh,
     en: g.count > 1 ? `${g.first.en} (${g.count} such cells)` : g.first.en,
   }));
-}
-
-/** The as-of date (days) a scenario scores this dataset at: its own `asOf`, else the dataset's. */
-export function scenarioAsOf(ds: Dataset, scenario: Scenario): number {
-  if (!scenario.asOf) return ds.engine.asOfDays;
-  const days = parseIsoDate(scenario.asOf);
-  if (Number.isNaN(days)) throw new Error(`as-of date "${scenario.asOf}" is not YYYY-MM-DD`);
-  return days;
 }

@@ -1,6 +1,6 @@
 import { argsortDescending, RankWorkspace } from '../src/engine/index.ts';
 import type { Dataset } from './dataset.ts';
-import type { Run } from './scoring-session.ts';
+import type { Run } from '../src/engine/index.ts';
 import type { SortKey } from '../src/protocol/scoring.ts';
 export { DEFAULT_DIR } from '../src/protocol/scoring.ts';
 

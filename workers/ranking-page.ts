@@ -1,7 +1,7 @@
 import type { Dataset } from './dataset.ts';
 import { RankingFilter } from './ranking-filter.ts';
 import { DEFAULT_DIR, RankingOrders } from './ranking-order.ts';
-import type { Run } from './scoring-session.ts';
+import type { Run } from '../src/engine/index.ts';
 import type { RankingPage, RankingQuery, RankingRow } from '../src/protocol/scoring.ts';
 
 /** The visible page of the ranking: filter mask, sort order, then O(offset + limit) rows. */

@@ -1,5 +1,5 @@
 import type { Histogram, Summary } from '../src/analysis/index.ts';
-import type { Run } from './scoring-session.ts';
+import type { Run } from '../src/engine/index.ts';
 import type { ScoreStats } from '../src/protocol/scoring.ts';
 
 export const HISTOGRAM_BINS = 40;

@@ -1,43 +1,24 @@
-import {
-  scenarioToggles,
-  assignStages,
-  effectiveWeights,
-  prepare,
-  rescore,
-  resolveNormalization,
-  resolveStages,
-  type IndicatorSystem,
-  type Prepared,
-  type Scenario,
-  type ScoreResult,
-  type Toggles,
-} from '../src/engine/index.ts';
+import { baselineScenario, PreparedCache, scoreScenario, type IndicatorSystem, type Population, type Run, type Scenario } from '../src/engine/index.ts';
 import { getSystem } from '../src/systems/index.ts';
-import { scenarioAsOf, type Dataset } from './dataset.ts';
 
-/** One scoring run: a prepared population under one scenario, and its result. */
-export interface Run {
-  system: IndicatorSystem;
-  prepared: Prepared;
-  weights: Float64Array;
-  toggles: Toggles;
-  result: ScoreResult;
-}
+/** Runs kept for comparisons and lists besides the current and baseline ones (the UI asks again for the same A/B). */
+const KEPT_RUNS = 4;
 
 /**
- * The worker's scoring state for one dataset. `prepare` (sort, quantiles, s-matrix) runs only
- * when the system, the stage cut-offs, the as-of date or the normalisation change; a weight or
- * toggle change is a `rescore` into the previous result's buffers. The baseline run (the system's
- * published weights, `{ version: 1, systemId }`) is kept for Δrank and shares the prepared matrix
- * when the scenario prepares the same way.
+ * The worker's scoring state for one population: the current run (what the ranking shows), the
+ * baseline run (the system's published weights, for Δrank) and the last few runs that comparisons
+ * and lists asked for. Every run goes through `scoreScenario` with one prepared-matrix cache, so a
+ * weight or toggle change is a rescore into the previous result's buffers, and comparing two
+ * weight sets prepares nothing new.
  */
 export class ScoringSession {
-  private preparedCache = new Map<string, Prepared>();
+  private readonly cache = new PreparedCache(2);
+  private readonly kept = new Map<string, Run>();
   private baselineRun: Run | null = null;
   private currentRun: Run | null = null;
-  private scenarioKey = '';
+  private currentKey = '';
 
-  constructor(private readonly ds: Dataset) {}
+  constructor(readonly population: Population) {}
 
   get current(): Run | null {
     return this.currentRun;
@@ -47,48 +28,48 @@ export class ScoringSession {
     return this.baselineRun;
   }
 
-  /** Applies a scenario; false when nothing changed (same JSON as the previous one). */
+  /** Makes `scenario` the current one; false when nothing changed (same JSON as before). */
   setScenario(scenario: Scenario): boolean {
     const key = JSON.stringify(scenario);
-    if (key === this.scenarioKey && this.currentRun) return false;
-    const system = getSystem(scenario.systemId);
-    if (!system) throw new Error(`unknown indicator system "${scenario.systemId}"`);
-    if (this.baselineRun?.system.id !== system.id) {
-      this.preparedCache.clear();
-      this.currentRun = null;
-      this.baselineRun = this.run(system, { version: 1, systemId: system.id }, undefined);
-    }
-    const reuse = this.currentRun && this.currentRun.result !== this.baselineRun?.result ? this.currentRun.result : undefined;
-    this.currentRun = this.run(system, scenario, reuse);
-    this.scenarioKey = key;
+    if (key === this.currentKey && this.currentRun) return false;
+    const system = this.systemFor(scenario);
+    const previous = this.currentRun;
+    // The previous current result is overwritten in place unless someone else holds it.
+    const reuse = previous && previous.system === system && previous.result !== this.baselineRun?.result ? previous.result : undefined;
+    this.currentRun = scoreScenario(this.population, system, scenario, { cache: this.cache, ...(reuse ? { reuse } : {}) });
+    this.currentKey = key;
     return true;
   }
 
-  private run(system: IndicatorSystem, scenario: Scenario, reuse: ScoreResult | undefined): Run {
-    const prepared = this.prepared(system, scenario);
-    const weights = effectiveWeights(system, scenario);
-    const toggles = scenarioToggles(system, scenario);
-    const out = reuse && reuse.base.length === prepared.n ? reuse : undefined;
-    return { system, prepared, weights, toggles, result: rescore(prepared, weights, toggles, out) };
+  /** Scores any scenario (A or B of a comparison, a list's scenario) without changing the current one. */
+  score(scenario: Scenario): Run {
+    const key = JSON.stringify(scenario);
+    if (key === this.currentKey && this.currentRun) return this.currentRun;
+    const system = this.systemFor(scenario);
+    const hit = this.kept.get(key);
+    if (hit) {
+      this.kept.delete(key);
+      this.kept.set(key, hit);
+      return hit;
+    }
+    const run = scoreScenario(this.population, system, scenario, { cache: this.cache });
+    this.kept.set(key, run);
+    while (this.kept.size > KEPT_RUNS) this.kept.delete(this.kept.keys().next().value!);
+    return run;
   }
 
-  private prepared(system: IndicatorSystem, scenario: Scenario): Prepared {
-    const { engine } = this.ds;
-    const asOfDays = scenarioAsOf(this.ds, scenario);
-    const stages = resolveStages(system, scenario);
-    const normalization = resolveNormalization(scenario);
-    const key = JSON.stringify([system.id, asOfDays, stages.map((s) => s.maxAgeYears ?? null), normalization]);
-    let p = this.preparedCache.get(key);
-    if (!p) {
-      const stage = assignStages(engine.regDays, asOfDays, stages);
-      p = prepare({ system, columns: engine.columns, n: engine.n, stage, normalization });
-      // Keep the baseline's matrix and the latest one: at most two s-matrices in memory.
-      if (this.preparedCache.size >= 2) {
-        const baseKey = this.baselineRun ? [...this.preparedCache].find(([, v]) => v === this.baselineRun?.prepared)?.[0] : undefined;
-        for (const k of [...this.preparedCache.keys()]) if (k !== baseKey) this.preparedCache.delete(k);
-      }
-      this.preparedCache.set(key, p);
+  /** The scenario's system; a new system starts afresh with its baseline run (pinned in the cache). */
+  private systemFor(scenario: Scenario): IndicatorSystem {
+    const system = getSystem(scenario.systemId);
+    if (!system) throw new Error(`unknown indicator system "${scenario.systemId}"`);
+    if (this.baselineRun?.system !== system) {
+      this.cache.clear();
+      this.kept.clear();
+      this.currentRun = null;
+      this.currentKey = '';
+      this.baselineRun = scoreScenario(this.population, system, baselineScenario(system), { cache: this.cache });
+      this.cache.pin(this.baselineRun.prepared);
     }
-    return p;
+    return system;
   }
 }

@@ -43,7 +43,7 @@ const api: ScoringApi = {
   async load(input) {
     const { dataset, report } = loadDataset(input);
     ds = dataset;
-    session = new ScoringSession(dataset);
+    session = new ScoringSession(dataset.engine);
     pager = new RankingPager(dataset);
     return report;
   },

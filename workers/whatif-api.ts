@@ -1,5 +1,5 @@
 import { transfer } from 'comlink';
-import { ruleFields, type Scenario } from '../src/engine/index.ts';
+import { baselineScenario, scoreScenario, systemFields, type Scenario } from '../src/engine/index.ts';
 import { listSystems } from '../src/systems/index.ts';
 import {
   crossSystem as crossSystemStats,
@@ -8,7 +8,6 @@ import {
   meanAbsRankShift,
   methodAgreement as methodAgreementStats,
   rankShiftGrid,
-  scoreUnderSystem,
   spearman,
   weightDiff,
   type ListChange,
@@ -19,7 +18,6 @@ import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
-import { WhatifScorer } from './whatif-score.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
 import type { ListPageRow, NamedChange, WhatifApi } from '../src/protocol/whatif.ts';
 
@@ -31,19 +29,16 @@ const plain = (a: ArrayLike<number>) => Array.from(a);
  * the rows, adds names and keeps answers small.
  */
 export function whatifApi(state: () => { ds: Dataset; session: ScoringSession }): WhatifApi {
-  let scorer: { ds: Dataset; s: WhatifScorer } | null = null;
+  let listFor: Dataset | null = null;
   let listCache: { key: string; entries: ListEntry[]; groups: ReturnType<typeof buildList>['groups'] } | null = null;
 
   const need = () => {
     const { ds, session } = state();
-    if (scorer?.ds !== ds) {
-      scorer = {
-        ds,
-        s: new WhatifScorer(ds, () => [session.current?.prepared, session.baseline?.prepared].filter((p) => p !== undefined)),
-      };
+    if (listFor !== ds) {
+      listFor = ds;
       listCache = null;
     }
-    return { ds, session, scorer: scorer.s };
+    return { ds, session, scorer: session };
   };
   const groupsOf = (ds: Dataset): ListGroups => ({ techField: { codes: ds.techField, values: ds.techFields }, city: { codes: ds.city, values: ds.cities } });
   const named = (ds: Dataset, c: ListChange): NamedChange => ({ ...c, name: ds.names[c.row], uscc: ds.usccs[c.row] });
@@ -108,10 +103,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const { ds, scorer } = need();
       const sc = scorer.score(scenario);
       const system = sc.system;
-      const fields = new Set<string>();
-      system.indicators.forEach((ind) => ruleFields(ind.value).forEach((f) => fields.add(f)));
-      system.bonus.forEach((b) => fields.add(b.field));
-      system.vetoes.forEach((v) => v.fields.forEach((f) => fields.add(f)));
+      const fields = systemFields(system);
       // Copies: the pool's workers own (and may keep) what they receive; ours stay intact.
       const columns: Record<string, Float64Array> = {};
       for (const f of fields) if (ds.engine.columns[f]) columns[f] = ds.engine.columns[f].slice();
@@ -126,7 +118,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const weights = sc.weights.slice();
       const buffers = [...Object.values(columns).map((c) => c.buffer), load.stage.buffer, load.groups!.techField!.codes.buffer, load.groups!.city!.codes.buffer, rank0.buffer, weights.buffer];
       const toggles = { bonus: [...sc.toggles.bonus], veto: [...sc.toggles.veto] };
-      return transfer({ load, run: { normalization: { ...sc.prepared.normalization }, weights, toggles }, rank0 }, buffers as ArrayBuffer[]);
+      return transfer({ load, run: { normalization: { ...sc.normalization }, weights, toggles }, rank0 }, buffers as ArrayBuffer[]);
     },
 
     async rowInfo(rows) {
@@ -139,7 +131,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const t0 = performance.now();
       const { ds, scorer } = need();
       const sc = scorer.score(scenario);
-      const n = sc.prepared.normalization;
+      const n = sc.normalization;
       const m = methodAgreementStats({
         system: sc.system,
         columns: ds.engine.columns,
@@ -165,7 +157,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const t0 = performance.now();
       const { ds } = need();
       const e = ds.engine;
-      const runs = listSystems().map((sys) => scoreUnderSystem(sys, e.columns, ds.n, e.regDays, e.asOfDays));
+      const runs = listSystems().map((sys) => scoreScenario(e, sys, baselineScenario(sys)));
       const c = crossSystemStats(runs, { topN, favoured: 10 });
       return {
         names: c.systems,
@@ -203,7 +195,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const notes = provenanceNotes({
         system: sc.system,
         weights: sc.weights,
-        normalization: sc.prepared.normalization,
+        normalization: sc.normalization,
         scenarioName: req.scenarioName,
         datasetName: req.datasetName,
         listDescription: req.listDescription,

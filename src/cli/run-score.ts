@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { scoreDataset, type Scenario } from '../engine/index.ts';
+import { baselineScenario, scoreScenario, type Scenario } from '../engine/index.ts';
 import { getSystem, listSystems } from '../systems/index.ts';
 import { buildDataset, DataError, fieldLabel, finalizeMapping, matchHeaders, type ColumnMapping } from '../data/index.ts';
 import { readDataFile } from '../data/node/read-file.ts';
@@ -53,12 +53,14 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
 
   let run;
   try {
-    run = scoreDataset({ system, scenario, columns: data.columns, n: data.n, regDays: data.regDays, asOfDays });
+    // --as-of (already folded into asOfDays with the scenario's own as-of) decides the stages.
+    const chosen: Scenario = { ...(scenario ?? baselineScenario(system)), asOf: undefined };
+    run = scoreScenario({ columns: data.columns, n: data.n, regDays: data.regDays, asOfDays }, system, chosen);
   } catch (e) {
     throw new CliError(`Scoring failed: ${(e as Error).message.replace(/\.$/, '')}.`);
   }
   const r = run.result;
-  const stage = Array.from(run.stage, (s) => system.stages[s]?.id ?? '');
+  const stage = Array.from(run.prepared.stage, (s) => system.stages[s]?.id ?? '');
   const csv = formatOutputCsv({ uscc: data.text.uscc, stage, base: r.base, bonus: r.bonus, score: r.score, vetoed: r.vetoed, rank: r.rank, stageRank: r.stageRank });
   await writeFileAtomic(args.output, csv);
   return data.n;

@@ -1,4 +1,4 @@
-import { ruleFields, type IndicatorSystem } from '../engine/index.ts';
+import { ruleFields, systemFields, type IndicatorSystem } from '../engine/index.ts';
 import { KEY_FIELDS } from './fields.ts';
 
 /**
@@ -14,11 +14,7 @@ export function requiredFields(system: IndicatorSystem): string[] {
   return [...out];
 }
 
-/** Every field the system reads (required + bonus + veto), for choosing which columns to parse. */
+/** The columns to parse for this system: the keys and every field it reads. */
 export function systemFieldSet(system: IndicatorSystem): Set<string> {
-  const out = new Set(requiredFields(system));
-  for (const ind of system.indicators) for (const f of ruleFields(ind.value)) out.add(f);
-  for (const b of system.bonus) out.add(b.field);
-  for (const v of system.vetoes) for (const f of v.fields) out.add(f);
-  return out;
+  return new Set([...KEY_FIELDS, ...systemFields(system)]);
 }

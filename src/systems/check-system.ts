@@ -1,5 +1,5 @@
 import type { IndicatorSystem } from '../engine/types.ts';
-import { ruleFields } from '../engine/derive.ts';
+import { systemFields } from '../engine/system-fields.ts';
 import { isNumericField, knownField } from './known-fields.ts';
 
 /** Tolerance on each stage's weight sum (scoring.md §5: stage weights sum to 1). */
@@ -70,10 +70,9 @@ export function checkSystem(system: IndicatorSystem): string[] {
 function checkFields(system: IndicatorSystem, err: (path: string, message: string) => void): void {
   const declared = system.optionalFields ?? [];
   const extension = new Set(declared);
-  const used = new Set<string>();
+  const used = new Set(systemFields(system));
 
   const use = (path: string, field: string, want: 'numeric' | 'bool') => {
-    used.add(field);
     const k = knownField(field);
     if (!k) {
       if (!extension.has(field)) err(path, `unknown field "${field}": not in the data model (data-model.md) nor in optionalFields`);
@@ -104,13 +103,4 @@ function checkFields(system: IndicatorSystem, err: (path: string, message: strin
     seen.add(f);
     if (!used.has(f)) err(`optionalFields[${i}]`, `"${f}" is not read by any indicator, bonus item or veto`);
   });
-}
-
-/** Every canonical or extension field a system reads, in first-use order. */
-export function systemFields(system: IndicatorSystem): string[] {
-  const out = new Set<string>();
-  for (const ind of system.indicators) for (const f of ruleFields(ind.value)) out.add(f);
-  for (const b of system.bonus) out.add(b.field);
-  for (const v of system.vetoes) for (const f of v.fields) out.add(f);
-  return [...out];
 }

@@ -33,5 +33,5 @@ export function getSystem(id: string): IndicatorSystem | undefined {
 }
 
 export { parseSystem, importSystem, exportSystem, formatPath, type ParseSystemResult } from './schema.ts';
-export { checkSystem, systemFields, WEIGHT_SUM_TOLERANCE } from './check-system.ts';
+export { checkSystem, WEIGHT_SUM_TOLERANCE } from './check-system.ts';
 export { KNOWN_FIELDS, KNOWN_FIELD_IDS, knownField, type KnownField, type FieldType } from './known-fields.ts';

@@ -7,7 +7,7 @@
  * h = 0.06 and 5.94; with 6: h = 0.05 and 4.95.
  */
 import { describe, expect, it } from 'vitest';
-import { explain, parseIsoDate, scoreDataset } from '../../src/engine/index.ts';
+import { explain, parseIsoDate, scoreScenario } from '../../src/engine/index.ts';
 import { getSystem } from '../../src/systems/index.ts';
 import { GOLDEN_COLUMNS, GOLDEN_REG_DATES } from '../fixtures/golden-sichuan.ts';
 
@@ -79,17 +79,12 @@ const STAGE_RANK = [1, 2, 3, 1, 2, 3, 2, 1];
 
 describe('golden case: sichuan-2024', () => {
   const system = getSystem('sichuan-2024')!;
-  const run = scoreDataset({
-    system,
-    columns: GOLDEN_COLUMNS,
-    n: 8,
-    regDays: Float64Array.from(GOLDEN_REG_DATES.map(parseIsoDate)),
-    asOfDays: parseIsoDate('2023-12-31'),
-  });
+  const population = { columns: GOLDEN_COLUMNS, n: 8, regDays: Float64Array.from(GOLDEN_REG_DATES.map(parseIsoDate)), asOfDays: parseIsoDate('2023-12-31') };
+  const run = scoreScenario(population, system, { version: 1, systemId: system.id });
   const { prepared, result, weights, toggles } = run;
 
   it('assigns the stages, boundary days included', () => {
-    expect(Array.from(run.stage, (i) => system.stages[i].id)).toEqual(STAGE);
+    expect(Array.from(run.prepared.stage, (i) => system.stages[i].id)).toEqual(STAGE);
   });
 
   it('normalises every indicator as derived by hand', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withBonus, withMethod, withQuantiles, withVeto, usesQuantiles, validQuantiles, normalizationOf } from '../../src/ui/views/weights/scenario-edit.ts';
+import { withBonus, withMethod, withQuantiles, withVeto, usesQuantiles, validQuantiles, normalizationOf } from '../../src/state/scenario-edit.ts';
 import { miniSystem } from '../helpers/mini-system.ts';
 
 const sys = miniSystem(['a'], [], {

@@ -11,7 +11,7 @@ import {
   stageSums,
   withWeightMode,
   withWeights,
-} from '../../src/state/weights-edit.ts';
+} from '../../src/state/scenario-edit.ts';
 import { miniSystem } from '../helpers/mini-system.ts';
 
 const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);

@@ -4,8 +4,9 @@
  * preset the engine cannot use (a stage layout, a value rule) before a user does.
  */
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate, scoreDataset, type IndicatorSystem } from '../../src/engine/index.ts';
-import { listSystems, systemFields } from '../../src/systems/index.ts';
+import { parseIsoDate, scoreScenario, type IndicatorSystem } from '../../src/engine/index.ts';
+import { listSystems } from '../../src/systems/index.ts';
+import { systemFields } from '../../src/engine/index.ts';
 import { knownField } from '../../src/systems/known-fields.ts';
 
 const N = 200;
@@ -35,12 +36,12 @@ function population(system: IndicatorSystem) {
 
 describe.each(listSystems().map((s) => [s.id, s] as const))('%s scores a synthetic population', (_id, system) => {
   const { columns, regDays } = population(system);
-  const run = scoreDataset({ system, columns, n: N, regDays, asOfDays: AS_OF });
+  const run = scoreScenario({ columns, n: N, regDays, asOfDays: AS_OF }, system, { version: 1, systemId: system.id });
   const r = run.result;
   const maxBonus = system.bonus.reduce((a, b) => a + (b.cap ?? Infinity), 0);
 
   it('assigns every row a stage and uses every stage', () => {
-    const used = new Set(run.stage);
+    const used = new Set(run.prepared.stage);
     expect([...used].every((s) => s < system.stages.length)).toBe(true);
     expect(used.size).toBe(system.stages.length);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorSystem } from '../../src/engine/types.ts';
-import { getSystem, listSystems, parseSystem, SYSTEM_IDS, systemFields, WEIGHT_SUM_TOLERANCE } from '../../src/systems/index.ts';
+import { getSystem, listSystems, parseSystem, SYSTEM_IDS, WEIGHT_SUM_TOLERANCE } from '../../src/systems/index.ts';
+import { systemFields } from '../../src/engine/index.ts';
 import { KNOWN_FIELD_IDS } from '../../src/systems/known-fields.ts';
 
 const presets = listSystems();

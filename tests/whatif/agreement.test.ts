@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignStages, effectiveWeights, NORMALIZATION_METHODS, prepare } from '../../src/engine/index.ts';
+import { assignStages, baselineScenario, canonicalSpec, effectiveWeights, NORMALIZATION_METHODS, prepare, PreparedCache, QUANTILE_METHODS, scoreScenario, type NormalizationSpec } from '../../src/engine/index.ts';
 import { getSystem, listSystems } from '../../src/systems/index.ts';
-import { agreementVerdict, crossSystem, methodAgreement, scoreUnderSystem, topOverlap } from '../../src/whatif/compare/index.ts';
-import { canonicalSpec, PreparedCache, QUANTILE_METHODS } from '../../src/whatif/mc/index.ts';
+import { agreementVerdict, crossSystem, methodAgreement, topOverlap } from '../../src/whatif/compare/index.ts';
 import { syntheticColumns } from '../../scripts/bench/synthetic.ts';
 import { ALL_ON, randomData, twoStageSystem } from './fixtures.ts';
 
@@ -53,7 +52,7 @@ describe('cross-system comparison', () => {
     const sichuan = getSystem('sichuan-2024')!;
     const n = 2000;
     const { columns, regDays, asOfDays } = syntheticColumns(sichuan, n, 5); // only Sichuan's fields
-    const runs = listSystems().map((s) => scoreUnderSystem(s, columns, n, regDays, asOfDays));
+    const runs = listSystems().map((s) => scoreScenario({ columns, n, regDays, asOfDays }, s, baselineScenario(s)));
     expect(runs[0].missingIndicators).toEqual([]);
     const others = runs.filter((r) => r.system.id !== 'sichuan-2024');
     expect(others.some((r) => r.missingIndicators.length > 0)).toBe(true);
@@ -88,11 +87,15 @@ describe('prepared cache', () => {
     const { columns, stage } = randomData(100, 2, 9);
     const base = prepare({ system, columns, n: 100, stage: assignStages(new Float64Array(100), 0, system.stages), normalization: { method: 'minmax', lowerQuantile: 0.01, upperQuantile: 0.99 } });
     void stage;
-    const cache = new PreparedCache(base, columns, 1);
-    expect(cache.get({ method: 'minmax', lowerQuantile: 0.3, upperQuantile: 0.7 })).toBe(base);
-    const z = cache.get({ method: 'zscore', lowerQuantile: 0, upperQuantile: 1 });
-    expect(cache.get({ method: 'zscore', lowerQuantile: 0.2, upperQuantile: 1 })).toBe(z);
-    cache.get({ method: 'efficacy', lowerQuantile: 0.01, upperQuantile: 0.99 });
-    expect(cache.get({ method: 'zscore', lowerQuantile: 0, upperQuantile: 1 })).not.toBe(z);
+    const req = (normalization: NormalizationSpec) => ({ system, columns, n: 100, normalization, stageKey: 'fixed', stage: () => base.stage });
+    const cache = new PreparedCache(1);
+    cache.pin(base, req(base.normalization));
+    const get = (spec: NormalizationSpec) => cache.prepare(req(spec));
+    expect(get({ method: 'minmax', lowerQuantile: 0.3, upperQuantile: 0.7 })).toBe(base);
+    const z = get({ method: 'zscore', lowerQuantile: 0, upperQuantile: 1 });
+    expect(get({ method: 'zscore', lowerQuantile: 0.2, upperQuantile: 1 })).toBe(z);
+    get({ method: 'efficacy', lowerQuantile: 0.01, upperQuantile: 0.99 });
+    expect(get({ method: 'zscore', lowerQuantile: 0, upperQuantile: 1 })).not.toBe(z);
   });
+
 });

@@ -1,6 +1,6 @@
 import { effectiveWeights, prepare, rescore, type IndicatorSystem, type NormalizationMethod, type Prepared } from '../../src/engine/index.ts';
 import { mulberry32 } from '../../src/whatif/prng.ts';
-import type { Scored } from '../../src/whatif/compare/scored.ts';
+import type { RunScores } from '../../src/engine/index.ts';
 
 /** A two-stage system with `k` positive indicators x0…x(k−1), one bonus item and one veto. */
 export function twoStageSystem(k = 3, weights?: number[][]): IndicatorSystem {
@@ -47,6 +47,6 @@ export function preparedFor(system: IndicatorSystem, columns: Record<string, Flo
   return prepare({ system, columns, n: stage.length, stage, normalization: { method, lowerQuantile: 0.01, upperQuantile: 0.99 } });
 }
 
-export function scored(p: Prepared, weights = effectiveWeights(p.system), toggles = ALL_ON): Scored {
+export function scored(p: Prepared, weights = effectiveWeights(p.system), toggles = ALL_ON): RunScores {
   return { prepared: p, weights, toggles, result: rescore(p, weights, toggles) };
 }

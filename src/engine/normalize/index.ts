@@ -8,6 +8,7 @@ import { logMinmax } from './log-minmax.ts';
 import { efficacy } from './efficacy.ts';
 
 export type { NormalizeFn, NormalizeContext } from './method.ts';
+export { QUANTILE_METHODS, usesQuantiles, canonicalSpec, specKey } from './method.ts';
 
 /** The normalisation methods by name; see each file and docs/methodology.md for the formulas. */
 export const NORMALIZERS: Readonly<Record<NormalizationMethod, NormalizeFn>> = {

@@ -1,4 +1,4 @@
-import type { Direction, IndicatorReport, NormalizationSpec } from '../types.ts';
+import type { Direction, IndicatorReport, NormalizationMethod, NormalizationSpec } from '../types.ts';
 import type { ColumnScan } from './column-stats.ts';
 
 /** Everything a normalisation method sees for one indicator over the population. */
@@ -17,3 +17,26 @@ export interface NormalizeContext {
 }
 
 export type NormalizeFn = (ctx: NormalizeContext) => void;
+
+/**
+ * Methods whose result depends on the winsorisation percentiles (they clip at type-7 quantiles;
+ * see the files of this folder). For the others the percentiles are irrelevant, so two specs that
+ * differ only in percentiles give the same s-matrix. tests/whatif/agreement.test.ts checks this
+ * list against the methods themselves.
+ */
+export const QUANTILE_METHODS: ReadonlySet<NormalizationMethod> = new Set<NormalizationMethod>(['winsorized-minmax', 'log-minmax', 'efficacy']);
+
+export function usesQuantiles(method: NormalizationMethod): boolean {
+  return QUANTILE_METHODS.has(method);
+}
+
+/** The spec that decides the s-matrix: percentiles dropped (0 / 1) where the method ignores them. */
+export function canonicalSpec(method: NormalizationMethod, lower: number, upper: number): NormalizationSpec {
+  return usesQuantiles(method) ? { method, lowerQuantile: lower, upperQuantile: upper } : { method, lowerQuantile: 0, upperQuantile: 1 };
+}
+
+/** A cache key for the s-matrix a spec gives. */
+export function specKey(spec: NormalizationSpec): string {
+  const c = canonicalSpec(spec.method, spec.lowerQuantile, spec.upperQuantile);
+  return `${c.method}|${c.lowerQuantile}|${c.upperQuantile}`;
+}

@@ -1,5 +1,5 @@
 import { explain } from '../../engine/index.ts';
-import type { Scored } from './scored.ts';
+import type { RunScores } from '../../engine/index.ts';
 
 /** Why a row's score moved between two scenarios: one indicator's, bonus item's or veto's change. */
 export interface ChangeReason {
@@ -16,7 +16,7 @@ export interface ChangeReason {
  * order), from `explain` under both scenarios. A veto that switched is always listed first: it
  * alone explains the move. Items with Δ = 0 are left out.
  */
-export function changeReasons(a: Scored, b: Scored, row: number, top = 3): ChangeReason[] {
+export function changeReasons(a: RunScores, b: RunScores, row: number, top = 3): ChangeReason[] {
   const ea = explain(a.prepared, a.weights, a.toggles, row);
   const eb = explain(b.prepared, b.weights, b.toggles, row);
   const items: ChangeReason[] = [];

@@ -1,55 +1,8 @@
-import {
-  scenarioToggles,
-  assignStages,
-  effectiveWeights,
-  prepare,
-  rescore,
-  resolveNormalization,
-  resolveStages,
-  ruleFields,
-  type Columns,
-  type IndicatorSystem,
-  type Scenario,
-} from '../../engine/index.ts';
+import type { Run } from '../../engine/index.ts';
 import { agreementVerdict, type Verdict } from './agreement-verdict.ts';
 import { kendallTauB } from './kendall.ts';
 import { pairMatrix, topOverlap } from './overlap.ts';
 import { spearman } from './spearman.ts';
-import type { Scored } from './scored.ts';
-
-export interface SystemRun extends Scored {
-  system: IndicatorSystem;
-  stage: Uint8Array;
-  /** Indicators with at least one input field absent from the data: every row is missing (s = 0). */
-  missingIndicators: string[];
-  /** Fields the system reads that the data lacks (indicators, bonus, veto). */
-  missingFields: string[];
-}
-
-/**
- * Scores a population under one system (its own stages, prepare and weights). Fields the data
- * lacks are supplied as all-missing columns, so their indicators score 0 for everyone and their
- * bonus/veto items never apply; `missingIndicators` / `missingFields` say so for the UI.
- */
-export function scoreUnderSystem(system: IndicatorSystem, columns: Columns, n: number, regDays: Float64Array, asOfDays: number, scenario?: Scenario): SystemRun {
-  const cols: Record<string, Float64Array> = { ...columns };
-  const missingFields = new Set<string>();
-  const need = (f: string) => {
-    if (!cols[f]) {
-      missingFields.add(f);
-      cols[f] = new Float64Array(n).fill(NaN);
-    }
-  };
-  const missingIndicators = system.indicators.filter((ind) => ruleFields(ind.value).some((f) => !columns[f])).map((ind) => ind.id);
-  for (const ind of system.indicators) ruleFields(ind.value).forEach(need);
-  system.bonus.forEach((b) => need(b.field));
-  system.vetoes.forEach((v) => v.fields.forEach(need));
-  const stage = assignStages(regDays, asOfDays, resolveStages(system, scenario));
-  const prepared = prepare({ system, columns: cols, n, stage, normalization: resolveNormalization(scenario) });
-  const weights = effectiveWeights(system, scenario);
-  const toggles = scenarioToggles(system, scenario);
-  return { system, stage, prepared, weights, toggles, result: rescore(prepared, weights, toggles), missingIndicators, missingFields: [...missingFields].sort() };
-}
 
 export interface Favoured {
   row: number;
@@ -71,8 +24,12 @@ export interface CrossSystem {
   verdict: Verdict;
 }
 
-/** Compares the overall rankings of one population under several systems. */
-export function crossSystem(runs: SystemRun[], opts: { topN?: number; favoured?: number } = {}): CrossSystem {
+/**
+ * Compares the overall rankings of one population under several systems (each scored with
+ * `scoreScenario` at its baseline; fields a system reads that the data lacks score as missing,
+ * and each run's `missingIndicators` / `missingFields` say so for the UI).
+ */
+export function crossSystem(runs: Run[], opts: { topN?: number; favoured?: number } = {}): CrossSystem {
   const m = runs.length;
   const n = m ? runs[0].prepared.n : 0;
   for (const r of runs) if (r.prepared.n !== n) throw new Error('cross-system comparison needs the same population under every system');

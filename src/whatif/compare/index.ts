@@ -2,7 +2,6 @@ export * from './average-ranks.ts';
 export * from './spearman.ts';
 export * from './kendall.ts';
 export * from './rank-shift-grid.ts';
-export * from './scored.ts';
 export * from './change-reasons.ts';
 export * from './list-diff.ts';
 export * from './weight-diff.ts';

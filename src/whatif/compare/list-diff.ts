@@ -1,7 +1,7 @@
 import { ListEvaluator, type ListGroups } from '../lists/list-evaluator.ts';
 import type { ListRule } from '../lists/list-rule.ts';
 import { changeReasons, type ChangeReason } from './change-reasons.ts';
-import type { Scored } from './scored.ts';
+import type { RunScores } from '../../engine/index.ts';
 
 export interface ListChange {
   row: number;
@@ -49,7 +49,7 @@ export interface ListDiff {
  * order), with the reasons for each row (changeReasons: the top 3 items by |Δpoints|). Entries are
  * ordered by rank under B, exits by rank under A.
  */
-export function listDiff(a: Scored, b: Scored, rule: ListRule, opts: { groups?: ListGroups; reasons?: number; maxRows?: number } = {}): ListDiff {
+export function listDiff(a: RunScores, b: RunScores, rule: ListRule, opts: { groups?: ListGroups; reasons?: number; maxRows?: number } = {}): ListDiff {
   const n = a.prepared.n;
   if (b.prepared.n !== n) throw new Error(`the two scenarios score different populations (${n} and ${b.prepared.n} rows)`);
   const groups = opts.groups ?? {};

@@ -1,6 +1,5 @@
 export * from './config.ts';
 export * from './partial-stats.ts';
-export * from './prepared-cache.ts';
 export * from './rank-bins.ts';
 export * from './run-chunk.ts';
 export * from './sample-weights.ts';

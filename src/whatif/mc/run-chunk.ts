@@ -1,9 +1,8 @@
-import { rescore, type Columns, type NormalizationMethod, type Prepared, type ScoreResult, type Toggles } from '../../engine/index.ts';
+import { canonicalSpec, PreparedCache, rescore, specKey, type Columns, type NormalizationMethod, type NormalizationSpec, type Prepared, type ScoreResult, type Toggles } from '../../engine/index.ts';
 import { ListEvaluator, type ListGroups } from '../lists/list-evaluator.ts';
 import { mulberry32, sampleSeed, toSeed } from '../prng.ts';
 import { checkConfig, DEFAULT_EXACT_TOP, DEFAULT_TOP_N, HISTOGRAM_BUDGET_BYTES, MAX_EXACT_CELLS, runKey, type McConfig } from './config.ts';
 import { emptyPartial, type PartialStats } from './partial-stats.ts';
-import { canonicalSpec, PreparedCache, specKey } from './prepared-cache.ts';
 import { binsForBudget, rankBins, type RankBins } from './rank-bins.ts';
 import { defaultSimplexBounds, perturbStage, simplexStage } from './sample-weights.ts';
 
@@ -86,7 +85,7 @@ export class McChunk {
     if (source.weights.length !== stages * k) throw new Error(`Monte Carlo: expected ${stages}×${k} weights, got ${source.weights.length}`);
     const s = toSeed(seed);
     this.total = to - from;
-    this.cache = cache ?? new PreparedCache(p, source.columns);
+    this.cache = cache ?? new PreparedCache();
     this.w = new Float64Array(stages * k);
     this.scratch = new Float64Array(3 * k);
     const bounds = config.weights.mode === 'simplex' ? config.weights : null;
@@ -169,6 +168,15 @@ export class McChunk {
     this.pendingCount = 0;
   }
 
+  /** The scenario's own matrix, or one prepared (and cached) for a sampled normalisation. */
+  private preparedFor(spec: NormalizationSpec): Prepared {
+    const base = this.source.prepared;
+    if (specKey(spec) === specKey(base.normalization)) return base;
+    const columns = this.source.columns;
+    if (!columns) throw new Error('Monte Carlo: sampling the normalisation needs the raw columns, which were not provided');
+    return this.cache.prepare({ system: base.system, columns, n: base.n, normalization: spec, stageKey: 'monte-carlo', stage: () => base.stage });
+  }
+
   get finished(): boolean {
     return this.done >= this.total;
   }
@@ -183,7 +191,7 @@ export class McChunk {
   }
 
   private sample(i: number, key: string): void {
-    const p = this.cache.get(this.specs.get(key)!);
+    const p = this.preparedFor(this.specs.get(key)!);
     const { k } = p;
     const stages = p.system.stages.length;
     const rand = mulberry32(sampleSeed(this.seed, i));

@@ -1,6 +1,5 @@
-import { prepare, type Prepared } from '../../engine/index.ts';
+import { PreparedCache, type Prepared } from '../../engine/index.ts';
 import { McChunk, type McSource } from '../mc/run-chunk.ts';
-import { PreparedCache, specKey } from '../mc/prepared-cache.ts';
 import type { PartialStats } from '../mc/partial-stats.ts';
 import { driveChunk } from './chunk-driver.ts';
 import type { McLoadInput, McRunInput, McWorkerApi } from '../../protocol/monte-carlo.ts';
@@ -12,14 +11,14 @@ import type { McLoadInput, McRunInput, McWorkerApi } from '../../protocol/monte-
  */
 export class McWorkerCore implements McWorkerApi {
   private data: McLoadInput | null = null;
-  private cache: PreparedCache | null = null;
+  private cache = new PreparedCache();
   private cancelRequested = false;
 
   constructor(private readonly yieldNow: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))) {}
 
   load(input: McLoadInput): void {
     this.data = input;
-    this.cache = null;
+    this.cache = new PreparedCache();
   }
 
   cancel(): void {
@@ -28,18 +27,15 @@ export class McWorkerCore implements McWorkerApi {
 
   private prepared(input: McRunInput): Prepared {
     const d = this.data!;
-    if (!this.cache || specKey(this.cache.base.normalization) !== specKey(input.normalization)) {
-      const base = prepare({ system: d.system, columns: d.columns, n: d.n, stage: d.stage, normalization: input.normalization });
-      this.cache = new PreparedCache(base, d.columns);
-    }
-    return this.cache.base;
+    // The population's stages are fixed for the whole load, so one stage key serves every run.
+    return this.cache.prepare({ system: d.system, columns: d.columns, n: d.n, normalization: input.normalization, stageKey: 'monte-carlo', stage: () => d.stage });
   }
 
   async run(input: McRunInput, onProgress?: (done: number, total: number) => void): Promise<PartialStats> {
     if (!this.data) throw new Error('Monte Carlo worker: no data loaded');
     this.cancelRequested = false;
     const source: McSource = { prepared: this.prepared(input), weights: input.weights, toggles: input.toggles, columns: this.data.columns, groups: this.data.groups };
-    const chunk = new McChunk(source, input.config, input.seed, input.from, input.to, this.cache!);
+    const chunk = new McChunk(source, input.config, input.seed, input.from, input.to, this.cache);
     return driveChunk(chunk, { onProgress, cancelled: () => this.cancelRequested, yieldNow: this.yieldNow });
   }
 }

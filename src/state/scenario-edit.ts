@@ -1,9 +1,12 @@
 /**
- * Pure weight editing for the 权重 view. A weight matrix is a plain `number[]` laid out like the
- * engine's `effectiveWeights`: `w[stageIndex · k + i]` (stages and indicators in system order).
+ * Pure scenario edits behind the 权重 view: weights first, then normalisation and the bonus/veto
+ * toggles. A weight matrix is a plain `number[]` laid out like the engine's
+ * `effectiveWeights`: `w[stageIndex · k + i]` (stages and indicators in system order).
  * The functions return new arrays and never mutate their input.
  */
-import { requestedWeights, stageWeightSums, type IndicatorSystem, type Scenario } from '../engine/index.ts';
+import { requestedWeights, resolveNormalization, stageWeightSums, type IndicatorSystem, type NormalizationMethod, type Scenario } from '../engine/index.ts';
+
+export { usesQuantiles } from '../engine/index.ts';
 
 export type WeightMode = 'rescale' | 'free';
 
@@ -119,3 +122,33 @@ export function withWeightMode(system: IndicatorSystem, scenario: Scenario, mode
   if (sums.every((s) => s === 1)) return next;
   return withWeights(system, next, normalizeStageSums(matrix, k));
 }
+
+/** Whether a quantile pair is usable (the engine's rule: 0 ≤ lower < upper ≤ 1). */
+export function validQuantiles(lower: number, upper: number): boolean {
+  return lower >= 0 && upper <= 1 && lower < upper;
+}
+
+export function withMethod(scenario: Scenario, method: NormalizationMethod): Scenario {
+  return { ...scenario, normalization: { ...scenario.normalization, method } };
+}
+
+/** Sets the quantiles, or returns null when the pair is invalid (the caller shows an error). */
+export function withQuantiles(scenario: Scenario, lowerQuantile: number, upperQuantile: number): Scenario | null {
+  if (!validQuantiles(lowerQuantile, upperQuantile)) return null;
+  return { ...scenario, normalization: { ...scenario.normalization, lowerQuantile, upperQuantile } };
+}
+
+export function withBonus(scenario: Scenario, id: string, on: boolean): Scenario {
+  return { ...scenario, bonus: { ...scenario.bonus, [id]: on } };
+}
+
+/** Switches an optional veto; a mandatory one cannot be switched off (the scenario is returned unchanged). */
+export function withVeto(system: IndicatorSystem, scenario: Scenario, id: string, on: boolean): Scenario {
+  const rule = system.vetoes.find((v) => v.id === id);
+  if (!rule) throw new Error(`unknown veto "${id}"`);
+  if (rule.mandatory) return scenario;
+  return { ...scenario, vetoes: { ...scenario.vetoes, [id]: on } };
+}
+
+/** The normalisation the scenario resolves to (defaults filled in). */
+export const normalizationOf = resolveNormalization;
