@@ -3,10 +3,10 @@ import { expose } from 'comlink';
 import { stageComparison, stageIndicatorMeans, stagePercentile } from '../src/analysis/index.ts';
 import { explain } from '../src/engine/index.ts';
 import { loadDataset, type Dataset } from './dataset.ts';
-import { LatestWins } from './latest-wins.ts';
 import { RankingPager } from './ranking-page.ts';
 import { scoreStats } from './score-stats.ts';
 import { ScoringSession } from './scoring-session.ts';
+import { Latest } from '../src/protocol/latest.ts';
 import type { ProfileData, RankingRow, ScoringApi } from '../src/protocol/scoring.ts';
 import { whatifApi } from './whatif-api.ts';
 
@@ -18,7 +18,7 @@ let ds: Dataset | null = null;
 let session: ScoringSession | null = null;
 let pager: RankingPager | null = null;
 let scoredGeneration = 0;
-const updates = new LatestWins();
+const updates = new Latest();
 
 function need() {
   if (!ds || !session || !pager) throw new Error('no dataset loaded');
@@ -57,7 +57,7 @@ const api: ScoringApi = {
     const { run, baseline } = need();
     const stats = changed ? { ...scoreStats(run, performance.now() - t0), top: topRows(10) } : undefined;
     const page = pager.page(req.query, run, baseline, scoredGeneration);
-    return stats ? { gen: req.gen, stats, page } : { gen: req.gen, page };
+    return stats ? { stats, page } : { page };
   },
 
   async profile(row) {

@@ -3,10 +3,8 @@
  * sends, what comes back. Everything that crosses is small — a page of rows, bins, summaries —
  * except the dataset itself, which goes in once as a transferred Arrow IPC buffer.
  *
- * Stale-result rule ("latest wins"): every `update` carries a generation number from one
- * increasing counter on the UI side. The worker answers `null`, without computing, to any request
- * whose generation is lower than the newest it has seen; the UI also ignores any answer older than
- * the newest it has applied. So a dragged slider never queues stale work.
+ * Stale results follow the one rule of src/protocol/latest.ts: every `update` carries a ticket;
+ * the worker answers `null`, without computing, to a request superseded by a newer one.
  */
 import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../analysis/index.ts';
 import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../engine/index.ts';
@@ -124,13 +122,13 @@ export interface ScoreStats {
 }
 
 export interface UpdateRequest {
+  /** The request's ticket (src/protocol/latest.ts): the worker skips superseded requests. */
   gen: number;
   scenario: Scenario;
   query: RankingQuery;
 }
 
 export interface UpdateResult {
-  gen: number;
   /** Present when the scenario changed since the previous answer (else only the page changed). */
   stats?: ScoreStats;
   page: RankingPage;

@@ -1,17 +1,19 @@
+import { Latest } from '../protocol/latest.ts';
+
 /**
- * Main-thread half of "latest wins": at most one request in flight and at most one waiting. A new
- * request replaces the waiting one (it was never sent), so a dragged slider sends the first and
- * the latest value and nothing in between; answers older than the newest applied one are ignored.
+ * Main-thread sender for a request kind that may come faster than the worker answers (a dragged
+ * slider): at most one request in flight and at most one waiting. A new request replaces the
+ * waiting one (it was never sent), so the worker gets the first and the latest value and nothing
+ * in between. Tickets and stale answers follow the one rule of src/protocol/latest.ts.
  */
 export class LatestRequest<Req, Res> {
-  private gen = 0;
-  private applied = 0;
+  private readonly latest = new Latest();
   private inFlight = false;
   private waiting: Req | null = null;
 
   constructor(
-    private readonly send: (req: Req, gen: number) => Promise<Res | null>,
-    private readonly apply: (res: Res, gen: number) => void,
+    private readonly send: (req: Req, ticket: number) => Promise<Res | null>,
+    private readonly apply: (res: Res, ticket: number) => void,
     private readonly fail: (err: unknown) => void,
   ) {}
 
@@ -25,13 +27,10 @@ export class LatestRequest<Req, Res> {
 
   private async run(req: Req): Promise<void> {
     this.inFlight = true;
-    const gen = ++this.gen;
+    const ticket = this.latest.take();
     try {
-      const res = await this.send(req, gen);
-      if (res !== null && gen > this.applied) {
-        this.applied = gen;
-        this.apply(res, gen);
-      }
+      const res = await this.send(req, ticket);
+      if (res !== null && this.latest.isNewest(ticket)) this.apply(res, ticket);
     } catch (err) {
       this.fail(err);
     } finally {

@@ -1,15 +1,18 @@
 import type { Remote } from 'comlink';
+import { Latest } from '../protocol/latest.ts';
 import type { ProfileData, ScoringApi } from '../protocol/scoring.ts';
 
 /**
  * The enterprise shown in the 企业画像 section. Its explanation is fetched from the worker when a
  * row is opened and again after every re-score (`refresh`), so the profile always matches the
- * ranking; an answer for a row that is no longer selected is dropped.
+ * ranking; only the newest answer is applied (src/protocol/latest.ts), so a row opened later or a
+ * newer re-score always wins.
  */
 export class ProfileState {
   row = $state<number | null>(null);
   data = $state.raw<ProfileData | null>(null);
   error = $state<string | null>(null);
+  private readonly latest = new Latest();
 
   constructor(private readonly scoring: Remote<ScoringApi>) {}
 
@@ -21,14 +24,15 @@ export class ProfileState {
   async refresh(): Promise<void> {
     const row = this.row;
     if (row === null) return;
+    const ticket = this.latest.take();
     try {
       const data = await this.scoring.profile(row);
-      if (this.row === row) {
+      if (this.latest.isNewest(ticket)) {
         this.data = data;
         this.error = null;
       }
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      if (this.latest.isNewest(ticket)) this.error = err instanceof Error ? err.message : String(err);
     }
   }
 }

@@ -3,7 +3,7 @@ import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 import type { ListPage } from '../protocol/whatif.ts';
-import { Job } from './whatif.svelte.ts';
+import { Job } from './job.svelte.ts';
 
 /** Saves bytes as a file: a Blob behind an object URL, revoked once the download has started. */
 export function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
@@ -35,6 +35,11 @@ export class ListsState {
 
   constructor(private readonly scoring: Remote<ScoringApi>) {
     this.page = new Job((r) => scoring.listPage(r.scenario, r.rule, r.offset, r.limit, r.relending));
+  }
+
+  /** Fetches the page shown (the scenario and rule are snapshotted: plain objects cross to the worker). */
+  refresh(scenario: Scenario, rule: ListRule): Promise<void> {
+    return this.page.run({ scenario: $state.snapshot(scenario) as Scenario, rule: $state.snapshot(rule) as ListRule, offset: this.offset, limit: this.limit, relending: this.relending });
   }
 
   async export(format: 'csv' | 'xlsx', req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string }): Promise<void> {

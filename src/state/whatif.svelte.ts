@@ -4,6 +4,7 @@ import type { ListRule } from '../whatif/lists/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 import type { AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../protocol/whatif.ts';
 import type { ScenarioLibrary } from './scenarios.svelte.ts';
+import { Job } from './job.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
 export const WHATIF_VIEWS = ['scenarios', 'compare', 'sensitivity', 'montecarlo', 'agreement', 'lists', 'report'] as const;
@@ -13,35 +14,6 @@ export type WhatifView = (typeof WHATIF_VIEWS)[number];
 export type ScenarioRef = 'baseline' | 'current' | `saved:${number}`;
 
 export const DEFAULT_LIST_RULE: ListRule = { kind: 'top-n', n: 100, scope: 'overall' };
-
-/**
- * One asynchronous computation in the scoring worker whose latest request wins: an answer to an
- * older request is dropped, an error is kept as text.
- */
-export class Job<Req, Res> {
-  result = $state.raw<Res | null>(null);
-  busy = $state(false);
-  error = $state<string | null>(null);
-  private token = 0;
-
-  constructor(private readonly send: (req: Req) => Promise<Res>) {}
-
-  async run(req: Req): Promise<void> {
-    const token = ++this.token;
-    this.busy = true;
-    try {
-      const res = await this.send(req);
-      if (token === this.token) {
-        this.result = res;
-        this.error = null;
-      }
-    } catch (err) {
-      if (token === this.token) this.error = err instanceof Error ? err.message : String(err);
-    } finally {
-      if (token === this.token) this.busy = false;
-    }
-  }
-}
 
 /**
  * State of the 情景分析 section: its sub-view, the list rule every analysis shares, and the

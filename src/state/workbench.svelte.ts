@@ -34,14 +34,14 @@ export class Workbench {
   lastUpdateMs = $state(0);
   readonly system: IndicatorSystem = $derived(getSystem(this.scenario.systemId) ?? (getSystem(DEFAULT_SYSTEM_ID) as IndicatorSystem));
 
-  private readonly updates: LatestRequest<UpdateRequest, UpdateResult>;
+  private readonly updates: LatestRequest<Omit<UpdateRequest, 'gen'>, UpdateResult>;
   private sentAt = new Map<number, number>();
 
   constructor(
     private readonly db: Connector,
     readonly scoring: Remote<ScoringApi>,
   ) {
-    this.updates = new LatestRequest<UpdateRequest, UpdateResult>(
+    this.updates = new LatestRequest<Omit<UpdateRequest, 'gen'>, UpdateResult>(
       (req, gen) => {
         this.sentAt.set(gen, performance.now());
         return this.scoring.update({ ...req, gen });
@@ -99,7 +99,7 @@ export class Workbench {
   private refresh(): void {
     if (!this.report) return;
     // $state.raw values are plain objects; a snapshot keeps proxies out of postMessage anyway.
-    this.updates.push({ gen: 0, scenario: $state.snapshot(this.scenario), query: $state.snapshot(this.query) });
+    this.updates.push({ scenario: $state.snapshot(this.scenario), query: $state.snapshot(this.query) });
   }
 
   private apply(res: UpdateResult, gen: number): void {

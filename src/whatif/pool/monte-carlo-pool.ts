@@ -4,6 +4,7 @@ import { summarize, type McSummary } from '../mc/summarize.ts';
 import type { McLoadInput, McRunInput, McWorkerApi } from '../../protocol/monte-carlo.ts';
 import { copyLoadInput } from '../../protocol/monte-carlo.ts';
 import { splitSamples } from './split.ts';
+import { Latest } from '../../protocol/latest.ts';
 
 export interface PoolRunResult {
   /** Merged statistics (of the samples done when cancelled). */
@@ -29,7 +30,7 @@ export interface PoolRunOptions {
  * run cancels the one in flight ("latest wins"); cancelling returns the samples done so far.
  */
 export class MonteCarloPool {
-  private generation = 0;
+  private readonly latest = new Latest();
   private running: Promise<unknown> | null = null;
 
   constructor(readonly workers: McWorkerApi[]) {
@@ -42,14 +43,14 @@ export class MonteCarloPool {
   }
 
   async cancel(): Promise<void> {
-    this.generation++;
+    this.latest.invalidate();
     await Promise.all(this.workers.map((w) => w.cancel()));
     await this.running?.catch(() => undefined);
   }
 
   async run(scenario: Omit<McRunInput, 'from' | 'to' | 'config' | 'seed'>, config: McConfig, seed: number, opts: PoolRunOptions = {}): Promise<PoolRunResult> {
     if (this.running) await this.cancel();
-    const gen = ++this.generation;
+    const ticket = this.latest.take();
     const t0 = performance.now();
     const ranges = splitSamples(config.samples, this.workers.length);
     const progress = new Array<number>(ranges.length).fill(0);
@@ -58,7 +59,7 @@ export class MonteCarloPool {
     const work = Promise.all(
       ranges.map(([from, to], i) =>
         this.workers[i].run({ ...scenario, config, seed, from, to }, (done) => {
-          if (gen !== this.generation) return;
+          if (!this.latest.isNewest(ticket)) return;
           progress[i] = done;
           opts.onProgress?.(progress.reduce((a, b) => a + b, 0), config.samples);
         }),
