@@ -131,17 +131,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const t0 = performance.now();
       const { ds, scorer } = need();
       const sc = scorer.score(scenario);
-      const n = sc.normalization;
-      const m = methodAgreementStats({
-        system: sc.system,
-        columns: ds.engine.columns,
-        n: ds.n,
-        stage: sc.prepared.stage,
-        weights: sc.weights,
-        toggles: sc.toggles,
-        quantiles: [n.lowerQuantile, n.upperQuantile],
-        topN,
-      });
+      const m = methodAgreementStats(ds.engine, sc.system, scenario, { topN });
       return {
         names: m.methods,
         spearman: plain(m.spearman),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assignStages, baselineScenario, canonicalSpec, effectiveWeights, NORMALIZATION_METHODS, prepare, PreparedCache, QUANTILE_METHODS, scoreScenario, type NormalizationSpec } from '../../src/engine/index.ts';
+import { assignStages, baselineScenario, canonicalSpec, NORMALIZATION_METHODS, prepare, PreparedCache, QUANTILE_METHODS, scoreScenario, type NormalizationSpec } from '../../src/engine/index.ts';
 import { getSystem, listSystems } from '../../src/systems/index.ts';
 import { agreementVerdict, crossSystem, methodAgreement, topOverlap } from '../../src/whatif/compare/index.ts';
 import { syntheticColumns } from '../../scripts/bench/synthetic.ts';
-import { ALL_ON, randomData, twoStageSystem } from './fixtures.ts';
+import { randomData, twoStageSystem } from './fixtures.ts';
 
 describe('top-N overlap and verdicts', () => {
   it('hand-computed overlap, ties included', () => {
@@ -30,7 +30,9 @@ describe('method agreement', () => {
   it('scores under every method; matrices symmetric with unit diagonal', () => {
     const system = twoStageSystem(4);
     const { columns, stage } = randomData(500, 4, 3);
-    const a = methodAgreement({ system, columns, n: 500, stage, weights: effectiveWeights(system), toggles: ALL_ON, topN: 50 });
+    // Registration days that put each row in its random stage (young: < 5 years before day 0).
+    const regDays = Float64Array.from(stage, (s) => (s === 0 ? -100 : -10_000));
+    const a = methodAgreement({ columns, n: 500, regDays, asOfDays: 0 }, system, baselineScenario(system), { topN: 50 });
     const m = NORMALIZATION_METHODS.length;
     expect(a.methods).toEqual(NORMALIZATION_METHODS);
     for (const mat of [a.spearman, a.kendall, a.topOverlap]) {

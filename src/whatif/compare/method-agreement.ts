@@ -1,18 +1,10 @@
-import { NORMALIZATION_METHODS, prepare, rescore, type Columns, type IndicatorSystem, type NormalizationMethod, type Toggles } from '../../engine/index.ts';
+import { NORMALIZATION_METHODS, resolveNormalization, scoreScenario, type IndicatorSystem, type NormalizationMethod, type Population, type Scenario } from '../../engine/index.ts';
 import { agreementVerdict, type Verdict } from './agreement-verdict.ts';
 import { kendallTauB } from './kendall.ts';
 import { pairMatrix, topOverlap } from './overlap.ts';
 import { spearman } from './spearman.ts';
 
-export interface MethodAgreementInput {
-  system: IndicatorSystem;
-  columns: Columns;
-  n: number;
-  stage: Uint8Array;
-  weights: Float64Array;
-  toggles: Toggles;
-  /** Winsorisation percentiles for the methods that use them; default 0.01 / 0.99. */
-  quantiles?: [number, number];
+export interface MethodAgreementOptions {
   methods?: NormalizationMethod[];
   topN?: number;
 }
@@ -30,18 +22,15 @@ export interface MethodAgreement {
 }
 
 /**
- * 多种积分量化方法的吻合度: the same data and weights scored under every normalisation method
- * (one prepare each), compared pairwise by Spearman ρ, Kendall τ-b and top-N overlap, with a
- * plain-language verdict (agreement-verdict.ts).
+ * 多种积分量化方法的吻合度: the scenario scored under every normalisation method (its weights,
+ * toggles, stages and percentiles; only the method changes), compared pairwise by Spearman ρ,
+ * Kendall τ-b and top-N overlap, with a plain-language verdict (agreement-verdict.ts).
  */
-export function methodAgreement(input: MethodAgreementInput): MethodAgreement {
-  const methods = input.methods ?? NORMALIZATION_METHODS;
-  const [lo, hi] = input.quantiles ?? [0.01, 0.99];
-  const topN = input.topN ?? Math.max(1, Math.min(100, Math.ceil(input.n * 0.1)));
-  const ranks = methods.map((method) => {
-    const p = prepare({ system: input.system, columns: input.columns, n: input.n, stage: input.stage, normalization: { method, lowerQuantile: lo, upperQuantile: hi } });
-    return rescore(p, input.weights, input.toggles).rank;
-  });
+export function methodAgreement(population: Population, system: IndicatorSystem, scenario: Scenario, opts: MethodAgreementOptions = {}): MethodAgreement {
+  const methods = opts.methods ?? NORMALIZATION_METHODS;
+  const normalization = resolveNormalization(scenario);
+  const topN = opts.topN ?? Math.max(1, Math.min(100, Math.ceil(population.n * 0.1)));
+  const ranks = methods.map((method) => scoreScenario(population, system, { ...scenario, normalization: { ...normalization, method } }).result.rank);
   const m = methods.length;
   const rho = pairMatrix(m, (i, j) => spearman(ranks[i], ranks[j]));
   const tau = pairMatrix(m, (i, j) => kendallTauB(ranks[i], ranks[j]));
