@@ -85,7 +85,7 @@ const api: ScoringApi = {
     return data;
   },
 
-  async stages(topShare) {
+  async stages({ topShare }) {
     const { run } = need();
     return {
       means: stageIndicatorMeans(run.prepared, run.system.stages.length),
@@ -93,7 +93,7 @@ const api: ScoringApi = {
     };
   },
 
-  async find(text, limit) {
+  async find({ text, limit }) {
     const { ds, pager, run, baseline } = need();
     const needle = text.trim().toLowerCase();
     const out: RankingRow[] = [];

@@ -127,7 +127,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       return rows.filter((r) => r >= 0 && r < ds.n).map((r) => ({ row: r, name: ds.names[r], uscc: ds.usccs[r], stage: stage ? stage[r] : 255 }));
     },
 
-    async methodAgreement(scenario, topN) {
+    async methodAgreement({ scenario, topN }) {
       const t0 = performance.now();
       const { ds, scorer } = need();
       const sc = scorer.score(scenario);
@@ -143,7 +143,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       };
     },
 
-    async crossSystem(topN) {
+    async crossSystem({ topN }) {
       const t0 = performance.now();
       const { ds } = need();
       const e = ds.engine;
@@ -162,7 +162,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       };
     },
 
-    async listPage(scenario, rule, offset, limit, relending) {
+    async listPage({ scenario, rule, offset, limit, relending }) {
       const { ds, sc, entries: all, groups } = list(scenario, rule);
       const loan = ds.engine.columns.loan_demand;
       const rel = relendingEntries(all, loan);

@@ -165,7 +165,7 @@ export interface ScoringApi extends WhatifApi {
   /** The explanation of one row under the current scenario (row = index in the population). */
   profile(row: number): Promise<ProfileData>;
   /** Stage comparison under the current scenario (on demand: ~0.3 s at 1M rows). */
-  stages(topShare: number): Promise<StagesData>;
+  stages(req: { topShare: number }): Promise<StagesData>;
   /** Rows whose name or USCC contains `text` (for the profile picker), best-ranked first. */
-  find(text: string, limit: number): Promise<RankingRow[]>;
+  find(req: { text: string; limit: number }): Promise<RankingRow[]>;
 }

@@ -126,13 +126,28 @@ export interface ListExportRequest {
   exportedAt: string;
 }
 
+export interface AgreementRequest {
+  scenario: Scenario;
+  /** Size of the top-N overlap. */
+  topN: number;
+}
+
+export interface ListPageRequest {
+  scenario: Scenario;
+  rule: ListRule;
+  offset: number;
+  limit: number;
+  /** The 备选企业名单 (rows with a loan demand) instead of the whole list. */
+  relending: boolean;
+}
+
 export interface WhatifApi {
   compare(req: CompareRequest): Promise<CompareResult>;
   sensitivity(req: SensitivityRequest): Promise<SensitivityResult>;
   mcData(scenario: Scenario): Promise<McData>;
   rowInfo(rows: number[]): Promise<RowInfo[]>;
-  methodAgreement(scenario: Scenario, topN: number): Promise<AgreementResult>;
-  crossSystem(topN: number): Promise<CrossSystemResult>;
-  listPage(scenario: Scenario, rule: ListRule, offset: number, limit: number, relending: boolean): Promise<ListPage>;
+  methodAgreement(req: AgreementRequest): Promise<AgreementResult>;
+  crossSystem(req: { topN: number }): Promise<CrossSystemResult>;
+  listPage(req: ListPageRequest): Promise<ListPage>;
   listExport(req: ListExportRequest): Promise<Uint8Array>;
 }

@@ -21,7 +21,7 @@ export class StagesState {
     const ticket = this.latest.take();
     this.busy = true;
     try {
-      const data = await this.scoring.stages(topShare);
+      const data = await this.scoring.stages({ topShare });
       if (this.latest.isNewest(ticket)) this.data = data;
     } finally {
       if (this.latest.isNewest(ticket)) this.busy = false;

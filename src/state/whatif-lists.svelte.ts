@@ -2,7 +2,7 @@ import type { Remote } from 'comlink';
 import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
-import type { ListPage } from '../protocol/whatif.ts';
+import type { ListPage, ListPageRequest } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
 
 /** Saves bytes as a file: a Blob behind an object URL, revoked once the download has started. */
@@ -31,10 +31,10 @@ export class ListsState {
   relending = $state(false);
   exporting = $state(false);
   exportError = $state<string | null>(null);
-  readonly page: Job<{ scenario: Scenario; rule: ListRule; offset: number; limit: number; relending: boolean }, ListPage>;
+  readonly page: Job<ListPageRequest, ListPage>;
 
   constructor(private readonly scoring: Remote<ScoringApi>) {
-    this.page = new Job((r) => scoring.listPage(r.scenario, r.rule, r.offset, r.limit, r.relending));
+    this.page = new Job((r) => scoring.listPage(r));
   }
 
   /** Fetches the page shown (the scenario and rule are snapshotted: plain objects cross to the worker). */

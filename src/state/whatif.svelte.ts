@@ -2,7 +2,7 @@ import type { Remote } from 'comlink';
 import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
-import type { AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../protocol/whatif.ts';
+import type { AgreementRequest, AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../protocol/whatif.ts';
 import type { ScenarioLibrary } from './scenarios.svelte.ts';
 import { Job } from './job.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
@@ -32,7 +32,7 @@ export class WhatifState {
 
   readonly compare: Job<{ a: Scenario; b: Scenario; list: ListRule; filter: RowFilter }, CompareResult>;
   readonly sensitivity: Job<{ scenario: Scenario; shift: number; stages: 'each' | 'all'; list: ListRule }, SensitivityResult>;
-  readonly agreement: Job<{ scenario: Scenario; topN: number }, AgreementResult>;
+  readonly agreement: Job<AgreementRequest, AgreementResult>;
   readonly cross: Job<number, CrossSystemResult>;
 
   constructor(
@@ -42,8 +42,8 @@ export class WhatifState {
   ) {
     this.compare = new Job((r) => scoring.compare(r));
     this.sensitivity = new Job((r) => scoring.sensitivity(r));
-    this.agreement = new Job((r) => scoring.methodAgreement(r.scenario, r.topN));
-    this.cross = new Job((topN) => scoring.crossSystem(topN));
+    this.agreement = new Job((r) => scoring.methodAgreement(r));
+    this.cross = new Job((topN) => scoring.crossSystem({ topN }));
   }
 
   /** The scenario a reference stands for (a saved one of another system falls back to the baseline). */
