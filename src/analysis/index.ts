@@ -3,9 +3,8 @@
  * results out (bins, summaries, matrices, row lists) that are cheap to post to the UI. Every
  * statistic the screen shows is computed here, and only here.
  */
-export { histogram, extent, resolveDomain, type Histogram, type Domain } from './histogram.ts';
-export { stageHistograms } from './stage-histograms.ts';
-export { summary, stageSummaries, type Summary } from './summary.ts';
+export { histogram, stageHistograms, populationHistograms, extent, resolveDomain, type Histogram, type Domain } from './histogram.ts';
+export { summary, stageSummaries, populationSummaries, type Summary } from './summary.ts';
 export { scoreDistribution, scoreDomain, HISTOGRAM_BINS, type ScoreDistribution } from './score-distribution.ts';
 export type { ScoredMatrix } from './scored-matrix.ts';
 export type { ScoredRows } from './scored-rows.ts';

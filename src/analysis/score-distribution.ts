@@ -1,7 +1,6 @@
-import { histogram, type Histogram } from './histogram.ts';
-import { stageHistograms } from './stage-histograms.ts';
+import { populationHistograms, type Histogram } from './histogram.ts';
 import type { ScoredRows } from './scored-rows.ts';
-import { stageSummaries, summary, type Summary } from './summary.ts';
+import { populationSummaries, type Summary } from './summary.ts';
 
 /** Bins of the score histograms on screen. */
 export const HISTOGRAM_BINS = 40;
@@ -29,17 +28,16 @@ export interface ScoreDistribution {
 /** Summaries and histograms of the population and of each stage (vetoed rows included, scoring.md §1). */
 export function scoreDistribution(run: ScoredRows): ScoreDistribution {
   const { score, vetoed, rank, stageRank, stage, nStages } = run;
-  const overall = summary(score, rank, vetoed);
-  const stages = stageSummaries(score, stage, stageRank, nStages, vetoed);
+  const { overall, stages } = populationSummaries(score, rank, stage, stageRank, nStages, vetoed);
   const stageCounts = stages.map((s) => s.count + s.missing);
-  const domain = scoreDomain(overall.count ? overall.max : 0);
+  const hist = populationHistograms(score, stage, nStages, HISTOGRAM_BINS, scoreDomain(overall.count ? overall.max : 0));
   return {
     stageCounts,
     noStage: score.length - stageCounts.reduce((a, b) => a + b, 0),
     vetoed: overall.vetoed,
     overall,
     stageSummaries: stages,
-    histogram: histogram(score, HISTOGRAM_BINS, domain),
-    stageHistograms: stageHistograms(score, stage, nStages, HISTOGRAM_BINS, domain),
+    histogram: hist.overall,
+    stageHistograms: hist.stages,
   };
 }

@@ -2,7 +2,7 @@
  * Top-N rows of a subset by score descending, ties by lower row index (deterministic), NaN scores
  * left out. A bounded min-heap of N row indices keeps this O(m log N) with one small allocation,
  * so it stays cheap when the subset is a stage or a search hit list of a million-row population
- * (~2 ms for the top 10 of 1M rows, and it needs no order of the whole population).
+ * (~5 ms for the top 10 of 1M rows in Node; it needs no order of the whole population).
  */
 export function topN(score: ArrayLike<number>, count: number, mask?: Uint8Array): number[] {
   const N = Math.max(0, Math.floor(count));
