@@ -14,5 +14,5 @@ export { stagePercentile } from './percentile.ts';
 export { deltaRank, deltaRankAt } from './delta-rank.ts';
 export { topN } from './top-n.ts';
 export { RankingFilter, type RankingColumns, type RankingMask } from './ranking-filter.ts';
-export { RankingOrders } from './ranking-order.ts';
+export { RankingOrders, bonusKey } from './ranking-order.ts';
 export { RankingPager, rankingRow, pageOfOrder, PAGE_LIMIT } from './ranking-page.ts';

@@ -12,13 +12,20 @@ import type { ScoredRows } from './scored-rows.ts';
  * - 'base', 'delta': the values arg-sorted descending (ties in row order).
  * - 'bonus', 'stage', 'veto': the engine's `order` re-sorted stably by the key, so rows with equal
  *   keys stay by score descending. Sorting the order itself keeps this exact (a composite key such
- *   as `bonus·1e5 + score` loses the score's low digits).
+ *   as `bonus·1e5 + score` loses the score's low digits). Bonus points compare in whole millionths
+ *   (`bonusKey`), so summing 0.2-point items (0.2·3 = 0.6000000000000001) cannot split rows that
+ *   all show a bonus of 0.6.
  * - 'name' (zh-CN collator up to 200k rows, code points above), 'uscc' (code points): sorted once
  *   per dataset, ties in row order.
  *
  * Numeric orders use the engine's radix argsort (tens of ms at 1M rows) and are cached until the
  * next re-score.
  */
+/** A bonus as the 'bonus' sort compares it: whole millionths of a point. */
+export function bonusKey(bonus: number): number {
+  return Math.round(bonus * 1e6);
+}
+
 export class RankingOrders {
   private cache = new Map<SortKey, Uint32Array>();
   private scoreRef: Float64Array | null = null;
@@ -64,7 +71,7 @@ export class RankingOrders {
     const { order, stage, nStages } = run;
     for (let p = 0; p < n; p++) {
       const r = order[p];
-      keys[p] = key === 'bonus' ? run.bonus[r] : key === 'veto' ? run.vetoed[r] : nStages - Math.min(stage[r], nStages);
+      keys[p] = key === 'bonus' ? bonusKey(run.bonus[r]) : key === 'veto' ? run.vetoed[r] : nStages - Math.min(stage[r], nStages);
     }
     const pos = new Uint32Array(n);
     argsortDescending(keys, pos, this.ws);
