@@ -1,10 +1,15 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
-import { stageComparison, stageIndicatorMeans, stagePercentile } from '../src/analysis/index.ts';
-import { explain } from '../src/engine/index.ts';
+import {
+  RankingPager,
+  scoreDistribution,
+  stageComparison,
+  stageIndicatorMeans,
+  stagePercentile,
+  type ScoredRows,
+} from '../src/analysis/index.ts';
+import { explain, type Run } from '../src/engine/index.ts';
 import { loadDataset, type Dataset } from './dataset.ts';
-import { RankingPager } from './ranking-page.ts';
-import { scoreStats } from './score-stats.ts';
 import { ScoringSession } from './scoring-session.ts';
 import { Latest } from '../src/protocol/latest.ts';
 import type { ProfileData, RankingRow, ScoringApi } from '../src/protocol/scoring.ts';
@@ -28,10 +33,10 @@ function need() {
   return { ds, session, pager, run, baseline };
 }
 
-function topRows(count: number): RankingRow[] {
-  const { pager, run, baseline } = need();
-  const order = run.result.order;
-  return Array.from(order.subarray(0, Math.min(count, order.length)), (r) => pager.row(r, run, baseline));
+/** A run's columns as src/analysis reads them. */
+function scored(run: Run): ScoredRows {
+  const { score, base, bonus, vetoed, rank, stageRank, order } = run.result;
+  return { score, base, bonus, vetoed, rank, stageRank, order, stage: run.prepared.stage, nStages: run.system.stages.length };
 }
 
 const api: ScoringApi = {
@@ -54,15 +59,25 @@ const api: ScoringApi = {
     const t0 = performance.now();
     const changed = session.setScenario(req.scenario);
     if (changed) scoredGeneration++;
-    const { run, baseline } = need();
-    const stats = changed ? { ...scoreStats(run, performance.now() - t0), top: topRows(10) } : undefined;
-    const page = pager.page(req.query, run, baseline, scoredGeneration);
+    const { run, baseline, pager: rankingPager } = need();
+    const rows = scored(run);
+    const baseRank = baseline.result.rank;
+    const stats = changed
+      ? {
+          systemId: run.system.id,
+          ...scoreDistribution(rows),
+          reports: run.prepared.report,
+          top: Array.from(rows.order.subarray(0, Math.min(10, rows.order.length)), (r) => rankingPager.row(r, rows, baseRank)),
+          scoreMs: performance.now() - t0,
+        }
+      : undefined;
+    const page = rankingPager.page(req.query, rows, baseRank, scoredGeneration);
     return stats ? { stats, page } : { page };
   },
 
   async profile(row) {
     const { ds, pager, run, baseline } = need();
-    const r: RankingRow = pager.row(row, run, baseline);
+    const r: RankingRow = pager.row(row, scored(run), baseline.result.rank);
     const stage = run.prepared.stage;
     let stagePopulation = 0;
     for (let i = 0; i < stage.length; i++) if (stage[i] === stage[row]) stagePopulation++;
@@ -101,7 +116,7 @@ const api: ScoringApi = {
     const order = run.result.order;
     for (let p = 0; p < order.length && out.length < limit; p++) {
       const r = order[p];
-      if (ds.names[r].toLowerCase().includes(needle) || ds.usccs[r].toLowerCase().includes(needle)) out.push(pager.row(r, run, baseline));
+      if (ds.names[r].toLowerCase().includes(needle) || ds.usccs[r].toLowerCase().includes(needle)) out.push(pager.row(r, scored(run), baseline.result.rank));
     }
     return out;
   },

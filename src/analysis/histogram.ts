@@ -51,28 +51,67 @@ export function binIndex(v: number, min: number, max: number, step: number, bins
 }
 
 /**
+ * The population (group 0, when `all`) and each stage (group 1 + s, when `stage` is given) binned
+ * over one shared domain in one pass: the bin is found once per row and counted for both groups.
+ * Rows whose stage index is `≥ nStages` (NO_STAGE) are left out of the stages, not of the population.
+ */
+function binGroups(
+  values: ArrayLike<number>,
+  all: boolean,
+  stage: Uint8Array | null,
+  nStages: number,
+  bins: number,
+  domain: Domain,
+  mask: Uint8Array | undefined,
+): Histogram[] {
+  checkBins(bins);
+  if (stage && stage.length !== values.length) throw new Error(`stage has ${stage.length} rows, values ${values.length}`);
+  const { min, max } = resolveDomain(domain);
+  const step = (max - min) / bins;
+  const G = 1 + (stage ? nStages : 0);
+  const counts = new Float64Array(G * bins);
+  // Slot 0 of each group counts NaN, slot 1 values outside the domain.
+  const left = new Float64Array(2 * G);
+  for (let r = 0; r < values.length; r++) {
+    if (mask && !mask[r]) continue;
+    const b = binIndex(values[r], min, max, step, bins);
+    const st = stage ? stage[r] : nStages;
+    if (b >= 0) {
+      if (all) counts[b]++;
+      if (st < nStages) counts[(1 + st) * bins + b]++;
+    } else {
+      if (all) left[-1 - b]++;
+      if (st < nStages) left[2 * (1 + st) - 1 - b]++;
+    }
+  }
+  const out: Histogram[] = [];
+  for (let g = all ? 0 : 1; g < G; g++) {
+    const c = Array.from(counts.subarray(g * bins, (g + 1) * bins));
+    out.push({ min, max, step, counts: c, total: c.reduce((a, x) => a + x, 0), missing: left[2 * g], outside: left[2 * g + 1] });
+  }
+  return out;
+}
+
+/**
  * Counts `values` into `bins` equal-width bins over `domain`. With `mask`, only rows whose mask
  * byte is non-zero are counted (a byte mask: one branch per row, no index list to allocate).
  */
 export function histogram(values: ArrayLike<number>, bins: number, domain: Domain, mask?: Uint8Array): Histogram {
-  checkBins(bins);
-  const { min, max } = resolveDomain(domain);
-  const step = (max - min) / bins;
-  const counts = new Float64Array(bins);
-  let missing = 0;
-  let outside = 0;
-  let total = 0;
-  for (let r = 0; r < values.length; r++) {
-    if (mask && !mask[r]) continue;
-    const b = binIndex(values[r], min, max, step, bins);
-    if (b === -1) missing++;
-    else if (b === -2) outside++;
-    else {
-      counts[b]++;
-      total++;
-    }
-  }
-  return { min, max, step, counts: Array.from(counts), total, missing, outside };
+  return binGroups(values, true, null, 0, bins, domain, mask)[0];
+}
+
+/**
+ * One histogram per stage over a shared domain (so the stages can be drawn side by side). Rows
+ * whose stage index is `≥ nStages` (e.g. NO_STAGE) are left out.
+ */
+export function stageHistograms(values: ArrayLike<number>, stage: Uint8Array, nStages: number, bins: number, domain: Domain, mask?: Uint8Array): Histogram[] {
+  return binGroups(values, false, stage, nStages, bins, domain, mask);
+}
+
+/** The population's histogram and each stage's, in one pass (what the screen shows). */
+export function populationHistograms(values: ArrayLike<number>, stage: Uint8Array, nStages: number, bins: number, domain: Domain): { overall: Histogram; stages: Histogram[] } {
+  const [overall, ...stages] = binGroups(values, true, stage, nStages, bins, domain, undefined);
+  return { overall, stages };
 }
 
 /** Smallest and largest finite value (optionally under a mask), or null when there is none. */

@@ -141,7 +141,7 @@ describe('StagesView', () => {
       system: sys,
       lang: 'zh',
       histograms: stageHistograms(result.score, prepared.stage, 3, 10, { min: 0, max: 101 }),
-      summaries: stageSummaries(result.score, prepared.stage, 3, result.vetoed),
+      summaries: stageSummaries(result.score, prepared.stage, result.stageRank, 3, result.vetoed),
       means: stageIndicatorMeans(prepared, 3),
       comparison: stageComparison(prepared, weights),
     };

@@ -1,0 +1,68 @@
+import type { RankingQuery } from '../protocol/scoring.ts';
+
+/** The population's columns the ranking table filters on and shows (the scoring worker's dataset). */
+export interface RankingColumns {
+  n: number;
+  names: readonly string[];
+  usccs: readonly string[];
+  /** Index into `techFields` / `cities` per row. */
+  techField: Uint16Array;
+  techFields: readonly string[];
+  city: Uint16Array;
+  cities: readonly string[];
+}
+
+export interface RankingMask {
+  /** 1 for a row that passes the filters; undefined = every row. */
+  mask: Uint8Array | undefined;
+  total: number;
+}
+
+/**
+ * The filter of the ranking table as a byte mask over the population. A byte per row keeps the page
+ * walk to one load and branch per row; the mask is cached and only rebuilt when a filter or the
+ * stage assignment changes, not on a re-score.
+ */
+export class RankingFilter {
+  private key = '';
+  private stageRef: Uint8Array | null = null;
+  private cached: RankingMask = { mask: undefined, total: 0 };
+  private haystack: string[] | null = null;
+
+  constructor(private readonly cols: RankingColumns) {}
+
+  mask(q: RankingQuery, stage: Uint8Array): RankingMask {
+    const search = q.search.trim().toLowerCase();
+    const key = JSON.stringify([q.stage, q.techField, q.city, search]);
+    if (key === this.key && stage === this.stageRef) return this.cached;
+    this.key = key;
+    this.stageRef = stage;
+    this.cached = this.build(q, search, stage);
+    return this.cached;
+  }
+
+  private build(q: RankingQuery, search: string, stage: Uint8Array): RankingMask {
+    const { n } = this.cols;
+    if (q.stage < 0 && !q.techField && !q.city && !search) return { mask: undefined, total: n };
+    const tf = q.techField ? this.cols.techFields.indexOf(q.techField) : -1;
+    const city = q.city ? this.cols.cities.indexOf(q.city) : -1;
+    const hay = search ? this.searchText() : null;
+    const mask = new Uint8Array(n);
+    let total = 0;
+    for (let r = 0; r < n; r++) {
+      if (q.stage >= 0 && stage[r] !== q.stage) continue;
+      if (q.techField && this.cols.techField[r] !== tf) continue;
+      if (q.city && this.cols.city[r] !== city) continue;
+      if (hay && !hay[r].includes(search)) continue;
+      mask[r] = 1;
+      total++;
+    }
+    return { mask, total };
+  }
+
+  /** Lower-cased "name␟uscc" per row (the separator stops a match across the two), built on the first search. */
+  private searchText(): string[] {
+    this.haystack ??= this.cols.names.map((name, r) => `${name}\u001f${this.cols.usccs[r]}`.toLowerCase());
+    return this.haystack;
+  }
+}
