@@ -6,6 +6,7 @@ import {
   stageComparison,
   stageIndicatorMeans,
   stagePercentile,
+  topN,
   type ScoredRows,
 } from '../src/analysis/index.ts';
 import { explain, type Run } from '../src/engine/index.ts';
@@ -67,7 +68,7 @@ const api: ScoringApi = {
           systemId: run.system.id,
           ...scoreDistribution(rows),
           reports: run.prepared.report,
-          top: Array.from(rows.order.subarray(0, Math.min(10, rows.order.length)), (r) => rankingPager.row(r, rows, baseRank)),
+          top: topN(rows.score, 10).map((r) => rankingPager.row(r, rows, baseRank)),
           scoreMs: performance.now() - t0,
         }
       : undefined;
