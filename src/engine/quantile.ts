@@ -15,7 +15,7 @@ export function selectKth(a: Float64Array, k: number, left = 0, right = a.length
     // median of three as pivot
     let x = a[left];
     let y = a[mid];
-    let z = a[right];
+    const z = a[right];
     if (x > y) [x, y] = [y, x];
     if (y > z) y = z < x ? x : z;
     const pivot = y;

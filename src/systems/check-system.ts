@@ -86,7 +86,10 @@ function checkFields(system: IndicatorSystem, err: (path: string, message: strin
     const v = ind.value;
     const p = `indicators[${i}].value`;
     if (v.kind === 'field') use(`${p}.field`, v.field, 'numeric');
-    else if (v.kind === 'growth') (use(`${p}.current`, v.current, 'numeric'), use(`${p}.previous`, v.previous, 'numeric'));
+    else if (v.kind === 'growth') {
+      use(`${p}.current`, v.current, 'numeric');
+      use(`${p}.previous`, v.previous, 'numeric');
+    }
     else if (v.kind === 'sum') v.fields.forEach((f, j) => use(`${p}.fields[${j}]`, f, 'numeric'));
     else {
       use(`${p}.numerator`, v.numerator, 'numeric');

@@ -97,7 +97,10 @@ describe('parseSystem rejects a broken system with messages that name the field'
   it('text that is not JSON', () => {
     const r = importSystem('{ "id": "x", ');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toHaveLength(1), expect(r.errors[0]).toMatch(/^\(root\): not valid JSON: /);
+    if (!r.ok) {
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toMatch(/^\(root\): not valid JSON: /);
+    }
   });
 
   it('formats paths the way the messages use them', () => {
