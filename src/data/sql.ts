@@ -74,27 +74,15 @@ export function mappedViewSql(view: string, source: string, fields: Readonly<Rec
  */
 export const PLAIN_NUMBER_RE = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)';
 /**
- * Plain cells that JS prints back exactly as written (String(Number(cell)) === cell): no sign but
- * '-', no leading or trailing zeros, at most 15 characters (≤ 15 significant digits: every such
- * decimal round-trips through a double) and not below 1e-6 (JS prints those with an exponent).
- * Other plain cells keep their text too, so a message quotes the cell as the file wrote it.
+ * Plain cells that JS prints back exactly as written (String(Number(cell)) === cell): no '+',
+ * no leading or trailing zeros, not '-0', not below 1e-6 (JS prints those with an exponent), and
+ * (checked apart) at most 15 characters, so ≤ 15 significant digits: every such decimal
+ * round-trips through a double, and is finite. Other plain cells keep their text as well, so a
+ * message quotes a cell as the file wrote it. Tested first: it is the common cell.
  */
-const CANONICAL_RE = '-?(?:0|[1-9]\\d*)(?:\\.\\d*[1-9])?';
+export const CANONICAL_NUMBER_RE = '-?(?:[1-9]\\d*(?:\\.\\d*[1-9])?|0\\.0{0,5}[1-9]\\d*)|0';
 /** The characters JS's String.prototype.trim removes (dropBlankRows' notion of a blank cell). */
 const BLANK_RE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
-
-/** The double of a plain, finite cell (−0 as 0), else NULL: the other cells are read from text. */
-export function plainNumberSql(cell: string): string {
-  const v = `TRY_CAST(${cell} AS DOUBLE)`;
-  return `CASE WHEN regexp_full_match(${cell}, '${PLAIN_NUMBER_RE}') AND isfinite(${v}) THEN ${v} + 0.0 END`;
-}
-
-/** The cell's text unless it is plain, finite and canonical (then the double says it all). */
-export function numberTextSql(cell: string): string {
-  const v = `TRY_CAST(${cell} AS DOUBLE)`;
-  const canonical = `regexp_full_match(${cell}, '${CANONICAL_RE}') AND length(${cell}) <= 15 AND ${cell} <> '-0' AND NOT regexp_matches(${cell}, '^-?0\\.000000')`;
-  return `CASE WHEN regexp_full_match(${cell}, '${PLAIN_NUMBER_RE}') AND isfinite(${v}) AND ${canonical} THEN NULL ELSE ${cell} END`;
-}
 
 /** True when every cell of the row is NULL or blank (JS trim), as dropBlankRows decides. */
 export function blankRowSql(cells: readonly string[]): string {
@@ -106,20 +94,38 @@ export function blankRowSql(cells: readonly string[]): string {
 export type ColumnRead = 'skip' | 'text' | 'number';
 
 /**
- * The one typed query of a read: `blank` (BOOLEAN) first, then per read column `t<j>` (VARCHAR)
- * or `n<j>` (DOUBLE) and `t<j>` (VARCHAR), in column order. `cellSql(j)` is the VARCHAR text of
- * source column j (a CSV column, or a Parquet column cast to VARCHAR); `offset` skips title rows
- * and the header. The blank test runs only on rows whose read columns are all blank (CASE
- * evaluates its ELSE branch on those rows only), so it costs little on real data.
+ * The one typed query of a read: `blank` (BOOLEAN, never NULL) first, then per read column
+ * `t<j>` (VARCHAR) or `n<j>` (DOUBLE, never NULL) and `t<j>` (VARCHAR), in column order.
+ * For a number column, `n<j>` is the value of a plain finite cell (−0 as 0) and NaN for every
+ * other cell, whose text `t<j>` then holds (NULL when the cell is empty, or plain and canonical).
+ * `cellSql(j)` is the VARCHAR text of source column j (a CSV column, or a Parquet column cast to
+ * VARCHAR); `offset` skips title rows and the header. Each test is computed once per cell in a
+ * nested select; the blank test over all columns runs only where the read cells are all blank
+ * (CASE evaluates a branch on its own rows only), so it costs little on real data.
  */
 export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], cellSql: (j: number) => string, offset = 0): string {
   const all = reads.map((_, j) => cellSql(j));
-  const readCells = reads.flatMap((r, j) => (r === 'skip' ? [] : [all[j]]));
-  const blank = readCells.length === 0 ? blankRowSql(all) : `CASE WHEN NOT (${blankRowSql(readCells)}) THEN false ELSE ${blankRowSql(all)} END`;
-  const cols = [`${blank} AS blank`];
+  const readCells = reads.flatMap((r, j) => (r === 'skip' ? [] : [`c${j}`]));
+  const blankAll = blankRowSql(all);
+  const blank = readCells.length === 0 ? blankAll : `CASE WHEN NOT (${blankRowSql(readCells)}) THEN false ELSE ${blankAll} END`;
+  const l1: string[] = [];
+  const l2: string[] = [];
+  const l3: string[] = [];
   reads.forEach((r, j) => {
-    if (r === 'number') cols.push(`${plainNumberSql(all[j])} AS n${j}`, `${numberTextSql(all[j])} AS t${j}`);
-    else if (r === 'text') cols.push(`${all[j]} AS t${j}`);
+    if (r === 'skip') return;
+    l1.push(`${all[j]} AS c${j}`);
+    if (r === 'text') {
+      l2.push(`c${j}`);
+      l3.push(`c${j} AS t${j}`);
+      return;
+    }
+    l2.push(`c${j}`, `length(c${j}) <= 15 AND regexp_full_match(c${j}, '${CANONICAL_NUMBER_RE}') AS k${j}`);
+    l3.push(
+      `CASE WHEN k${j} THEN CAST(c${j} AS DOUBLE) + 0.0 WHEN regexp_full_match(c${j}, '${PLAIN_NUMBER_RE}') AND isfinite(TRY_CAST(c${j} AS DOUBLE)) THEN TRY_CAST(c${j} AS DOUBLE) + 0.0 ELSE 'NaN'::DOUBLE END AS n${j}`,
+      `CASE WHEN k${j} THEN NULL ELSE c${j} END AS t${j}`,
+    );
   });
-  return `SELECT ${cols.join(', ')} FROM (${fromSql})${offset > 0 ? ` OFFSET ${offset}` : ''}`;
+  const from = `(SELECT ${[...l1, `${blank} AS blank`].join(', ')} FROM (${fromSql})${offset > 0 ? ` OFFSET ${offset}` : ''})`;
+  const select = (cols: string[]) => cols.join(', ');
+  return `SELECT coalesce(blank, false) AS blank${l3.length ? `, ${select(l3)}` : ''} FROM (SELECT blank${l2.length ? `, ${select(l2)}` : ''} FROM ${from})`;
 }
