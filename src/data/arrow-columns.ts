@@ -22,10 +22,10 @@ export function typedTableFromArrow(table: Table, plan: ArrowReadPlan): TypedRaw
   for (const batch of table.batches) {
     const column = (name: string): Vector | null => batch.getChild(name);
     const blank = column('blank');
-    const numbers = plan.reads.map((r, j) => (r === 'number' ? column(`n${j}`) : null));
+    const numbers = plan.reads.map((r, j) => (r === 'number' || r === 'bool' ? column(`n${j}`) : null));
     const texts = plan.reads.map((r, j) => (r === 'skip' ? null : column(`t${j}`)));
     plan.reads.forEach((r, j) => {
-      if ((r === 'number' && !numbers[j]) || (r !== 'skip' && !texts[j])) throw new Error(`typed read: the result has no column for source column ${j}`);
+      if ((r !== 'skip' && r !== 'text' && !numbers[j]) || (r !== 'skip' && !texts[j])) throw new Error(`typed read: the result has no column for source column ${j}`);
     });
     const chunk: TypedChunk = {
       length: batch.numRows,

@@ -57,8 +57,8 @@ export function parseColumns(raw: RawTable<RawColumn>, mapping: ColumnMapping, o
       const row = raw.rowNumbers[i];
       collector.add(row, header, field, value, code, () => warningMessage(code, { row, column: header, value, ...extra }));
     };
-    if (isNumberColumn(column) && def.type !== 'bool') {
-      out.numeric[field] = parseNumberColumn(def, column, n, warn);
+    if (isNumberColumn(column)) {
+      out.numeric[field] = def.type === 'bool' ? parseBoolColumn(column, n, warn) : parseNumberColumn(def, column, n, warn);
       continue;
     }
     const cells = textCells(column, n);
@@ -148,6 +148,21 @@ function parseNumberColumn(def: FieldDef, col: NumberColumn, n: number, warn: Wa
     const v = values[i];
     if (Number.isNaN(v)) values[i] = numberCell(def, text, i, warn);
     else if (checkRange && (v < 0 || (def.type === 'count' && !isCount(v)))) checkValue(def, v, true, i, text ?? String(v), warn);
+  }
+  return values;
+}
+
+/** A typed boolean column: 1/0 where DuckDB matched parse-bool's exact texts, else parseBool. */
+function parseBoolColumn(col: NumberColumn, n: number, warn: Warn): Float64Array {
+  const values = col.plain.slice(0, n);
+  const { rows, cells } = col.text;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const text = k < rows.length && rows[k] === i ? cells[k++] : null;
+    if (!Number.isNaN(values[i])) continue;
+    const b = parseBool(text);
+    values[i] = b.value;
+    if (!b.ok) warn(i, 'not-a-boolean', text ?? '');
   }
   return values;
 }

@@ -1,3 +1,5 @@
+import { FALSE_TEXTS, TRUE_TEXTS } from './parse-bool.ts';
+
 /**
  * DuckDB SQL text shared by the browser (DuckDB-wasm) and the CLI (native DuckDB). Only SQL that
  * both engines run without extensions: `read_csv` is built in everywhere; `read_parquet` is built
@@ -90,8 +92,14 @@ export function blankRowSql(cells: readonly string[]): string {
   return cells.map((c) => `(${c} IS NULL OR regexp_full_match(${c}, '${BLANK_RE}'))`).join(' AND ');
 }
 
-/** How the typed query reads one source column: text as VARCHAR, number as (double, text). */
-export type ColumnRead = 'skip' | 'text' | 'number';
+/**
+ * How the typed query reads one source column: text as VARCHAR; number and bool as (double,
+ * text) pairs (a bool cell that parse-bool.ts reads exactly, without normalising, as 1/0).
+ */
+export type ColumnRead = 'skip' | 'text' | 'number' | 'bool';
+
+/** Number columns per text mask `m<g>` (a DOUBLE holds 53 bits exactly). */
+export const MASK_BITS = 50;
 
 /**
  * The one typed query of a read: `blank` (BOOLEAN, never NULL) first, then per read column
@@ -99,7 +107,9 @@ export type ColumnRead = 'skip' | 'text' | 'number';
  * For a number column, `n<j>` is the value of a plain finite cell (−0 as 0) and NaN for every
  * other cell, whose text `t<j>` then holds (NULL when the cell is empty, or plain and canonical).
  * `cellSql(j)` is the VARCHAR text of source column j (a CSV column, or a Parquet column cast to
- * VARCHAR); `offset` skips title rows and the header. Each test is computed once per cell in a
+ * VARCHAR); `offset` skips title rows and the header. Last come the masks `m<g>`: bit b of m<g> is
+set when number column 50g + b (counting number columns only) has text on that row, so a
+reader fetches only those few strings instead of testing every `t<j>` for NULL. Each test is computed once per cell in a
  * nested select; the blank test over all columns runs only where the read cells are all blank
  * (CASE evaluates a branch on its own rows only), so it costs little on real data.
  */
@@ -111,6 +121,8 @@ export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], ce
   const l1: string[] = [];
   const l2: string[] = [];
   const l3: string[] = [];
+  const masks: string[][] = [];
+  let b = 0;
   reads.forEach((r, j) => {
     if (r === 'skip') return;
     l1.push(`${all[j]} AS c${j}`);
@@ -119,12 +131,24 @@ export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], ce
       l3.push(`c${j} AS t${j}`);
       return;
     }
+    if (r === 'bool') {
+      const yes = TRUE_TEXTS.map(quoteLiteral).join(', ');
+      const no = FALSE_TEXTS.map(quoteLiteral).join(', ');
+      l2.push(`c${j}`, `c${j} IN (${yes}) AS k${j}`, `c${j} IN (${no}) AS f${j}`);
+      l3.push(`CASE WHEN k${j} THEN 1.0 WHEN f${j} THEN 0.0 ELSE 'NaN'::DOUBLE END AS n${j}`, `CASE WHEN k${j} OR f${j} THEN NULL ELSE c${j} END AS t${j}`);
+      (masks[Math.floor(b / MASK_BITS)] ??= []).push(`CASE WHEN k${j} OR f${j} OR c${j} IS NULL THEN 0 ELSE ${2 ** (b % MASK_BITS)} END`);
+      b++;
+      return;
+    }
     l2.push(`c${j}`, `length(c${j}) <= 15 AND regexp_full_match(c${j}, '${CANONICAL_NUMBER_RE}') AS k${j}`);
     l3.push(
       `CASE WHEN k${j} THEN CAST(c${j} AS DOUBLE) + 0.0 WHEN regexp_full_match(c${j}, '${PLAIN_NUMBER_RE}') AND isfinite(TRY_CAST(c${j} AS DOUBLE)) THEN TRY_CAST(c${j} AS DOUBLE) + 0.0 ELSE 'NaN'::DOUBLE END AS n${j}`,
       `CASE WHEN k${j} THEN NULL ELSE c${j} END AS t${j}`,
     );
+    (masks[Math.floor(b / MASK_BITS)] ??= []).push(`CASE WHEN k${j} OR c${j} IS NULL THEN 0 ELSE ${2 ** (b % MASK_BITS)} END`);
+    b++;
   });
+  masks.forEach((terms, g) => l3.push(`CAST(${terms.join(' + ')} AS DOUBLE) AS m${g}`));
   const from = `(SELECT ${[...l1, `${blank} AS blank`].join(', ')} FROM (${fromSql})${offset > 0 ? ` OFFSET ${offset}` : ''})`;
   const select = (cols: string[]) => cols.join(', ');
   return `SELECT coalesce(blank, false) AS blank${l3.length ? `, ${select(l3)}` : ''} FROM (SELECT blank${l2.length ? `, ${select(l2)}` : ''} FROM ${from})`;

@@ -1,5 +1,5 @@
 import { SKIPPED_COLUMN, type NumberColumn, type RawColumn, type RawSource, type TypedRawTable } from './raw-table.ts';
-import type { ColumnRead } from './sql.ts';
+import { MASK_BITS, type ColumnRead } from './sql.ts';
 
 /**
  * Builds a typed raw table from the result of `typedSelectSql`, chunk by chunk, whatever hands
@@ -55,7 +55,7 @@ export class TypedTableBuilder {
     private readonly reads: readonly ColumnRead[],
     private readonly firstRowNumber: number,
   ) {
-    this.slots = reads.map((r): Slot => (r === 'number' ? { read: r, plain: new GrowingFloat64(), rows: new GrowingInt32(), cells: [] } : r === 'text' ? { read: r, cells: [] } : { read: r }));
+    this.slots = reads.map((r): Slot => (r === 'number' || r === 'bool' ? { read: 'number', plain: new GrowingFloat64(), rows: new GrowingInt32(), cells: [] } : r === 'text' ? { read: r, cells: [] } : { read: r }));
   }
 
   add(chunk: TypedChunk): void {
@@ -98,14 +98,38 @@ export class TypedTableBuilder {
   }
 }
 
-/** Where `typedSelectSql` puts each source column's `n<j>` and `t<j>` (-1 = not selected). */
-export function typedResultLayout(reads: readonly ColumnRead[]): { number: Int32Array; text: Int32Array } {
+/**
+ * Where `typedSelectSql` puts each source column's `n<j>` and `t<j>` (-1 = not selected), and
+ * for a number column its text mask column and bit (see MASK_BITS).
+ */
+export interface TypedLayout {
+  number: Int32Array;
+  text: Int32Array;
+  mask: Int32Array;
+  bit: Float64Array;
+}
+
+export function typedResultLayout(reads: readonly ColumnRead[]): TypedLayout {
   const number = new Int32Array(reads.length).fill(-1);
   const text = new Int32Array(reads.length).fill(-1);
+  const mask = new Int32Array(reads.length).fill(-1);
+  const bit = new Float64Array(reads.length);
   let at = 1; // 0 is `blank`
   reads.forEach((r, j) => {
-    if (r === 'number') number[j] = at++;
+    if (r === 'number' || r === 'bool') number[j] = at++;
     if (r !== 'skip') text[j] = at++;
   });
-  return { number, text };
+  let b = 0;
+  reads.forEach((r, j) => {
+    if (r !== 'number' && r !== 'bool') return;
+    mask[j] = at + Math.floor(b / MASK_BITS);
+    bit[j] = 2 ** (b % MASK_BITS);
+    b++;
+  });
+  return { number, text, mask, bit };
+}
+
+/** Whether bit `bit` (a power of two below 2^50) is set in a mask value. */
+export function hasBit(mask: number, bit: number): boolean {
+  return Math.floor(mask / bit) % 2 === 1;
 }
