@@ -76,6 +76,20 @@ describe('typedSelectSql: number cells', () => {
   });
 });
 
+describe('typedSelectSql: boolean cells', () => {
+  it('the exact texts parseBool reads without normalising become 1/0; the rest keep their text', async () => {
+    const c = await inst.connect();
+    const cells = ['是', '否', '1', '0', 'Y', ' 是', '是的', null];
+    const values = cells.map((v, i) => `(${i}, ${v === null ? 'NULL' : quoteLiteral(v)})`).join(', ');
+    const r = await c.runAndReadAll(typedSelectSql(`SELECT v FROM (VALUES ${values}) t(i, v) ORDER BY i`, ['bool'], () => 'v'));
+    c.closeSync();
+    const rows = r.getRows().map((row) => [row[1] as number, row[2] as string | null, row[3] as number]);
+    expect(rows.map(([n]) => n)).toEqual([1, 0, 1, 0, NaN, NaN, NaN, NaN]);
+    expect(rows.map(([, t]) => t)).toEqual([null, null, null, null, 'Y', ' 是', '是的', null]);
+    expect(rows.map(([, , m]) => m)).toEqual([0, 0, 0, 0, 1, 1, 1, 0]); // the text mask: bit 0 where text is kept
+  });
+});
+
 describe('typedSelectSql: blank rows and row numbers', () => {
   it('a row is blank when every cell, read or not, is empty or JS-blank', async () => {
     await withDuckDB(async (db) => {
