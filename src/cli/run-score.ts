@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { baselineScenario, scoreScenario, type Scenario } from '../engine/index.ts';
 import { getSystem, listSystems } from '../systems/index.ts';
 import { buildDataset, DataError, fieldLabel, finalizeMapping, matchHeaders, type ColumnMapping } from '../data/index.ts';
-import { readDataFile } from '../data/node/read-file.ts';
+import { readDataFileTyped } from '../data/node/read-file.ts';
+import { columnReads } from '../data/column-reads.ts';
 import type { ScoreArgs } from './args.ts';
 import { resolveAsOf } from './as-of.ts';
 import { CliError } from './cli-error.ts';
@@ -27,18 +28,20 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
   const scenario: Scenario | undefined = args.scenario ? await loadScenario(args.scenario, system) : undefined;
   const name = basename(args.input);
 
+  const required = requiredFields(system);
+  const used = systemFieldSet(system);
+  const mapFields = (headers: string[]) => onlyUsedFields(matchHeaders(headers, { required, extensions: system.optionalFields ?? [] }), used);
   let raw;
   try {
-    raw = await readDataFile(args.input, args.sheet === undefined ? {} : { sheet: args.sheet });
+    // Only the columns the mapping uses are read (personal data and unmatched columns never are).
+    raw = await readDataFileTyped(args.input, args.sheet === undefined ? {} : { sheet: args.sheet }, (headers) => columnReads(mapFields(headers)));
   } catch (e) {
     if (e instanceof DataError) throw new CliError(e.en);
     throw e;
   }
   if (raw.rowNumbers.length === 0) throw new CliError(`${name} has a header row but no data rows.`);
 
-  const required = requiredFields(system);
-  const used = systemFieldSet(system);
-  const mapping = onlyUsedFields(matchHeaders(raw.headers, { required, extensions: system.optionalFields ?? [] }), used);
+  const mapping = mapFields(raw.headers);
   failOnMissing(mapping, name);
   for (const line of mappingNotes(mapping)) log(line);
   for (const f of used) if (mapping.fields[f] === undefined && !required.includes(f)) log(`note optional column ${fieldLabel(f)} not found; it counts as missing for every row`);

@@ -1,7 +1,7 @@
 import type { DataWarning, Exclusion } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { parseColumns } from './parse-columns.ts';
-import type { RawTable } from './raw-table.ts';
+import { cellAt, textCells, type RawColumn, type RawTable } from './raw-table.ts';
 import { checkKeys, crossFieldWarnings } from './validate.ts';
 import { WarningCollector, type WarningCount } from './warning-collector.ts';
 
@@ -48,7 +48,7 @@ export interface BuildOptions {
   keepInvalidUscc?: boolean;
 }
 
-export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: BuildOptions): EngineDataset {
+export function buildDataset(raw: RawTable<RawColumn>, mapping: ColumnMapping, options: BuildOptions): EngineDataset {
   const usccCol = mapping.fields.uscc;
   const regCol = mapping.fields.registration_date;
   const missing = [usccCol === undefined ? 'uscc' : '', regCol === undefined ? 'registration_date' : ''].filter(Boolean);
@@ -56,12 +56,14 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: Bui
 
   // 1. Keys first, so that cell warnings are raised for scored rows only.
   const reg = parseColumns(raw, mapping, { fields: ['registration_date'] }).dates.registration_date;
+  const n = raw.rowNumbers.length;
+  const regCells = textCells(raw.columns[regCol], n);
   const keys = checkKeys({
-    uscc: raw.columns[usccCol],
+    uscc: textCells(raw.columns[usccCol], n),
     usccHeader: raw.headers[usccCol],
     regDays: reg.days,
     regOk: reg.ok,
-    regCells: raw.columns[regCol],
+    regCells,
     regHeader: raw.headers[regCol],
     rowNumbers: raw.rowNumbers,
     asOfDays: options.asOfDays,
@@ -86,7 +88,7 @@ export function buildDataset(raw: RawTable, mapping: ColumnMapping, options: Bui
   crossFieldWarnings({
     numeric: parsed.numeric,
     headerOf: (f) => (mapping.fields[f] === undefined ? undefined : raw.headers[mapping.fields[f]]),
-    cellOf: (f, i) => raw.columns[mapping.fields[f]][i] ?? '',
+    cellOf: (f, i) => cellAt(raw.columns[mapping.fields[f]], i) ?? '',
     rowNumbers: raw.rowNumbers,
     collector,
     report: scored,

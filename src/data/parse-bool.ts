@@ -4,8 +4,11 @@
  */
 import { cleanCell } from './parse-number.ts';
 
-const TRUE = new Set(['1', '1.0', '是', 'true', 't', 'y', 'yes', '有', '√', '✓']);
-const FALSE = new Set(['0', '0.0', '否', 'false', 'f', 'n', 'no', '无', '×', '✗']);
+/** Exact texts read without normalisation (also the cells sql.ts lets DuckDB map to 1/0). */
+export const TRUE_TEXTS: readonly string[] = ['1', '1.0', '是', 'true', 't', 'y', 'yes', '有', '√', '✓'];
+export const FALSE_TEXTS: readonly string[] = ['0', '0.0', '否', 'false', 'f', 'n', 'no', '无', '×', '✗'];
+const TRUE = new Set(TRUE_TEXTS);
+const FALSE = new Set(FALSE_TEXTS);
 const MISSING = new Set(['', 'n/a', 'na', '#n/a', 'null', 'none', '-', '--', '—', '——', '/']);
 
 const YES = { value: 1, ok: true } as const;

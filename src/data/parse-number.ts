@@ -31,6 +31,8 @@ export function parseNumber(text: string | null | undefined): ParsedNumber {
   if (text === null || text === undefined) return { value: NaN, ok: true };
   if (FAST.test(text)) {
     const v = Number(text);
+    // A 400-digit integer is plain but overflows: like 1e309 it is not a number (never ±∞).
+    if (!Number.isFinite(v)) return { value: NaN, ok: false };
     return { value: v === 0 ? 0 : v, ok: true };
   }
   const s = cleanCell(text);

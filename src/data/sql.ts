@@ -1,3 +1,5 @@
+import { FALSE_TEXTS, TRUE_TEXTS } from './parse-bool.ts';
+
 /**
  * DuckDB SQL text shared by the browser (DuckDB-wasm) and the CLI (native DuckDB). Only SQL that
  * both engines run without extensions: `read_csv` is built in everywhere; `read_parquet` is built
@@ -66,4 +68,88 @@ export function mappedViewSql(view: string, source: string, fields: Readonly<Rec
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, header]) => `${quoteIdent(header)} AS ${quoteIdent(id)}`);
   return `CREATE OR REPLACE VIEW ${quoteIdent(view)} AS SELECT ${cols.join(', ')} FROM ${quoteIdent(source)}`;
+}
+
+/**
+ * The strict "plain decimal" pattern of parse-number.ts's fast path, for RE2 (DuckDB's regex
+ * engine; its `\d` is ASCII only, as in JS). Only cells matching it are cast by DuckDB.
+ */
+export const PLAIN_NUMBER_RE = '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)';
+/**
+ * Plain cells that JS prints back exactly as written (String(Number(cell)) === cell): no '+',
+ * no leading or trailing zeros, not '-0', not below 1e-6 (JS prints those with an exponent), and
+ * (checked apart) at most 15 characters, so ≤ 15 significant digits: every such decimal
+ * round-trips through a double, and is finite. Other plain cells keep their text as well, so a
+ * message quotes a cell as the file wrote it. Tested first: it is the common cell.
+ */
+export const CANONICAL_NUMBER_RE = '-?(?:[1-9]\\d*(?:\\.\\d*[1-9])?|0\\.0{0,5}[1-9]\\d*)|0';
+/** The characters JS's String.prototype.trim removes (dropBlankRows' notion of a blank cell). */
+const BLANK_RE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
+
+/** True when every cell of the row is NULL or blank (JS trim), as dropBlankRows decides. */
+export function blankRowSql(cells: readonly string[]): string {
+  if (cells.length === 0) return 'true';
+  return cells.map((c) => `(${c} IS NULL OR regexp_full_match(${c}, '${BLANK_RE}'))`).join(' AND ');
+}
+
+/**
+ * How the typed query reads one source column: text as VARCHAR; number and bool as (double,
+ * text) pairs (a bool cell that parse-bool.ts reads exactly, without normalising, as 1/0).
+ */
+export type ColumnRead = 'skip' | 'text' | 'number' | 'bool';
+
+/** Number columns per text mask `m<g>` (a DOUBLE holds 53 bits exactly). */
+export const MASK_BITS = 50;
+
+/**
+ * The one typed query of a read: `blank` (BOOLEAN, never NULL) first, then per read column
+ * `t<j>` (VARCHAR) or `n<j>` (DOUBLE, never NULL) and `t<j>` (VARCHAR), in column order.
+ * For a number column, `n<j>` is the value of a plain finite cell (−0 as 0) and NaN for every
+ * other cell, whose text `t<j>` then holds (NULL when the cell is empty, or plain and canonical).
+ * `cellSql(j)` is the VARCHAR text of source column j (a CSV column, or a Parquet column cast to
+ * VARCHAR); `offset` skips title rows and the header. Last come the masks `m<g>`: bit b of m<g> is
+set when number column 50g + b (counting number columns only) has text on that row, so a
+reader fetches only those few strings instead of testing every `t<j>` for NULL. Each test is computed once per cell in a
+ * nested select; the blank test over all columns runs only where the read cells are all blank
+ * (CASE evaluates a branch on its own rows only), so it costs little on real data.
+ */
+export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], cellSql: (j: number) => string, offset = 0): string {
+  const all = reads.map((_, j) => cellSql(j));
+  const readCells = reads.flatMap((r, j) => (r === 'skip' ? [] : [`c${j}`]));
+  const blankAll = blankRowSql(all);
+  const blank = readCells.length === 0 ? blankAll : `CASE WHEN NOT (${blankRowSql(readCells)}) THEN false ELSE ${blankAll} END`;
+  const l1: string[] = [];
+  const l2: string[] = [];
+  const l3: string[] = [];
+  const masks: string[][] = [];
+  let b = 0;
+  reads.forEach((r, j) => {
+    if (r === 'skip') return;
+    l1.push(`${all[j]} AS c${j}`);
+    if (r === 'text') {
+      l2.push(`c${j}`);
+      l3.push(`c${j} AS t${j}`);
+      return;
+    }
+    if (r === 'bool') {
+      const yes = TRUE_TEXTS.map(quoteLiteral).join(', ');
+      const no = FALSE_TEXTS.map(quoteLiteral).join(', ');
+      l2.push(`c${j}`, `c${j} IN (${yes}) AS k${j}`, `c${j} IN (${no}) AS f${j}`);
+      l3.push(`CASE WHEN k${j} THEN 1.0 WHEN f${j} THEN 0.0 ELSE 'NaN'::DOUBLE END AS n${j}`, `CASE WHEN k${j} OR f${j} THEN NULL ELSE c${j} END AS t${j}`);
+      (masks[Math.floor(b / MASK_BITS)] ??= []).push(`CASE WHEN k${j} OR f${j} OR c${j} IS NULL THEN 0 ELSE ${2 ** (b % MASK_BITS)} END`);
+      b++;
+      return;
+    }
+    l2.push(`c${j}`, `length(c${j}) <= 15 AND regexp_full_match(c${j}, '${CANONICAL_NUMBER_RE}') AS k${j}`);
+    l3.push(
+      `CASE WHEN k${j} THEN CAST(c${j} AS DOUBLE) + 0.0 WHEN regexp_full_match(c${j}, '${PLAIN_NUMBER_RE}') AND isfinite(TRY_CAST(c${j} AS DOUBLE)) THEN TRY_CAST(c${j} AS DOUBLE) + 0.0 ELSE 'NaN'::DOUBLE END AS n${j}`,
+      `CASE WHEN k${j} THEN NULL ELSE c${j} END AS t${j}`,
+    );
+    (masks[Math.floor(b / MASK_BITS)] ??= []).push(`CASE WHEN k${j} OR c${j} IS NULL THEN 0 ELSE ${2 ** (b % MASK_BITS)} END`);
+    b++;
+  });
+  masks.forEach((terms, g) => l3.push(`CAST(${terms.join(' + ')} AS DOUBLE) AS m${g}`));
+  const from = `(SELECT ${[...l1, `${blank} AS blank`].join(', ')} FROM (${fromSql})${offset > 0 ? ` OFFSET ${offset}` : ''})`;
+  const select = (cols: string[]) => cols.join(', ');
+  return `SELECT coalesce(blank, false) AS blank${l3.length ? `, ${select(l3)}` : ''} FROM (SELECT blank${l2.length ? `, ${select(l2)}` : ''} FROM ${from})`;
 }

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError } from '../errors.ts';
-import type { RawTable } from '../raw-table.ts';
+import type { RawTable, TypedRawTable } from '../raw-table.ts';
+import type { ColumnRead } from '../sql.ts';
 import { sniffFormat } from '../text-sniff.ts';
 
 export interface ReadOptions {
@@ -9,12 +10,18 @@ export interface ReadOptions {
   sheet?: string;
 }
 
+/** Chooses what to read of each column once the headers are known (see column-reads.ts). */
+export type ReadPlan = (headers: string[]) => ColumnRead[];
+
+const ALL_TEXT: ReadPlan = (headers) => headers.map(() => 'text');
+
 /**
  * Reads a data file into a raw table, choosing the reader by content (not by extension):
  * `PK\x03\x04` → XLSX, `PAR1` → Parquet, anything else → delimited text. Every failure is a
- * DataError with one sentence that names the file.
+ * DataError with one sentence that names the file. `plan` decides, from the headers, which
+ * columns CSV and Parquet read and how (default: every column as text); XLSX is read whole.
  */
-export async function readDataFile(path: string, options: ReadOptions = {}): Promise<RawTable> {
+export async function readDataFileTyped(path: string, options: ReadOptions, plan: ReadPlan): Promise<TypedRawTable> {
   const name = basename(path);
   let bytes: Uint8Array;
   try {
@@ -28,10 +35,17 @@ export async function readDataFile(path: string, options: ReadOptions = {}): Pro
   if (bytes.length === 0) throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
   const format = sniffFormat(bytes);
   // Readers are loaded on demand: exceljs alone costs ~0.4 s of start-up a CSV run does not need.
-  let table: RawTable;
-  if (format === 'xlsx') table = await (await import('./read-xlsx.ts')).readXlsxTable(bytes, name, options.sheet);
-  else if (format === 'parquet') table = await (await import('./read-parquet.ts')).readParquetTable(path, name);
-  else table = await (await import('./read-text.ts')).readTextTable(path, bytes, name);
+  let table: TypedRawTable;
+  if (format === 'xlsx') {
+    const x = await import('../xlsx-sheet.ts');
+    table = x.xlsxRawTable(await x.readXlsxSheet(bytes, name, options.sheet), name);
+  } else if (format === 'parquet') table = await (await import('./read-parquet.ts')).readParquetTable(path, name, plan);
+  else table = await (await import('./read-text.ts')).readTextTable(path, bytes, name, plan);
   if (table.headers.every((h) => h === '')) throw new DataError('no-header', `${name} has no header row.`, `${name} 没有表头行。`);
   return table;
+}
+
+/** The whole file as text cells (every column read as text). */
+export async function readDataFile(path: string, options: ReadOptions = {}): Promise<RawTable> {
+  return (await readDataFileTyped(path, options, ALL_TEXT)) as RawTable;
 }

@@ -3,38 +3,59 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError } from '../errors.ts';
 import { findHeaderRow } from '../header-row.ts';
-import { dropBlankRows, rawTableFromRows, type RawTable } from '../raw-table.ts';
-import { readCsvSql } from '../sql.ts';
+import type { TypedRawTable } from '../raw-table.ts';
+import { quoteIdent, readCsvSql, typedSelectSql, type ColumnRead } from '../sql.ts';
 import { decodeTextFile } from '../decode-text-file.ts';
 import { detectDelimiter } from '../text-sniff.ts';
+import { TypedTableBuilder } from '../typed-columns.ts';
 import { withDuckDB } from './duckdb-query.ts';
+import { typedChunkReader } from './typed-chunk.ts';
+
+/** Rows fetched to find the header row (findHeaderRow scans 30; more only if all are blank). */
+const SAMPLE_ROWS = 40;
 
 /**
  * A delimited text file (CSV / TSV / semicolon): the encoding is detected from the bytes
  * (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030, a superset of GBK); anything but
- * plain UTF-8 is transcoded to a UTF-8 temporary file, then native DuckDB reads every cell as
- * VARCHAR. Row numbers: the header is row 1 (or the row found under title rows), each record
- * after it one more (a blank line in the file is skipped and not counted).
+ * plain UTF-8 is transcoded to a UTF-8 temporary file, then native DuckDB reads it twice: the
+ * first rows as text to find the header row and the headers, then one typed query with only the
+ * columns `plan` asks for (numbers as doubles plus the text of cells that are not plain).
+ * Row numbers: the header is row 1 (or the row found under title rows), each record after it one
+ * more (a blank line in the file is skipped and not counted; a row of empty cells is counted).
  */
-export async function readTextTable(path: string, bytes: Uint8Array, name: string): Promise<RawTable> {
+export async function readTextTable(path: string, bytes: Uint8Array, name: string, plan: (headers: string[]) => ColumnRead[]): Promise<TypedRawTable> {
   const { text, detected } = decodeTextFile(bytes, name);
   const delimiter = detectDelimiter(text);
   const plain = detected.encoding === 'utf-8' && detected.bomLength === 0;
   const dir = plain ? undefined : await mkdtemp(join(tmpdir(), 'ipw-csv-'));
+  const source = { format: 'csv' as const, encoding: detected.encoding, delimiter };
   try {
-    let source = path;
+    let file = path;
     if (dir) {
-      source = join(dir, 'input.csv');
-      await writeFile(source, text, 'utf8');
+      file = join(dir, 'input.csv');
+      await writeFile(file, text, 'utf8');
     }
-    const rows = await withDuckDB(async (query) => (await query(readCsvSql(source, { delimiter }))).rows).catch((e: unknown) => {
+    return await withDuckDB(async (db) => {
+      const from = readCsvSql(file, { delimiter });
+      let sample = await db.query(`${from} LIMIT ${SAMPLE_ROWS}`);
+      let h = findHeaderRow(sample.rows);
+      for (let limit = SAMPLE_ROWS * 8; h < 0 && sample.rows.length * 8 === limit; limit *= 8) {
+        sample = await db.query(`${from} LIMIT ${limit}`); // only blank rows so far: look further
+        h = findHeaderRow(sample.rows);
+      }
+      if (h < 0) throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
+      const names = sample.columnNames;
+      const headers = names.map((_, j) => (sample.rows[h][j] ?? '').trim());
+      const reads = plan(headers);
+      const builder = new TypedTableBuilder(reads, h + 2);
+      const view = typedChunkReader(reads);
+      await db.stream(typedSelectSql(from, reads, (j) => quoteIdent(names[j]), h + 1), (chunk) => builder.add(view(chunk)));
+      return builder.finish(headers, h + 1, source);
+    }).catch((e: unknown) => {
+      if (e instanceof DataError) throw e;
       const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
       throw new DataError('bad-csv', `${name} could not be read as CSV (${why}).`, `${name} 无法按 CSV 读取（${why}）。`);
     });
-    const h = findHeaderRow(rows);
-    if (h < 0) throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
-    const table = rawTableFromRows(rows.slice(h), { format: 'csv', encoding: detected.encoding, delimiter }, h + 1);
-    return dropBlankRows(table);
   } finally {
     if (dir) await rm(dir, { recursive: true, force: true });
   }
