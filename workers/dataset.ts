@@ -1,8 +1,7 @@
-import { buildDataset, type EngineDataset } from '../src/data/build-dataset.ts';
-import { matchHeaders } from '../src/data/header-match.ts';
-import { daysFromCivil, type Label } from '../src/engine/index.ts';
-import { rawTableFromIPC } from './arrow-raw.ts';
-import type { LoadInput, LoadReport } from '../src/protocol/scoring.ts';
+import type { EngineDataset } from '../src/data/build-dataset.ts';
+import type { ColumnMapping } from '../src/data/mapping.ts';
+import type { Label } from '../src/engine/index.ts';
+import type { DatasetSource, LoadReport, LoadTimings } from '../src/protocol/scoring.ts';
 
 /** The population held by the scoring worker: engine columns plus what the ranking shows. */
 export interface Dataset {
@@ -29,13 +28,16 @@ function dictionary(values: readonly string[] | undefined, n: number): { codes: 
 
 const MAX_LISTED = 200;
 
-/** IPC → raw table → header mapping → validation and typed columns (all of it src/data's logic). */
-export function loadDataset(input: LoadInput): { dataset: Dataset; report: LoadReport } {
-  const t0 = performance.now();
-  const raw = rawTableFromIPC(input.ipc, { format: 'csv', encoding: 'utf-8' });
-  const mapping = input.mapping ?? matchHeaders(raw.headers, { required: ['uscc', 'registration_date'], evalYear: input.evalYear });
-  const evalYear = input.evalYear ?? mapping.evalYear ?? new Date().getFullYear() - 1;
-  const engine = buildDataset(raw, mapping, { asOfDays: daysFromCivil(evalYear, 12, 31), keepInvalidUscc: input.keepInvalidUscc === true });
+export interface DatasetMeta {
+  headers: string[];
+  mapping: ColumnMapping;
+  source: DatasetSource;
+  evalYear: number;
+  timings: LoadTimings;
+}
+
+/** A built dataset (src/data's buildDataset) → what the ranking shows, and the load report. */
+export function datasetFromEngine(engine: EngineDataset, meta: DatasetMeta): { dataset: Dataset; report: LoadReport } {
   const n = engine.n;
   const tf = dictionary(engine.text.tech_field, n);
   const city = dictionary(engine.text.city, n);
@@ -52,18 +54,18 @@ export function loadDataset(input: LoadInput): { dataset: Dataset; report: LoadR
   const excludedByReason: Record<string, number> = {};
   for (const e of engine.excluded) excludedByReason[e.reason] = (excludedByReason[e.reason] ?? 0) + 1;
   const report: LoadReport = {
-    source: input.source,
+    source: meta.source,
     rowsLoaded: engine.totalRows,
     rowsScored: n,
     excludedByReason,
     excluded: engine.excluded.slice(0, MAX_LISTED).map((e) => ({ row: e.row, uscc: e.uscc, reason: e.reason, message: e.message })),
-    unmatchedHeaders: mapping.unmatched.map((i) => raw.headers[i]),
-    droppedPersonal: mapping.personal.map((i) => raw.headers[i]),
+    unmatchedHeaders: meta.mapping.unmatched.map((i) => meta.headers[i]),
+    droppedPersonal: meta.mapping.personal.map((i) => meta.headers[i]),
     warnings: summarizeWarnings(engine),
     techFields: tf.values.filter((v) => v !== ''),
     cities: city.values.filter((v) => v !== ''),
-    evalYear,
-    loadMs: performance.now() - t0,
+    evalYear: meta.evalYear,
+    timings: meta.timings,
   };
   return { dataset, report };
 }

@@ -1,22 +1,31 @@
 /// <reference lib="webworker" />
-import { expose, transfer } from 'comlink';
-import { buildDataset } from '../src/data/build-dataset.ts';
+import { expose } from 'comlink';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { typedTableFromArrow } from '../src/data/arrow-columns.ts';
+import { buildDataset, type EngineDataset } from '../src/data/build-dataset.ts';
 import { DataError } from '../src/data/errors.ts';
-import { matchHeaders } from '../src/data/header-match.ts';
-import type { RawTable } from '../src/data/raw-table.ts';
+import type { ColumnMapping } from '../src/data/mapping.ts';
+import type { RawTable, TypedRawTable } from '../src/data/raw-table.ts';
 import { validationReport } from '../src/data/validation-report.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
-import type { ImportApi } from '../src/protocol/import.ts';
-import { rawTableFromIPC } from './arrow-raw.ts';
+import { saveDataset } from '../src/persist/datasets.ts';
+import type { ImportApi, ValidateOptions } from '../src/protocol/import.ts';
+import { builtBuffers, type BuiltDataset } from '../src/protocol/scoring.ts';
+import { storedGridIpc } from './import/grid-ipc.ts';
 import { parseFile } from './import/parse-file.ts';
 
 /**
- * The import worker: parses a user's file off the main thread, then holds its raw table while the
- * user reviews the column mapping, and validates it with src/data's logic (the CLI's rules).
- * A DataError crosses as a plain Error whose message is `code|en|zh` (see src/import/errors.ts).
+ * The import worker (src/protocol/import.ts): parses a user's file off the main thread, holds its
+ * table while the user reviews the column mapping, validates and builds the dataset with
+ * src/data's logic (the CLI's rules), hands the built dataset to the scoring worker, and stores
+ * the file without its personal data. A DataError crosses as a plain Error whose message is
+ * `code|en|zh` (see src/import/errors.ts).
  */
-let raw: RawTable | null = null;
-const SAMPLE_ROWS = 5;
+let table: TypedRawTable | null = null;
+/** The table came from XLSX/Parquet/JSON (all text): it can be stored from here. */
+let textTable: RawTable | null = null;
+let built: { options: ValidateOptions; engine: EngineDataset; ms: number } | null = null;
+let lastOptions: ValidateOptions | null = null;
 
 function wrap<T>(work: () => Promise<T>): Promise<T> {
   return work().catch((e: unknown) => {
@@ -25,39 +34,78 @@ function wrap<T>(work: () => Promise<T>): Promise<T> {
   });
 }
 
-const api: ImportApi = {
-  parse: (file, name, options, onProgress) => wrap(() => parseFile(file, name, options, onProgress)),
+function build(options: ValidateOptions): EngineDataset {
+  if (!table) throw new Error('no file held');
+  lastOptions = options;
+  const t0 = performance.now();
+  const engine = buildDataset(table, options.mapping, { asOfDays: daysFromCivil(options.evalYear, 12, 31), keepInvalidUscc: options.keepInvalidUscc });
+  built = { options, engine, ms: performance.now() - t0 };
+  return engine;
+}
 
-  ingest: (ipc, required, extensions) =>
+/** "ARROW1" opens the IPC file format. */
+const isIpcFile = (b: Uint8Array) => b.length > 6 && String.fromCharCode(...b.subarray(0, 6)) === 'ARROW1';
+const asIpcStream = (b: Uint8Array) => (isIpcFile(b) ? tableToIPC(tableFromIPC(b), 'stream') : b);
+
+const headerOf = (mapping: ColumnMapping) => (t: TypedRawTable) => (f: string) => (mapping.fields[f] === undefined ? undefined : t.headers[mapping.fields[f]]);
+
+const api: ImportApi = {
+  parse: (file, name, options, onProgress) =>
     wrap(async () => {
-      let table: RawTable;
-      try {
-        table = rawTableFromIPC(ipc, { format: 'csv' });
-      } catch {
-        throw new DataError('empty', 'The file has no header row and no data.', '文件为空，没有表头也没有数据。');
-      }
-      if (table.headers.every((h) => h === '')) throw new DataError('no-header', 'The file has no header row.', '文件没有表头行。');
-      if (table.rowNumbers.length === 0) throw new DataError('no-rows', 'The file has a header row but no data rows.', '文件只有表头，没有数据行。');
-      raw = table;
-      const mapping = matchHeaders(table.headers, { required, extensions });
-      const personal = new Set(mapping.personal);
-      const samples = table.columns.map((c, j) => (personal.has(j) ? c.slice(0, SAMPLE_ROWS).map(() => null) : c.slice(0, SAMPLE_ROWS)));
-      // The decoded table holds strings, not views of the bytes: give the bytes back for scoring.
-      const preview = { headers: table.headers, headerRowNumber: table.headerRowNumber, rows: table.rowNumbers.length, mapping, samples, ipc };
-      return transfer(preview, [ipc.buffer]);
+      table = textTable = null;
+      built = lastOptions = null;
+      const parsed = await parseFile(file, name, options, onProgress);
+      if (parsed.kind === 'csv') return parsed;
+      const { table: t, ...rest } = parsed;
+      table = textTable = t;
+      return rest;
     }),
 
-  duplicate: async (ipc) => {
-    const copy = ipc.slice();
-    return transfer({ original: ipc, copy }, [ipc.buffer, copy.buffer]);
-  },
-
-  validate: ({ mapping, evalYear, keepInvalidUscc }) =>
+  hold: ({ ipc, plan }) =>
     wrap(async () => {
-      if (!raw) throw new Error('no file ingested');
-      const t = raw;
-      const ds = buildDataset(t, mapping, { asOfDays: daysFromCivil(evalYear, 12, 31), keepInvalidUscc });
-      return validationReport(ds, (f) => (mapping.fields[f] === undefined ? undefined : t.headers[mapping.fields[f]]));
+      table = typedTableFromArrow(tableFromIPC(ipc), plan);
+      textTable = null;
+      built = null;
+      return table.rowNumbers.length;
+    }),
+
+  validate: (options) =>
+    wrap(async () => {
+      const engine = build(options);
+      return validationReport(engine, headerOf(options.mapping)(table!));
+    }),
+
+  handOff: ({ port, source, timings }) =>
+    wrap(async () => {
+      try {
+        if (!built && lastOptions) build(lastOptions);
+        if (!built) throw new Error('nothing validated to hand over');
+        const { options, ms, engine } = built;
+        built = null; // its buffers are transferred: a new score builds it again
+        const data: BuiltDataset = {
+          engine,
+          headers: table!.headers,
+          mapping: options.mapping,
+          source,
+          evalYear: options.evalYear,
+          timings: { totalMs: timings.totalMs + ms, steps: [...timings.steps, { label: { zh: '核验与转换', en: 'validate and convert' }, ms }] },
+        };
+        port.postMessage(data, builtBuffers(data));
+      } catch (e) {
+        port.postMessage({ error: e instanceof Error ? e.message : String(e) });
+        throw e;
+      } finally {
+        port.close();
+      }
+    }),
+
+  keep: ({ info, grid, personal }) =>
+    wrap(async () => {
+      // DuckDB-wasm answers in the IPC file format; a stored grid is re-inserted with
+      // insertArrowFromIPCStream, which reads the stream format only (Arrow copies, no decoding).
+      const bytes = grid ? asIpcStream(grid) : textTable ? storedGridIpc(textTable, new Set(personal)) : null;
+      if (!bytes) throw new Error('no grid to store');
+      await saveDataset({ ...info, grid: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
     }),
 };
 

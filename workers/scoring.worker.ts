@@ -10,10 +10,15 @@ import {
   type ScoredRows,
 } from '../src/analysis/index.ts';
 import { explain, type Run } from '../src/engine/index.ts';
-import { loadDataset, type Dataset } from './dataset.ts';
+import { buildDataset } from '../src/data/build-dataset.ts';
+import { matchHeaders } from '../src/data/header-match.ts';
+import { daysFromCivil } from '../src/engine/calendar.ts';
+import { demoRawTable } from '../src/demo/raw-table.ts';
+import { DEMO_EVALUATION_YEAR } from '../src/demo/generate.ts';
+import { datasetFromEngine, type Dataset, type DatasetMeta } from './dataset.ts';
 import { ScoringSession } from './scoring-session.ts';
 import { Latest } from '../src/protocol/latest.ts';
-import type { ProfileData, RankingRow, ScoringApi } from '../src/protocol/scoring.ts';
+import type { BuiltDataset, LoadReport, ProfileData, RankingRow, ScoringApi } from '../src/protocol/scoring.ts';
 import { whatifApi } from './whatif-api.ts';
 
 /**
@@ -40,18 +45,49 @@ function scored(run: Run): ScoredRows {
   return { score, base, bonus, vetoed, rank, stageRank, order, stage: run.prepared.stage, nStages: run.system.stages.length };
 }
 
+/** Makes `engine` the population scored from now on (a new session: no run is kept). */
+function install(engine: BuiltDataset['engine'], meta: DatasetMeta): LoadReport {
+  const { dataset, report } = datasetFromEngine(engine, meta);
+  ds = dataset;
+  session = new ScoringSession(dataset.engine);
+  pager = new RankingPager(dataset);
+  return report;
+}
+
 const api: ScoringApi = {
   ...whatifApi(() => {
     if (!ds || !session) throw new Error('no dataset loaded');
     return { ds, session };
   }),
 
-  async load(input) {
-    const { dataset, report } = loadDataset(input);
-    ds = dataset;
-    session = new ScoringSession(dataset.engine);
-    pager = new RankingPager(dataset);
-    return report;
+  async loadDemo({ rows, seed }) {
+    const t0 = performance.now();
+    const raw = demoRawTable(seed === undefined ? { rows } : { rows, seed });
+    const t1 = performance.now();
+    const mapping = matchHeaders(raw.headers, { required: ['uscc', 'registration_date'], evalYear: DEMO_EVALUATION_YEAR });
+    const engine = buildDataset(raw, mapping, { asOfDays: daysFromCivil(DEMO_EVALUATION_YEAR, 12, 31), keepInvalidUscc: false });
+    const t2 = performance.now();
+    const timings = {
+      totalMs: t2 - t0,
+      steps: [
+        { label: { zh: '生成模拟数据', en: 'generate the demo' }, ms: t1 - t0 },
+        { label: { zh: '核验与转换', en: 'validate and convert' }, ms: t2 - t1 },
+      ],
+    };
+    const name = `模拟数据 / demo (${rows.toLocaleString('en')} rows)`;
+    return install(engine, { headers: raw.headers, mapping, source: { kind: 'demo', name }, evalYear: DEMO_EVALUATION_YEAR, timings });
+  },
+
+  adopt(port) {
+    // The import worker posts exactly one BuiltDataset on the port, then both ends are closed.
+    return new Promise<LoadReport>((resolve, reject) => {
+      port.onmessage = (e: MessageEvent<BuiltDataset | { error: string }>) => {
+        port.close();
+        if ('error' in e.data) reject(new Error(e.data.error));
+        else resolve(install(e.data.engine, e.data));
+      };
+      port.start();
+    });
   },
 
   async update(req) {

@@ -5,24 +5,47 @@ import { forgetAllEdits } from '../import/mapping-memory.ts';
 import { idbAll, idbDelete, idbDestroy, idbGet, idbPut } from './idb.ts';
 
 /**
- * The datasets kept on this computer (IndexedDB): each user file's original bytes with the
- * choices made on import (encoding, sheet, mapping edits, invalid-USCC option), so a reload or a
- * browser restart re-imports it exactly. The demo is not stored: it is regenerated.
+ * The datasets kept on this computer (IndexedDB). What is kept is what the user allowed: the
+ * file's data rows as read (Arrow IPC of text columns), with every personal-data column emptied
+ * before it is written, plus the choices made on import, so a reload or a browser restart scores
+ * it again exactly. The original file is never stored. The demo is not stored: it is regenerated.
  */
-export interface StoredDataset {
-  id: string;
-  name: string;
-  format: ImportFormat;
-  size: number;
-  addedAt: number;
-  bytes: Blob;
+
+/** What a stored or freshly opened file needs to be imported again exactly. */
+export interface ImportChoices {
   options: ParseOptions;
   edits: MappingEdits;
   keepInvalidUscc: boolean;
 }
 
-/** Metadata of a stored dataset for the list (without its bytes). */
-export type DatasetInfo = Omit<StoredDataset, 'bytes'>;
+export interface StoredDatasetInfo extends ImportChoices {
+  id: string;
+  name: string;
+  format: ImportFormat;
+  size: number;
+  addedAt: number;
+  /** The header texts (the grid holds the rows under the header only). */
+  headers: string[];
+  headerRowNumber: number;
+}
+
+export interface StoredDataset extends StoredDatasetInfo {
+  /** Arrow IPC stream: one Utf8 column per header (column0…), personal-data columns all NULL. */
+  grid: Blob;
+}
+
+/**
+ * A record of the first version, which kept the original file's bytes (personal columns
+ * included): it is imported from them once more, then replaced by a StoredDataset.
+ */
+export interface LegacyStoredDataset extends Omit<StoredDatasetInfo, 'headers' | 'headerRowNumber'> {
+  bytes: Blob;
+}
+
+export type DatasetRecord = StoredDataset | LegacyStoredDataset;
+
+/** Metadata of a stored dataset for the list. */
+export type DatasetInfo = Pick<StoredDatasetInfo, 'id' | 'name' | 'format' | 'size' | 'addedAt'>;
 
 export const DEMO_ID = 'demo';
 
@@ -32,12 +55,16 @@ export interface Session {
   scenario?: Scenario;
 }
 
-export async function listDatasets(): Promise<DatasetInfo[]> {
-  const all = await idbAll<StoredDataset>('datasets');
-  return all.map(({ bytes: _b, ...info }) => info).sort((a, b) => a.addedAt - b.addedAt);
+export function isLegacy(r: DatasetRecord): r is LegacyStoredDataset {
+  return 'bytes' in r;
 }
 
-export const getDataset = (id: string) => idbGet<StoredDataset>('datasets', id);
+export async function listDatasets(): Promise<DatasetInfo[]> {
+  const all = await idbAll<DatasetRecord>('datasets');
+  return all.map(({ id, name, format, size, addedAt }) => ({ id, name, format, size, addedAt })).sort((a, b) => a.addedAt - b.addedAt);
+}
+
+export const getDataset = (id: string) => idbGet<DatasetRecord>('datasets', id);
 export const saveDataset = (d: StoredDataset) => idbPut('datasets', d);
 export const deleteDataset = (id: string) => idbDelete('datasets', id);
 export const loadSession = () => idbGet<Session>('meta', 'session');

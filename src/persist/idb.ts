@@ -24,7 +24,15 @@ export function openDb(): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains('datasets')) db.createObjectStore('datasets', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
     };
-    r.onsuccess = () => resolve(r.result);
+    r.onsuccess = () => {
+      // Another context (a worker, another tab) deleting or upgrading the database must not be
+      // blocked by this connection: close it, the next call opens a fresh one.
+      r.result.onversionchange = () => {
+        r.result.close();
+        opening = null;
+      };
+      resolve(r.result);
+    };
     r.onerror = () => {
       opening = null;
       reject(r.error);

@@ -1,14 +1,20 @@
 /**
- * The typed protocol of the import worker (workers/import.worker.ts). A file goes through it in
- * two steps around DuckDB-wasm, which runs in its own worker behind the app's Connector:
- *   1. `parse`: the file's bytes → UTF-8 CSV bytes (text files, transcoded from GBK/UTF-16 here)
- *      or Arrow IPC of text columns (XLSX, Parquet, JSON; the header is the first row);
- *   2. the main thread hands those to DuckDB (`read_csv` / `insertArrowFromIPCStream`) and gets
- *      the raw table back as Arrow IPC, which `ingest` turns into the shared RawTable of src/data;
- *   3. `validate` maps, validates and reports with src/data's logic, for the mapping the user
- *      reviewed. Cancelling terminates the worker.
+ * The typed protocol of the import worker (workers/import.worker.ts), which does every step of an
+ * import but the CSV reading itself, and holds the file's table while the user reviews it:
+ *   1. `parse`: the file's bytes → for a text file, UTF-8 CSV bytes (transcoded from GBK/UTF-16
+ *      here) that DuckDB-wasm reads (src/import/grid-source.ts); for XLSX, Parquet and JSON, the
+ *      raw table itself, kept here (DuckDB is not involved);
+ *   2. CSV only: DuckDB's typed result (numbers as doubles, sparse text; only the mapped columns)
+ *      is handed over with `hold`, once per set of columns the mapping reads;
+ *   3. `validate` maps, validates and builds the dataset with src/data's logic and keeps it;
+ *   4. `handOff` posts that dataset to the scoring worker on a MessagePort (typed arrays
+ *      transferred), so it is decoded once and built once;
+ *   5. `keep` stores the file on this computer without its personal-data columns.
+ * Cancelling terminates the worker.
  */
-import type { ColumnMapping, TextEncoding, ValidationReport } from '../data/index.ts';
+import type { ArrowReadPlan, ColumnMapping, TextEncoding, ValidationReport } from '../data/index.ts';
+import type { ImportChoices, StoredDatasetInfo } from '../persist/datasets.ts';
+import type { DatasetSource, LoadTimings } from './scoring.ts';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 
@@ -41,23 +47,32 @@ export interface ParsedCsv extends ParsedBase {
   encoding: TextEncoding;
 }
 
-export interface ParsedArrow extends ParsedBase {
-  kind: 'arrow';
-  /** Arrow IPC stream: text columns column0…, the header as the first row (transferred). */
-  ipc: Uint8Array;
+/** XLSX, Parquet, JSON: the worker holds the raw table; this is what the review shows of it. */
+export interface ParsedTable extends ParsedBase {
+  kind: 'table';
+  headers: string[];
+  headerRowNumber: number;
+  rows: number;
+  /** The first rows under the header, row-major. */
+  sample: (string | null)[][];
   sheet?: string;
   sheets?: string[];
 }
 
-export type ParsedFile = ParsedCsv | ParsedArrow;
+export type ParsedFile = ParsedCsv | ParsedTable;
 
 export interface ImportPreview {
   headers: string[];
   headerRowNumber: number;
-  rows: number;
   mapping: ColumnMapping;
   /** The first few cells of each column (personal-data columns: null, never shown). */
   samples: (string | null)[][];
+}
+
+export interface HoldRequest {
+  /** DuckDB's result of the typed query (src/data/typed-read.ts), transferred. */
+  ipc: Uint8Array;
+  plan: ArrowReadPlan;
 }
 
 export interface ValidateOptions {
@@ -66,14 +81,31 @@ export interface ValidateOptions {
   keepInvalidUscc: boolean;
 }
 
+export interface HandOffRequest {
+  /** The scoring worker's end is given to its `adopt`. */
+  port: MessagePort;
+  source: DatasetSource;
+  /** Steps timed on the page's side (reading the file, DuckDB), prepended to the worker's. */
+  timings: LoadTimings;
+}
+
+export interface KeepRequest {
+  info: StoredDatasetInfo;
+  /** Personal-data columns (never stored: all NULL in the grid). */
+  personal: number[];
+  /** CSV: DuckDB's text grid with personal-data columns as NULL (transferred); else built here. */
+  grid?: Uint8Array;
+}
+
 export interface ImportApi {
   parse(file: Blob, name: string, options: ParseOptions, onProgress: (p: ParseProgress) => void): Promise<ParsedFile>;
-  /**
-   * Takes the raw table's Arrow IPC (transferred), keeps the decoded table, and hands the same
-   * bytes back (transferred): the main thread never copies them.
-   */
-  ingest(ipc: Uint8Array, required: string[], extensions: string[]): Promise<ImportPreview & { ipc: Uint8Array }>;
-  /** The bytes back plus a copy of them (both transferred): the copy is made off the main thread. */
-  duplicate(ipc: Uint8Array): Promise<{ original: Uint8Array; copy: Uint8Array }>;
+  /** Holds a typed table read by DuckDB; resolves to its number of data rows. */
+  hold(req: HoldRequest): Promise<number>;
   validate(options: ValidateOptions): Promise<ValidationReport>;
+  /** Posts the dataset of the last `validate` to the port (built again if it is gone). */
+  handOff(req: HandOffRequest): Promise<void>;
+  /** Stores the dataset in IndexedDB: the grid without personal data, plus the import choices. */
+  keep(req: KeepRequest): Promise<void>;
 }
+
+export type { ImportChoices };

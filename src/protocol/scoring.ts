@@ -1,7 +1,8 @@
 /**
  * The typed protocol of the scoring worker (workers/scoring.worker.ts), in one file: what the UI
  * sends, what comes back. Everything that crosses is small — a page of rows, bins, summaries —
- * except the dataset itself, which goes in once as a transferred Arrow IPC buffer.
+ * except the dataset itself, which arrives once from the import worker on a MessagePort (or is
+ * generated here: the demo).
  *
  * Stale results follow the one rule of src/protocol/latest.ts: every `update` carries a ticket;
  * the worker answers `null`, without computing, to a request superseded by a newer one.
@@ -9,19 +10,35 @@
 import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../analysis/index.ts';
 import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../engine/index.ts';
 import type { ColumnMapping } from '../data/mapping.ts';
+import type { EngineDataset } from '../data/build-dataset.ts';
 import type { WhatifApi } from './whatif.ts';
 
-export interface LoadInput {
-  /** Arrow IPC stream of the raw table (text cells, the user's headers); transferred. */
-  ipc: Uint8Array;
-  /** Where the data came from, for the overview. */
+/**
+ * A dataset built elsewhere (the import worker: mapped, validated, typed columns), posted once on
+ * a MessagePort with every typed array transferred, so the page's thread never touches it and
+ * the scoring worker never builds it a second time.
+ */
+export interface BuiltDataset {
+  engine: EngineDataset;
+  /** The file's headers (for the report: unmatched and personal-data columns). */
+  headers: string[];
+  mapping: ColumnMapping;
   source: DatasetSource;
-  /** Evaluation year when known (the demo: 2023); otherwise inferred from headers. */
-  evalYear?: number;
-  /** A user's file: the column mapping reviewed in the import step (default: automatic). */
-  mapping?: ColumnMapping;
-  /** Score rows with an invalid USCC (flagged) instead of excluding them. */
-  keepInvalidUscc?: boolean;
+  evalYear: number;
+  /** Milliseconds of the steps before the hand-off (reading, building), for 载入用时. */
+  timings: LoadTimings;
+}
+
+/** The demo, generated and built in the scoring worker itself (no file, no DuckDB). */
+export interface DemoRequest {
+  rows: number;
+  seed?: number;
+}
+
+/** Milliseconds of a load, in total and per step (the overview's 载入用时 and its tooltip). */
+export interface LoadTimings {
+  totalMs: number;
+  steps: { label: Label; ms: number }[];
 }
 
 export interface DatasetSource {
@@ -54,8 +71,8 @@ export interface LoadReport {
   techFields: string[];
   cities: string[];
   evalYear?: number;
-  /** Milliseconds spent decoding, mapping and converting. */
-  loadMs: number;
+  /** Milliseconds of each step up to the report (from the start of the load). */
+  timings: LoadTimings;
 }
 
 export type SortKey = 'rank' | 'delta' | 'name' | 'uscc' | 'stage' | 'score' | 'base' | 'bonus' | 'veto';
@@ -159,7 +176,10 @@ export interface StagesData {
 
 /** The what-if methods (workers/whatif-protocol.ts) are part of the same worker's API. */
 export interface ScoringApi extends WhatifApi {
-  load(input: LoadInput): Promise<LoadReport>;
+  /** Generates and loads the demo. */
+  loadDemo(req: DemoRequest): Promise<LoadReport>;
+  /** Loads the one BuiltDataset that arrives on `port` (transferred). */
+  adopt(port: MessagePort): Promise<LoadReport>;
   /** Re-scores if the scenario changed, then returns the ranking page; null when superseded. */
   update(req: UpdateRequest): Promise<UpdateResult | null>;
   /** The explanation of one row under the current scenario (row = index in the population). */
@@ -168,4 +188,13 @@ export interface ScoringApi extends WhatifApi {
   stages(req: { topShare: number }): Promise<StagesData>;
   /** Rows whose name or USCC contains `text` (for the profile picker), best-ranked first. */
   find(req: { text: string; limit: number }): Promise<RankingRow[]>;
+}
+
+/** The buffers of a BuiltDataset to transfer (each once: a transfer list must not repeat one). */
+export function builtBuffers(b: BuiltDataset): ArrayBuffer[] {
+  const set = new Set<ArrayBuffer>();
+  for (const c of Object.values(b.engine.columns)) set.add(c.buffer as ArrayBuffer);
+  set.add(b.engine.regDays.buffer as ArrayBuffer);
+  set.add(b.engine.sourceRow.buffer as ArrayBuffer);
+  return [...set];
 }

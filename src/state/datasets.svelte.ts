@@ -1,6 +1,6 @@
 import type { Scenario } from '../engine/index.ts';
 import { getSystem } from '../systems/index.ts';
-import { clearAll, DEMO_ID, deleteDataset, getDataset, listDatasets, loadSession, saveDataset, saveSession, type DatasetInfo } from '../persist/datasets.ts';
+import { clearAll, DEMO_ID, deleteDataset, getDataset, isLegacy, listDatasets, loadSession, saveSession, type DatasetInfo } from '../persist/datasets.ts';
 import type { ImportState } from './import.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
@@ -47,14 +47,13 @@ export class DatasetsState {
 
   /** Keeps the file under review and shows it; resolves to its id. */
   async addCurrent(): Promise<string | null> {
-    const file = this.importer.file;
     const facts = this.importer.facts;
-    if (!file || !facts) return null;
+    if (!facts) return null;
     const id = `ds-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const name = this.uniqueName(facts.name);
     const ok = await this.importer.score(name);
     if (!ok) return null;
-    await saveDataset({ id, name, format: facts.format, size: facts.size, addedAt: Date.now(), bytes: file, ...this.importer.choices() }).catch(() => {});
+    await this.importer.keep({ id, name, addedAt: Date.now() }).catch((e: unknown) => console.warn(e));
     this.list = await listDatasets().catch(() => this.list);
     this.activeId = id;
     return id;
@@ -88,9 +87,17 @@ export class DatasetsState {
     if (!stored) return false;
     this.busy = true;
     try {
-      const { bytes, name, options, edits, keepInvalidUscc } = stored;
-      if (!(await this.importer.open(bytes, name, { options, edits, keepInvalidUscc }))) return false;
-      if (!(await this.importer.score(name))) return false;
+      if (isLegacy(stored)) {
+        // Kept by the first version with the original bytes: import them once more, then store
+        // the dataset without its personal data in place of the file.
+        const { bytes, name, options, edits, keepInvalidUscc } = stored;
+        if (!(await this.importer.open(bytes, name, { options, edits, keepInvalidUscc }))) return false;
+        if (!(await this.importer.score(name))) return false;
+        await this.importer.keep({ id, name, addedAt: stored.addedAt });
+      } else {
+        if (!(await this.importer.openStored(stored))) return false;
+        if (!(await this.importer.score(stored.name))) return false;
+      }
       this.activeId = id;
       return true;
     } finally {

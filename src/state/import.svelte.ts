@@ -1,30 +1,50 @@
-import { transfer } from 'comlink';
+import { proxy, transfer } from 'comlink';
+import { columnReads } from '../data/column-reads.ts';
 import { requiredFields } from '../data/system-fields.ts';
 import { setColumnField, type ColumnMapping } from '../data/mapping.ts';
+import type { GridHeader } from '../data/typed-read.ts';
 import type { ValidationReport } from '../data/validation-report.ts';
 import type { Connector } from '../db/connector.ts';
 import type { Label } from '../engine/types.ts';
 import { importErrorLabel } from '../import/errors.ts';
-import { applyEdits, manualEdits, recallEdits, rememberEdits, type MappingEdits } from '../import/mapping-memory.ts';
-import { openFile, type FileFacts } from '../import/pipeline.ts';
-import type { ImportPreview, ParseOptions } from '../protocol/import.ts';
-import type { LoadReport } from '../protocol/scoring.ts';
+import { GridSource } from '../import/grid-source.ts';
+import { applyEdits, manualEdits, recallEdits, rememberEdits } from '../import/mapping-memory.ts';
+import { importPreview } from '../import/preview.ts';
+import type { ImportChoices, StoredDataset, StoredDatasetInfo } from '../persist/datasets.ts';
+import type { ImportFormat, ImportPreview, ParseOptions, ParsedFile } from '../protocol/import.ts';
+import type { LoadReport, LoadTimings } from '../protocol/scoring.ts';
+import type { TextEncoding } from '../data/index.ts';
 import { startImportWorker } from './workers.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
 export type ImportPhase = 'idle' | 'reading' | 'decoding' | 'parsing' | 'duckdb' | 'mapping' | 'review' | 'scoring' | 'error';
 
-/** What a stored or freshly opened file needs to be imported again exactly. */
-export interface ImportChoices {
-  options: ParseOptions;
-  edits: MappingEdits;
-  keepInvalidUscc: boolean;
+/** What the user sees about a file once it is parsed (the encoding, the sheet, …). */
+export interface FileFacts {
+  name: string;
+  size: number;
+  format: ImportFormat;
+  encoding?: TextEncoding;
+  detectedEncoding?: TextEncoding;
+  delimiter?: string;
+  sheet?: string;
+  sheets?: string[];
+}
+
+/** A CSV or a stored dataset: DuckDB holds the grid, the worker gets typed reads of it. */
+interface DuckGrid {
+  source: GridSource;
+  header: GridHeader;
+  /** The column reads of the typed table the worker holds ('' = none yet). */
+  held: string;
 }
 
 /**
  * The import of one user file: progress while it is parsed off the main thread, the column
- * mapping under review, the validation report, and finally handing it to the scoring worker.
- * Every step runs in a worker or in DuckDB; a newer import or a cancel makes older answers stale.
+ * mapping under review, the validation report, and finally handing the built dataset to the
+ * scoring worker (import worker → scoring worker on a MessagePort) and storing it without its
+ * personal data. Every step runs in a worker or in DuckDB; a newer import or a cancel makes
+ * older answers stale.
  */
 export class ImportState {
   phase = $state<ImportPhase>('idle');
@@ -33,6 +53,8 @@ export class ImportState {
   file = $state.raw<Blob | null>(null);
   facts = $state.raw<FileFacts | null>(null);
   preview = $state.raw<ImportPreview | null>(null);
+  /** Data rows of the file (a CSV's are known once DuckDB has read it whole). */
+  rows = $state<number | null>(null);
   mapping = $state.raw<ColumnMapping | null>(null);
   report = $state.raw<ValidationReport | null>(null);
   validating = $state(false);
@@ -41,43 +63,111 @@ export class ImportState {
   readonly evalYear = $derived(this.mapping?.evalYear ?? new Date().getFullYear() - 1);
 
   private worker = startImportWorker();
-  private ipc: Uint8Array | null = null;
+  private grid: DuckGrid | null = null;
   private token = 0;
+  private steps: LoadTimings['steps'] = [];
 
   constructor(
     private readonly workbench: Workbench,
     private readonly db: Connector,
   ) {}
 
+  private need() {
+    const system = this.workbench.system;
+    return { required: requiredFields(system), extensions: system.optionalFields ?? [] };
+  }
+
+  private timed<T>(label: Label, work: Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    return work.then((v) => {
+      // A step run again (DuckDB reading for another mapping) counts once: its last run.
+      this.steps = [...this.steps.filter((s) => s.label.en !== label.en), { label, ms: performance.now() - t0 }];
+      return v;
+    });
+  }
+
   /** Opens a file (or re-opens it with another encoding or sheet); resolves false on failure. */
   async open(file: Blob, name: string, choices: Partial<ImportChoices> = {}): Promise<boolean> {
-    const token = ++this.token;
-    this.reset();
+    const token = this.begin();
     this.file = file;
     this.options = choices.options ?? {};
     this.keepInvalidUscc = choices.keepInvalidUscc ?? false;
     this.phase = 'reading';
-    const system = this.workbench.system;
-    const need = { required: requiredFields(system), extensions: system.optionalFields ?? [] };
     try {
-      const opened = await openFile(this.worker.api, this.db, file, name, this.options, need, (p) => {
-        if (token !== this.token) return;
-        this.phase = p.phase;
-        this.fraction = p.fraction;
-      });
+      const parsed = await this.timed<ParsedFile>(
+        { zh: '读取并解析文件', en: 'read and parse the file' },
+        this.worker.api.parse(
+          file,
+          name,
+          this.options,
+          proxy((p) => {
+            // Progress messages may arrive after `parse` has answered: never step back.
+            if (token !== this.token || !['reading', 'decoding', 'parsing'].includes(this.phase)) return;
+            this.phase = p.phase;
+            this.fraction = p.fraction;
+          }),
+        ),
+      );
       if (token !== this.token) return false;
-      this.ipc = opened.ipc;
-      this.facts = opened.facts;
-      this.preview = opened.preview;
-      const edits = choices.edits ?? recallEdits(localStorage, opened.preview.headers);
-      this.mapping = applyEdits(opened.preview.mapping, edits);
-      this.phase = 'review';
-      await this.validate();
-      return token === this.token;
+      let preview: ImportPreview;
+      if (parsed.kind === 'csv') {
+        this.facts = { name, size: parsed.size, format: parsed.format, encoding: parsed.encoding, detectedEncoding: parsed.detectedEncoding, delimiter: parsed.delimiter };
+        this.phase = 'duckdb';
+        const source = await GridSource.csv(this.db, parsed.utf8, parsed.delimiter); // the bytes move to DuckDB's worker
+        const header = await source.header();
+        if (!header) {
+          await source.close();
+          throw new Error(`empty|${name} is empty: it has no header row and no data.|${name} 是空文件，没有表头也没有数据。`);
+        }
+        if (token !== this.token) {
+          await source.close();
+          return false;
+        }
+        this.grid = { source, header, held: '' };
+        preview = importPreview(header.headers, header.index + 1, header.sample, this.need());
+      } else {
+        this.facts = { name, size: parsed.size, format: parsed.format, ...(parsed.sheet ? { sheet: parsed.sheet } : {}), ...(parsed.sheets ? { sheets: parsed.sheets } : {}) };
+        this.rows = parsed.rows;
+        preview = importPreview(parsed.headers, parsed.headerRowNumber, parsed.sample, this.need());
+      }
+      return await this.review(token, preview, choices);
     } catch (err) {
       if (token === this.token) this.failWith(err);
       return false;
     }
+  }
+
+  /** Opens a dataset stored on this computer (its grid goes into DuckDB, then as a CSV's). */
+  async openStored(stored: StoredDataset): Promise<boolean> {
+    const token = this.begin();
+    this.file = null;
+    this.options = stored.options;
+    this.keepInvalidUscc = stored.keepInvalidUscc;
+    this.phase = 'duckdb';
+    try {
+      const bytes = new Uint8Array(await stored.grid.arrayBuffer());
+      const source = await this.timed({ zh: '载入已保存的数据', en: 'load the stored data' }, GridSource.stored(this.db, bytes));
+      const header = await source.storedHeader(stored.headers);
+      if (token !== this.token) {
+        await source.close();
+        return false;
+      }
+      this.grid = { source, header, held: '' };
+      this.facts = { name: stored.name, size: stored.size, format: stored.format };
+      return await this.review(token, importPreview(stored.headers, stored.headerRowNumber, header.sample, this.need()), stored);
+    } catch (err) {
+      if (token === this.token) this.failWith(err);
+      return false;
+    }
+  }
+
+  private async review(token: number, preview: ImportPreview, choices: Partial<ImportChoices>): Promise<boolean> {
+    this.preview = preview;
+    const edits = choices.edits ?? recallEdits(localStorage, preview.headers);
+    this.mapping = applyEdits(preview.mapping, edits);
+    this.phase = 'review';
+    await this.validate();
+    return token === this.token;
   }
 
   reopen(options: ParseOptions): Promise<boolean> {
@@ -108,7 +198,23 @@ export class ImportState {
         this.report = null;
         return;
       }
-      const report = await this.worker.api.validate({ mapping: $state.snapshot(mapping) as ColumnMapping, evalYear: this.evalYear, keepInvalidUscc: this.keepInvalidUscc });
+      const snapshot = $state.snapshot(mapping) as ColumnMapping;
+      const grid = this.grid;
+      if (grid) {
+        // DuckDB reads the columns this mapping needs (numbers as doubles); the same reads are
+        // not read again for another option such as keeping invalid USCCs.
+        const reads = columnReads(snapshot);
+        const key = reads.join();
+        if (grid.held !== key) {
+          grid.held = '';
+          const ipc = await this.timed({ zh: 'DuckDB 读取', en: 'DuckDB read' }, grid.source.typed(grid.header, reads));
+          if (token !== this.token || mapping !== this.mapping) return;
+          const plan = { reads, headers: grid.header.headers, headerRowNumber: this.preview!.headerRowNumber, source: { format: 'csv' as const } };
+          this.rows = await this.worker.api.hold(transfer({ ipc, plan }, [ipc.buffer]));
+          grid.held = key;
+        }
+      }
+      const report = await this.worker.api.validate({ mapping: snapshot, evalYear: this.evalYear, keepInvalidUscc: this.keepInvalidUscc });
       if (token === this.token && mapping === this.mapping) this.report = report;
     } catch (err) {
       if (token === this.token) this.failWith(err);
@@ -117,16 +223,16 @@ export class ImportState {
     }
   }
 
-  /** Scores the reviewed file in the workbench (the scoring worker gets a copy of the raw table). */
+  /** Scores the reviewed file: the import worker hands its built dataset to the scoring worker. */
   async score(name: string): Promise<boolean> {
-    if (!this.ipc || !this.mapping) return false;
-    // The copy is made in the import worker (a 1M-row table copied here stalled the page ~0.6 s);
-    // the original comes back so that the file can be scored again with another mapping.
-    const { original, copy: ipc } = await this.worker.api.duplicate(transfer(this.ipc, [this.ipc.buffer]));
-    this.ipc = original;
-    const input = { ipc, source: { kind: 'file' as const, name }, evalYear: this.evalYear, mapping: $state.snapshot(this.mapping) as ColumnMapping, keepInvalidUscc: this.keepInvalidUscc };
+    if (!this.mapping || !this.report) return false;
+    const channel = new MessageChannel();
+    const totalMs = this.steps.reduce((s, x) => s + x.ms, 0);
+    const handOff = { port: channel.port1, source: { kind: 'file' as const, name }, timings: { totalMs, steps: [...this.steps] } };
     this.phase = 'scoring';
-    const ok = await this.workbench.loadWith((): Promise<LoadReport> => this.workbench.scoring.load(transfer(input, [ipc.buffer])));
+    const sent = this.worker.api.handOff(transfer(handOff, [channel.port1]));
+    const ok = await this.workbench.loadWith((): Promise<LoadReport> => this.workbench.scoring.adopt(transfer(channel.port2, [channel.port2])));
+    await sent.catch(() => {});
     this.phase = ok ? 'review' : 'error';
     if (!ok) this.error = { zh: this.workbench.error ?? '', en: this.workbench.error ?? '' };
     return ok;
@@ -136,23 +242,42 @@ export class ImportState {
     return { options: { ...this.options }, edits: this.mapping ? manualEdits(this.mapping) : {}, keepInvalidUscc: this.keepInvalidUscc };
   }
 
+  /**
+   * Stores the file under review on this computer as `info` says: the rows as read, with every
+   * personal-data column emptied before anything is written (the original file is not kept).
+   */
+  async keep(info: Omit<StoredDatasetInfo, keyof ImportChoices | 'headers' | 'headerRowNumber' | 'format' | 'size'>): Promise<void> {
+    const mapping = this.mapping;
+    const preview = this.preview;
+    const facts = this.facts;
+    if (!mapping || !preview || !facts) return;
+    const personal = [...mapping.personal];
+    const record: StoredDatasetInfo = { ...info, format: facts.format, size: facts.size, headers: preview.headers, headerRowNumber: preview.headerRowNumber, ...this.choices() };
+    const grid = this.grid ? await this.grid.source.withoutColumns(this.grid.header, new Set(personal)) : undefined;
+    await this.worker.api.keep(grid ? transfer({ info: record, personal, grid }, [grid.buffer]) : { info: record, personal });
+  }
+
   /** Stops the running import: the worker is terminated and a fresh one started. */
   cancel(): void {
-    this.token++;
+    this.begin();
     this.worker.worker.terminate();
     this.worker = startImportWorker();
-    this.reset();
     this.phase = 'idle';
   }
 
-  private reset(): void {
+  private begin(): number {
+    const token = ++this.token;
+    void this.grid?.source.close();
+    this.grid = null;
     this.error = null;
     this.facts = null;
     this.preview = null;
     this.mapping = null;
     this.report = null;
-    this.ipc = null;
+    this.rows = null;
     this.fraction = NaN;
+    this.steps = [];
+    return token;
   }
 
   private failWith(err: unknown): void {

@@ -1,3 +1,4 @@
+import type { Label } from '../engine/index.ts';
 import { getContext, setContext } from 'svelte';
 import type { Remote } from 'comlink';
 import type { ScoringApi } from '../protocol/scoring.ts';
@@ -21,13 +22,13 @@ export interface WhatifApp {
   dispose(): void;
 }
 
-export function createWhatif(workbench: Workbench, nav: Nav): WhatifApp {
+export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Blob, name: string) => Promise<Label | null>): WhatifApp {
   const scoring: Remote<ScoringApi> = workbench.scoring;
   const library = new ScenarioLibrary();
   const whatif = new WhatifState(workbench, library, scoring);
   const mc = new MonteCarloState(scoring);
   const lists = new ListsState(scoring);
-  const links = new ShareLinks(workbench, nav, whatif);
+  const links = new ShareLinks(workbench, nav, whatif, openFile);
   const presenter = new Presenter(workbench, library);
   return {
     library,

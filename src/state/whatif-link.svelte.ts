@@ -1,6 +1,4 @@
-import { duckdbConnector } from '../db/duckdb.ts';
 import type { Label } from '../engine/index.ts';
-import { loadCsvBytes } from './load-dataset.ts';
 import { getSystem } from '../systems/index.ts';
 import { decodeShareHash, encodeShareHash } from '../whatif/share/index.ts';
 import type { ScenarioDoc } from '../whatif/scenarios/index.ts';
@@ -46,6 +44,8 @@ export class ShareLinks {
     private readonly workbench: Workbench,
     private readonly nav: Nav,
     private readonly whatif: WhatifState,
+    /** Imports a file as the 数据 tab does (the one data path); resolves to an error or null. */
+    private readonly openFile: (file: Blob, name: string) => Promise<Label | null>,
     hash = typeof location === 'undefined' ? '' : location.hash,
   ) {
     let pending: ScenarioDoc | null = null;
@@ -101,7 +101,7 @@ export class ShareLinks {
 
   /**
    * The link's dataset (https only, checked by decodeShareHash): a CSV is fetched without
-   * credentials and read by DuckDB like any user's CSV; other formats are refused with a message.
+   * credentials and imported like any user's file (automatic mapping); other formats are refused with a message.
    */
   private async openData(url: string): Promise<void> {
     const msg = (kind: Banner['kind'], zh: string, en: string) => (this.banner = { kind, message: { zh, en } });
@@ -113,10 +113,9 @@ export class ShareLinks {
     try {
       const res = await fetch(url, { credentials: 'omit', redirect: 'follow' });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      const ok = await this.workbench.loadWith(async () => (await loadCsvBytes(duckdbConnector, this.workbench.scoring, bytes, { kind: 'file', name: url })).report);
-      if (ok) msg('info', `已读取链接中的数据：${url}`, `Opened the link's data: ${url}`);
-      else msg('error', `链接中的数据无法评分：${this.workbench.error ?? ''}`, `The link's data could not be scored: ${this.workbench.error ?? ''}`);
+      const failed = await this.openFile(await res.blob(), url);
+      if (!failed) msg('info', `已读取链接中的数据：${url}`, `Opened the link's data: ${url}`);
+      else msg('error', `链接中的数据无法评分：${failed.zh}`, `The link's data could not be scored: ${failed.en}`);
     } catch (err) {
       const m = err instanceof Error ? err.message : String(err);
       msg('error', `无法读取链接中的数据（${url}）：${m}`, `Could not read the link's data (${url}): ${m}`);

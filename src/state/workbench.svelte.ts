@@ -2,10 +2,8 @@ import type { Remote } from 'comlink';
 import type { Scenario } from '../engine/index.ts';
 import type { IndicatorSystem } from '../engine/types.ts';
 import { getSystem } from '../systems/index.ts';
-import type { Connector } from '../db/connector.ts';
-import type { LoadReport, RankingPage, RankingQuery, ScoreStats, ScoringApi, UpdateRequest, UpdateResult } from '../protocol/scoring.ts';
+import type { LoadReport, LoadTimings, RankingPage, RankingQuery, ScoreStats, ScoringApi, UpdateRequest, UpdateResult } from '../protocol/scoring.ts';
 import { LatestRequest } from './latest-request.ts';
-import { loadDemo, type LoadTimings } from './load-dataset.ts';
 import { DEFAULT_QUERY } from './ranking-query.ts';
 
 export type Phase = 'idle' | 'generating' | 'reading' | 'scoring' | 'ready' | 'error';
@@ -37,10 +35,7 @@ export class Workbench {
   private readonly updates: LatestRequest<Omit<UpdateRequest, 'gen'>, UpdateResult>;
   private sentAt = new Map<number, number>();
 
-  constructor(
-    private readonly db: Connector,
-    readonly scoring: Remote<ScoringApi>,
-  ) {
+  constructor(readonly scoring: Remote<ScoringApi>) {
     this.updates = new LatestRequest<Omit<UpdateRequest, 'gen'>, UpdateResult>(
       (req, gen) => {
         this.sentAt.set(gen, performance.now());
@@ -51,30 +46,32 @@ export class Workbench {
     );
   }
 
+  /** The demo, generated and built in the scoring worker: it never waits for DuckDB. */
   async loadDemo(rows: number): Promise<void> {
-    try {
-      this.phase = 'generating';
-      this.error = null;
-      const { report, timings } = await loadDemo(this.db, this.scoring, rows, (p) => (this.phase = p));
-      this.report = report;
-      this.timings = timings;
-      this.query = { ...DEFAULT_QUERY };
-      this.refresh();
-    } catch (err) {
-      this.fail(err);
-    }
+    this.phase = 'generating';
+    // The worker's steps happen within the wait: the total is the wait as the page sees it.
+    await this.loadWith(() => this.scoring.loadDemo({ rows }), (report, waited) => ({ totalMs: waited, steps: report.timings.steps }));
   }
 
   /**
-   * Loads a dataset prepared elsewhere (the importer's file, through the same scoring worker):
-   * `load` resolves to the worker's report; a failure is shown like any other.
+   * Loads a dataset (the demo, or the importer's file handed over by the import worker): `load`
+   * resolves to the worker's report; a failure is shown like any other. By default 载入用时 is
+   * the report's steps (reading, DuckDB, validation) plus the wait for the scoring worker.
    */
-  async loadWith(load: () => Promise<LoadReport>): Promise<boolean> {
+  async loadWith(
+    load: () => Promise<LoadReport>,
+    timings = (report: LoadReport, waited: number): LoadTimings => ({
+      totalMs: report.timings.totalMs + waited,
+      steps: [...report.timings.steps, { label: { zh: '交给评分线程', en: 'hand over to scoring' }, ms: waited }],
+    }),
+  ): Promise<boolean> {
     try {
-      this.phase = 'reading';
+      if (this.phase !== 'generating') this.phase = 'reading';
       this.error = null;
-      this.report = await load();
-      this.timings = null;
+      const t0 = performance.now();
+      const report = await load();
+      this.report = report;
+      this.timings = timings(report, performance.now() - t0);
       this.query = { ...DEFAULT_QUERY };
       this.refresh();
       return true;

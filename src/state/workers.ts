@@ -1,5 +1,4 @@
 import { wrap, type Remote } from 'comlink';
-import type { DemoApi } from '../protocol/demo.ts';
 import type { ImportApi } from '../protocol/import.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 
@@ -10,11 +9,6 @@ import type { ScoringApi } from '../protocol/scoring.ts';
 export function startScoringWorker(): { api: Remote<ScoringApi>; worker: Worker } {
   const worker = new Worker(new URL('../../workers/scoring.worker.ts', import.meta.url), { type: 'module', name: 'scoring' });
   return { api: wrap<ScoringApi>(worker), worker };
-}
-
-export function startDemoWorker(): { api: Remote<DemoApi>; worker: Worker } {
-  const worker = new Worker(new URL('../../workers/demo.worker.ts', import.meta.url), { type: 'module', name: 'demo' });
-  return { api: wrap<DemoApi>(worker), worker };
 }
 
 /** The import worker (one per import: cancelling terminates it and starts a fresh one). */

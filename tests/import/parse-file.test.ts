@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rawTableFromIPC } from '../../workers/arrow-raw.ts';
 import { parseFile } from '../../workers/import/parse-file.ts';
 import { readDataFile } from '../../src/data/node/read-file.ts';
 import { V } from '../corpus/base.ts';
 
-/** The import worker's parser in Node, on corpus files, against the CLI's readers. */
+/** The import worker's parser in Node, on corpus files, against the CLI's readers (XLSX, Parquet and JSON become the raw table in the worker). */
 const FILES = resolve(import.meta.dirname, '../corpus/files');
 const open = async (name: string, options = {}) => parseFile(new Blob([await readFile(`${FILES}/${name}`)]), name, options, () => {});
 
@@ -21,9 +20,9 @@ describe('import worker: parseFile', () => {
 
   it('XLSX under a merged title row: the same raw table as the CLI reader (sheet row numbers)', async () => {
     const p = await open('title-merged.xlsx');
-    if (p.kind !== 'arrow') throw new Error('arrow expected');
+    if (p.kind !== 'table') throw new Error('table expected');
     expect(p.sheets).toEqual(['企业数据']);
-    const t = rawTableFromIPC(p.ipc, { format: 'xlsx' });
+    const t = p.table;
     const cli = await readDataFile(`${FILES}/title-merged.xlsx`);
     expect(t.headerRowNumber).toBe(2);
     expect(t.rowNumbers).toEqual([3, 4, 5, 6, 7]);
@@ -33,17 +32,17 @@ describe('import worker: parseFile', () => {
 
   it('the second sheet of a workbook on request', async () => {
     const p = await open('two-sheets.xlsx', { sheet: '数据' });
-    if (p.kind !== 'arrow') throw new Error('arrow expected');
+    if (p.kind !== 'table') throw new Error('table expected');
     expect(p.sheets).toEqual(['说明', '数据']);
-    expect(rawTableFromIPC(p.ipc, { format: 'xlsx' }).rowNumbers).toHaveLength(5);
+    expect(p.table.rowNumbers).toHaveLength(5);
   });
 
   it('Parquet (hyparquet) and JSON give the CLI-equivalent cells', async () => {
     const pq = await open('typed.parquet');
     const js = await open('records.json');
-    if (pq.kind !== 'arrow' || js.kind !== 'arrow') throw new Error('arrow expected');
-    const a = rawTableFromIPC(pq.ipc, { format: 'parquet' });
-    const b = rawTableFromIPC(js.ipc, { format: 'csv' });
+    if (pq.kind !== 'table' || js.kind !== 'table') throw new Error('table expected');
+    const a = pq.table;
+    const b = js.table;
     const cli = await readDataFile(`${FILES}/typed.parquet`);
     expect(a.headers).toEqual(cli.headers);
     expect(a.columns[0]).toEqual(V);

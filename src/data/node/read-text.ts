@@ -2,17 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError } from '../errors.ts';
-import { findHeaderRow } from '../header-row.ts';
 import type { TypedRawTable } from '../raw-table.ts';
-import { quoteIdent, readCsvSql, typedSelectSql, type ColumnRead } from '../sql.ts';
+import { readCsvSql, type ColumnRead } from '../sql.ts';
+import { gridTypedSql, readGridHeader } from '../typed-read.ts';
 import { decodeTextFile } from '../decode-text-file.ts';
 import { detectDelimiter } from '../text-sniff.ts';
 import { TypedTableBuilder } from '../typed-columns.ts';
 import { withDuckDB } from './duckdb-query.ts';
 import { typedChunkReader } from './typed-chunk.ts';
-
-/** Rows fetched to find the header row (findHeaderRow scans 30; more only if all are blank). */
-const SAMPLE_ROWS = 40;
 
 /**
  * A delimited text file (CSV / TSV / semicolon): the encoding is detected from the bytes
@@ -37,20 +34,13 @@ export async function readTextTable(path: string, bytes: Uint8Array, name: strin
     }
     return await withDuckDB(async (db) => {
       const from = readCsvSql(file, { delimiter });
-      let sample = await db.query(`${from} LIMIT ${SAMPLE_ROWS}`);
-      let h = findHeaderRow(sample.rows);
-      for (let limit = SAMPLE_ROWS * 8; h < 0 && sample.rows.length * 8 === limit; limit *= 8) {
-        sample = await db.query(`${from} LIMIT ${limit}`); // only blank rows so far: look further
-        h = findHeaderRow(sample.rows);
-      }
-      if (h < 0) throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
-      const names = sample.columnNames;
-      const headers = names.map((_, j) => (sample.rows[h][j] ?? '').trim());
-      const reads = plan(headers);
-      const builder = new TypedTableBuilder(reads, h + 2);
+      const header = await readGridHeader(from, (sql) => db.query(sql));
+      if (!header) throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
+      const reads = plan(header.headers);
+      const builder = new TypedTableBuilder(reads, header.index + 2);
       const view = typedChunkReader(reads);
-      await db.stream(typedSelectSql(from, reads, (j) => quoteIdent(names[j]), h + 1), (chunk) => builder.add(view(chunk)));
-      return builder.finish(headers, h + 1, source);
+      await db.stream(gridTypedSql(from, header, reads), (chunk) => builder.add(view(chunk)));
+      return builder.finish(header.headers, header.index + 1, source);
     }).catch((e: unknown) => {
       if (e instanceof DataError) throw e;
       const why = e instanceof Error ? e.message.split('\n')[0] : String(e);

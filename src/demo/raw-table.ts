@@ -1,0 +1,67 @@
+import { FIELD_BY_ID } from '../data/fields.ts';
+import type { NumberColumn, RawColumn, TypedRawTable } from '../data/raw-table.ts';
+import { DEMO_FIELD_IDS, demoHeader } from './columns.ts';
+import { formatNumber } from './csv.ts';
+import { DEMO_EVALUATION_YEAR, demoRecords, type DemoOptions } from './generate.ts';
+
+/**
+ * The demo as the raw table that reading its CSV gives (`npm run demo` writes the same records),
+ * built straight from the generator so the page shows the demo without waiting for DuckDB:
+ * every cell is the text the CSV writes (empty = null), and number fields are NumberColumns
+ * whose text is kept wherever it is not the canonical spelling of the value, exactly as the
+ * typed readers do, so the same parser and messages see the same cells.
+ */
+function isNumeric(id: string): boolean {
+  const def = FIELD_BY_ID.get(id) ?? FIELD_BY_ID.get(id.replace(/_prev$/, ''));
+  return def?.type === 'number' || def?.type === 'count';
+}
+
+export function demoRawTable(opts: DemoOptions): TypedRawTable {
+  const ids = DEMO_FIELD_IDS;
+  const numeric = ids.map(isNumeric);
+  const n = opts.rows;
+  const plain = ids.map((_, j) => (numeric[j] ? new Float64Array(n) : null));
+  const textRows = ids.map(() => [] as number[]);
+  const textCells = ids.map(() => [] as string[]);
+  const text = ids.map((_, j) => (numeric[j] ? null : new Array<string | null>(n)));
+  const rowNumbers: number[] = [];
+  let i = 0; // kept rows
+  let position = 0;
+  for (const rec of demoRecords(opts)) {
+    position++;
+    let filled = false;
+    for (let j = 0; j < ids.length; j++) {
+      const v = rec[ids[j]];
+      const cell = v === null || v === undefined ? null : typeof v === 'number' ? formatNumber(v) || null : v === '' ? null : v;
+      if (cell !== null && cell.trim() !== '') filled = true;
+      const p = plain[j];
+      if (p) {
+        const value = cell === null ? NaN : Number(cell);
+        const canonical = cell !== null && String(value) === cell;
+        p[i] = canonical ? value : NaN;
+        if (cell !== null && !canonical) {
+          textRows[j].push(i);
+          textCells[j].push(cell);
+        }
+      } else text[j]![i] = cell;
+    }
+    // A blank row is not a data row (dropBlankRows): undo it, its position still counts.
+    if (!filled) {
+      for (let j = 0; j < ids.length; j++) {
+        if (textRows[j].at(-1) !== i) continue;
+        textRows[j].pop();
+        textCells[j].pop();
+      }
+      continue;
+    }
+    rowNumbers.push(position + 1);
+    i++;
+  }
+  const columns = ids.map((_, j): RawColumn => {
+    const p = plain[j];
+    if (!p) return text[j]!.slice(0, i);
+    const col: NumberColumn = { kind: 'number', plain: p.slice(0, i), text: { rows: Int32Array.from(textRows[j]), cells: textCells[j] } };
+    return col;
+  });
+  return { headers: ids.map((id) => demoHeader(id, DEMO_EVALUATION_YEAR)), columns, rowNumbers, headerRowNumber: 1, source: { format: 'csv', encoding: 'utf-8', delimiter: ',' } };
+}
