@@ -50,7 +50,7 @@ export function orderByRank(score: ArrayLike<number>, uscc: readonly string[], r
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[start[rank[i]]++] = i;
   // Rows of one rank are adjacent now; order each run of more than one row by code.
-  for (let p = 0; p < n; ) {
+  for (let p = 0; p < n;) {
     let q = p + 1;
     while (q < n && rank[order[q]] === rank[order[p]]) q++;
     if (q - p > 1) order.subarray(p, q).sort((a, b) => (uscc[a] < uscc[b] ? -1 : uscc[a] > uscc[b] ? 1 : 0));

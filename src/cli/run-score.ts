@@ -21,7 +21,9 @@ import { writeFileAtomic } from './write-atomic.ts';
 export async function runScore(args: ScoreArgs, log: (line: string) => void): Promise<number> {
   const system = getSystem(args.system);
   if (!system) {
-    const ids = listSystems().map((s) => s.id).join(', ');
+    const ids = listSystems()
+      .map((s) => s.id)
+      .join(', ');
     throw new CliError(`Unknown system "${args.system}"; known systems: ${ids}.`, 2);
   }
   if (args.asOf !== undefined) resolveAsOf(args.asOf, undefined, undefined, ''); // fail early on a bad --as-of
