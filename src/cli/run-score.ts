@@ -21,7 +21,9 @@ import { writeFileAtomic } from './write-atomic.ts';
 export async function runScore(args: ScoreArgs, log: (line: string) => void): Promise<number> {
   const system = getSystem(args.system);
   if (!system) {
-    const ids = listSystems().map((s) => s.id).join(', ');
+    const ids = listSystems()
+      .map((s) => s.id)
+      .join(', ');
     throw new CliError(`Unknown system "${args.system}"; known systems: ${ids}.`, 2);
   }
   if (args.asOf !== undefined) resolveAsOf(args.asOf, undefined, undefined, ''); // fail early on a bad --as-of
@@ -34,7 +36,7 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
   let raw;
   try {
     // Only the columns the mapping uses are read (personal data and unmatched columns never are).
-    raw = await readDataFileTyped(args.input, args.sheet === undefined ? {} : { sheet: args.sheet }, (headers) => columnReads(mapFields(headers)));
+    raw = await readDataFileTyped(args.input, args.sheet === undefined ? {} : { sheet: args.sheet }, (headers) => columnReads(scoredFields(mapFields(headers), used)));
   } catch (e) {
     if (e instanceof DataError) throw new CliError(e.en);
     throw e;
@@ -47,7 +49,7 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
   for (const f of used) if (mapping.fields[f] === undefined && !required.includes(f)) log(`note optional column ${fieldLabel(f)} not found; it counts as missing for every row`);
 
   const asOfDays = resolveAsOf(args.asOf, scenario?.asOf, mapping.evalYear, name);
-  const data = buildDataset(raw, mapping, { asOfDays });
+  const data = buildDataset(raw, scoredFields(mapping, used), { asOfDays });
   for (const line of exclusionLines(data)) log(line);
   for (const line of warningLines(data.warnings, data.warningTotal)) log(line);
   if (data.n === 0) {
@@ -78,6 +80,18 @@ function onlyUsedFields(mapping: ColumnMapping, used: Set<string>): ColumnMappin
     return { ...rest, status: 'unmatched' as const };
   });
   return finalizeMapping({ headers: mapping.headers, columns, required: mapping.required, evalYear: mapping.evalYear, extensions: mapping.extensions });
+}
+
+/**
+ * The mapping with only the fields the system reads, for reading and converting: the enterprise
+ * name stays in the mapping the notes come from (so an ambiguous name column is still reported)
+ * but is not read, since OUT.csv and the stderr lines never show it; a million names read as
+ * strings cost about a second. Fields are dropped from `fields` only; columns, notes and the
+ * rest of the mapping are as matched.
+ */
+function scoredFields(mapping: ColumnMapping, used: Set<string>): ColumnMapping {
+  const fields = Object.fromEntries(Object.entries(mapping.fields).filter(([f]) => used.has(f)));
+  return { ...mapping, fields };
 }
 
 function failOnMissing(mapping: ColumnMapping, name: string): void {

@@ -3,7 +3,7 @@ import { parseScoreArgs } from '../../src/cli/args.ts';
 import { resolveAsOf } from '../../src/cli/as-of.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { expandExponent, formatNumber } from '../../src/cli/format-number.ts';
-import { formatOutputCsv, outputOrder } from '../../src/cli/output-csv.ts';
+import { formatOutputCsv, orderByRank, outputOrder } from '../../src/cli/output-csv.ts';
 import { requiredFields } from '../../src/data/system-fields.ts';
 import { getSystem } from '../../src/systems/index.ts';
 import { plain } from '../helpers/arrays.ts';
@@ -38,6 +38,25 @@ describe('OUT.csv', () => {
     const uscc = ['B', 'A', 'C', 'D'];
     const score = Float64Array.from([1, 1, 5, 0]);
     expect(plain(outputOrder(score, uscc))).toEqual([2, 1, 0, 3]);
+  });
+
+  it('orders by the engine ranks, equal ranks by uscc, when the ranks follow the scores', () => {
+    // scores 3, 7, 3, 9 → competition ranks 3, 2, 3, 1; the two 3s are ordered A before C.
+    const uscc = ['C', 'B', 'A', 'D'];
+    const score = Float64Array.from([3, 7, 3, 9]);
+    const rank = [3, 2, 3, 1];
+    expect(plain(orderByRank(score, uscc, rank)!)).toEqual([3, 1, 2, 0]);
+    expect(plain(outputOrder(score, uscc, rank))).toEqual([3, 1, 2, 0]);
+  });
+
+  it('refuses ranks that do not follow the scores, and outputOrder then sorts', () => {
+    const uscc = ['A', 'B'];
+    const score = Float64Array.from([1, 2]);
+    expect(orderByRank(score, uscc, [1, 2])).toBeUndefined(); // row 0 ranked first but scores lower
+    expect(orderByRank(score, uscc, [0, 1])).toBeUndefined(); // rank 0 is out of range
+    expect(orderByRank(Float64Array.from([NaN, 2]), uscc, [2, 1])).toBeUndefined();
+    expect(orderByRank(Float64Array.from([2, 2]), ['A', 'A'], [1, 1])).toBeUndefined(); // equal codes: no strict order
+    expect(plain(outputOrder(score, uscc, [1, 2]))).toEqual([1, 0]);
   });
 
   it('writes the exact header, stage ids, true/false and ranks', () => {
