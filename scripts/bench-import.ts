@@ -103,7 +103,7 @@ try {
     const processes = Math.max(...memory.between(tStart, tSettled).map((s) => s.processes));
     console.error(`  renderer processes seen: ${processes}; samples: ${memory.between(tStart, tSettled).length}`);
     memory.stop();
-    await page.screenshot({ path: '/tmp/bench-import-ranking.png' }).catch(() => {});
+    await page.screenshot({ path: `/tmp/bench-import-ranking-${basename(args.site)}.png` }).catch(() => {});
     await context.close();
   }
 
@@ -168,8 +168,10 @@ console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of rows) console.log(line(r));
 console.log(`load average (1 min) at start / end: ${loadAtStart.toFixed(2)} / ${loadavg()[0].toFixed(2)} on ${cpus().length} cores (other work on the machine skews every figure)`);
 console.log(`requests to another origin: ${foreign.size}${foreign.size ? ` (${[...foreign].slice(0, 5).join(', ')})` : ''}`);
-if (imported && imported.rankingTotal && imported.reportScored && imported.rankingTotal !== imported.reportScored)
-  console.log(`note: ranking caption total ${imported.rankingTotal} ≠ report scored ${imported.reportScored}`);
+if (imported?.rankingTotal || imported?.reportScored) {
+  const same = imported.rankingTotal === imported.reportScored;
+  console.log(`check: ranking caption total ${imported.rankingTotal || 'n/a'} ${same ? '=' : '≠'} report's scored rows ${imported.reportScored || 'n/a'}`);
+}
 if (imported?.notes.length) console.log(`notes: ${[...new Set(imported.notes)].join('; ')}`);
 if (imported?.error) console.log(`import error: ${imported.error}`);
 if (importError) console.log(`import failed: ${importError}`);
