@@ -10,7 +10,7 @@ import { validationReport } from '../src/data/validation-report.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
 import { saveDataset } from '../src/persist/datasets.ts';
 import type { ImportApi, ValidateOptions } from '../src/protocol/import.ts';
-import { builtBuffers, type BuiltDataset } from '../src/protocol/scoring.ts';
+import { builtBuffers, SCORING_TEXT_FIELDS, type BuiltDataset } from '../src/protocol/scoring.ts';
 import { storedGridIpc } from './import/grid-ipc.ts';
 import { parseFile } from './import/parse-file.ts';
 
@@ -82,8 +82,9 @@ const api: ImportApi = {
         if (!built) throw new Error('nothing validated to hand over');
         const { options, ms, engine } = built;
         built = null; // its buffers are transferred: a new score builds it again
+        const text = Object.fromEntries(SCORING_TEXT_FIELDS.flatMap((f) => (engine.text[f] ? [[f, engine.text[f]]] : []))) as EngineDataset['text'];
         const data: BuiltDataset = {
-          engine,
+          engine: { ...engine, text },
           headers: table!.headers,
           mapping: options.mapping,
           source,
@@ -98,6 +99,12 @@ const api: ImportApi = {
         port.close();
       }
     }),
+
+  release: async () => {
+    // After the hand-off, a table DuckDB can read again is not worth its memory here.
+    if (!textTable) table = null;
+    built = null;
+  },
 
   keep: ({ info, grid, personal }) =>
     wrap(async () => {

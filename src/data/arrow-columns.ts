@@ -59,8 +59,20 @@ export function typedTableFromArrow(table: Table, plan: ArrowReadPlan): TypedRaw
         masks[j] = m ? float64(m) : null;
       }
     });
+    const textRowsOf = (j: number): Int32Array => {
+      const m = masks[j];
+      if (!m) return Int32Array.from({ length: n }, (_, k) => k);
+      const rows: number[] = [];
+      const bit = maskOf[j].bit;
+      for (let k = 0; k < n; k++) {
+        const v = m.values[m.offset + k];
+        if (v !== 0 && hasBit(v, bit)) rows.push(k);
+      }
+      return Int32Array.from(rows);
+    };
     const chunk: TypedChunk = {
       length: n,
+      numbers: (j) => ({ ...numbers[j]!, textRows: textRowsOf(j) }),
       blank: (k) => blank?.get(k) === true,
       number: (j, k) => {
         const c = numbers[j]!;

@@ -15,11 +15,23 @@ export interface TypedChunk {
   number(j: number, k: number): number | null;
   /** `t<j>` at row k. */
   text(j: number, k: number): string | null;
+  /**
+   * Optional bulk access for a number column (the Arrow reader has its buffers at hand): `n<j>`
+   * of row k is `values[offset + k]` (NaN = read from text), and the rows whose `t<j>` may be
+   * non-null are listed ascending, so the builder needs no call per cell.
+   */
+  numbers?(j: number): { values: Float64Array; offset: number; textRows: Int32Array };
 }
 
 class GrowingFloat64 {
   data = new Float64Array(1024);
   length = 0;
+  reserve(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    const next = new Float64Array(Math.max(this.data.length * 2, this.length + extra));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = new Float64Array(this.data.length * 2);
@@ -71,6 +83,28 @@ export class TypedTableBuilder {
     this.slots.forEach((s, j) => {
       if (s.read === 'text') for (const k of keep) s.cells.push(chunk.text(j, k));
       else if (s.read === 'number') {
+        const bulk = chunk.numbers?.(j);
+        if (bulk && keep.length === chunk.length) {
+          // No blank row in this chunk (the common case): kept index q is row k itself.
+          s.plain.reserve(keep.length);
+          const { values, offset, textRows } = bulk;
+          const out = s.plain.data;
+          let at = s.plain.length;
+          for (let k = 0; k < keep.length; k++) {
+            const v = values[offset + k];
+            out[at++] = v === 0 ? 0 : v; // −0 → 0
+          }
+          s.plain.length = at;
+          for (let r = 0; r < textRows.length; r++) {
+            const k = textRows[r];
+            const t = chunk.text(j, k);
+            if (t !== null) {
+              s.rows.push(base + k);
+              s.cells.push(t);
+            }
+          }
+          return;
+        }
         for (let q = 0; q < keep.length; q++) {
           const k = keep[q];
           const v = chunk.number(j, k);

@@ -104,6 +104,8 @@ export interface ImportApi {
   validate(options: ValidateOptions): Promise<ValidationReport>;
   /** Posts the dataset of the last `validate` to the port (built again if it is gone). */
   handOff(req: HandOffRequest): Promise<void>;
+  /** Drops a typed table DuckDB can read again (after the hand-off: memory). */
+  release(): Promise<void>;
   /** Stores the dataset in IndexedDB: the grid without personal data, plus the import choices. */
   keep(req: KeepRequest): Promise<void>;
 }

@@ -190,6 +190,12 @@ export interface ScoringApi extends WhatifApi {
   find(req: { text: string; limit: number }): Promise<RankingRow[]>;
 }
 
+/**
+ * The text fields the scoring worker shows (ranking, filters, search): the only ones handed over,
+ * since strings are copied one by one (a 1M-row dataset's other text fields cost seconds).
+ */
+export const SCORING_TEXT_FIELDS = ['uscc', 'name', 'tech_field', 'city'] as const;
+
 /** The buffers of a BuiltDataset to transfer (each once: a transfer list must not repeat one). */
 export function builtBuffers(b: BuiltDataset): ArrayBuffer[] {
   const set = new Set<ArrayBuffer>();

@@ -225,6 +225,7 @@ export class ImportState {
 
   /** Scores the reviewed file: the import worker hands its built dataset to the scoring worker. */
   async score(name: string): Promise<boolean> {
+    if (this.grid && this.grid.held === '') await this.validate(); // released after an earlier score
     if (!this.mapping || !this.report) return false;
     const channel = new MessageChannel();
     const totalMs = this.steps.reduce((s, x) => s + x.ms, 0);
@@ -233,6 +234,10 @@ export class ImportState {
     const sent = this.worker.api.handOff(transfer(handOff, [channel.port1]));
     const ok = await this.workbench.loadWith((): Promise<LoadReport> => this.workbench.scoring.adopt(transfer(channel.port2, [channel.port2])));
     await sent.catch(() => {});
+    if (ok && this.grid) {
+      this.grid.held = ''; // read again from DuckDB if the mapping changes after this
+      await this.worker.api.release();
+    }
     this.phase = ok ? 'review' : 'error';
     if (!ok) this.error = { zh: this.workbench.error ?? '', en: this.workbench.error ?? '' };
     return ok;

@@ -33,6 +33,28 @@ describe('typedTableFromArrow', () => {
     expect(t.columns[2]).toEqual([]);
   });
 
+  it('reads number columns in bulk, fetching text only on the rows the masks mark', () => {
+    // Two number columns: bit 1 of m0 is column 0's text, bit 2 column 1's (MASK_BITS per group).
+    const table = new Table({
+      blank: vectorFromArray([false, false, false], new Bool()),
+      n0: vectorFromArray([1, NaN, -0], new Float64()),
+      t0: vectorFromArray([null, 'n/a', 'ignored: no mask bit'], new Utf8()),
+      n1: vectorFromArray([NaN, 2.5, 3], new Float64()),
+      t1: vectorFromArray(['1,000', null, '3.0'], new Utf8()),
+      m0: vectorFromArray([2, 1, 2], new Float64()),
+    });
+    const t = typedTableFromArrow(table, { reads: ['number', 'number'], headers: ['a', 'b'], headerRowNumber: 1, source: { format: 'csv' } });
+    const [a, b] = t.columns as NumberColumn[];
+    expect(Array.from(a.plain)).toEqual([1, NaN, 0]);
+    expect(Object.is(a.plain[2], 0)).toBe(true);
+    expect(Array.from(a.text.rows)).toEqual([1]);
+    expect(a.text.cells).toEqual(['n/a']);
+    expect(Array.from(b.plain)).toEqual([NaN, 2.5, 3]);
+    expect(Array.from(b.text.rows)).toEqual([0, 2]);
+    expect(b.text.cells).toEqual(['1,000', '3.0']);
+    expect(t.rowNumbers).toEqual([2, 3, 4]);
+  });
+
   it('refuses a result that lacks a column the plan reads', () => {
     const t = new Table({ blank: vectorFromArray([false], new Bool()) });
     expect(() => typedTableFromArrow(t, { reads: ['text'], headers: ['a'], headerRowNumber: 1, source: { format: 'csv' } })).toThrow(/no column for source column 0/);
