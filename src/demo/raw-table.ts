@@ -16,6 +16,17 @@ function isNumeric(id: string): boolean {
   return def?.type === 'number' || def?.type === 'count';
 }
 
+/**
+ * The value of the cell `formatNumber(v)` writes (for |v| < 1e13): integers as is, the rest
+ * rounded to cents. The text is canonical, so the cell needs no text: an integer prints as
+ * `String(v)`, and cents/100 (correctly rounded, as is parsing "x.yz") prints as "x.yz".
+ */
+function csvValue(v: number): number {
+  if (Number.isInteger(v)) return v === 0 ? 0 : v; // −0 is written "0"
+  const cents = Math.round(Math.abs(v) * 100);
+  return cents === 0 ? 0 : (v < 0 ? -cents : cents) / 100;
+}
+
 export function demoRawTable(opts: DemoOptions): TypedRawTable {
   const ids = DEMO_FIELD_IDS;
   const numeric = ids.map(isNumeric);
@@ -32,9 +43,14 @@ export function demoRawTable(opts: DemoOptions): TypedRawTable {
     let filled = false;
     for (let j = 0; j < ids.length; j++) {
       const v = rec[ids[j]];
+      const p = plain[j];
+      if (p && typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 1e13) {
+        p[i] = csvValue(v); // the common cell, without formatting and parsing its text
+        filled = true;
+        continue;
+      }
       const cell = v === null || v === undefined ? null : typeof v === 'number' ? formatNumber(v) || null : v === '' ? null : v;
       if (cell !== null && cell.trim() !== '') filled = true;
-      const p = plain[j];
       if (p) {
         const value = cell === null ? NaN : Number(cell);
         const canonical = cell !== null && String(value) === cell;
