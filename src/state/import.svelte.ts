@@ -14,6 +14,7 @@ import type { ImportChoices, StoredDataset, StoredDatasetInfo } from '../persist
 import type { ImportFormat, ImportPreview, ParseOptions, ParsedFile } from '../protocol/import.ts';
 import type { LoadReport, LoadTimings } from '../protocol/scoring.ts';
 import type { TextEncoding } from '../data/index.ts';
+import { Latest } from '../protocol/latest.ts';
 import { startImportWorker } from './workers.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
@@ -64,6 +65,9 @@ export class ImportState {
 
   private worker = startImportWorker();
   private grid: DuckGrid | null = null;
+  /** Each open takes a ticket; answers to an older open or after a cancel are dropped. */
+  private readonly opens = new Latest();
+  /** The ticket of the file under review (validations belong to it). */
   private token = 0;
   private steps: LoadTimings['steps'] = [];
 
@@ -102,13 +106,13 @@ export class ImportState {
           this.options,
           proxy((p) => {
             // Progress messages may arrive after `parse` has answered: never step back.
-            if (token !== this.token || !['reading', 'decoding', 'parsing'].includes(this.phase)) return;
+            if (!this.opens.isNewest(token) || !['reading', 'decoding', 'parsing'].includes(this.phase)) return;
             this.phase = p.phase;
             this.fraction = p.fraction;
           }),
         ),
       );
-      if (token !== this.token) return false;
+      if (!this.opens.isNewest(token)) return false;
       let preview: ImportPreview;
       if (parsed.kind === 'csv') {
         this.facts = { name, size: parsed.size, format: parsed.format, encoding: parsed.encoding, detectedEncoding: parsed.detectedEncoding, delimiter: parsed.delimiter };
@@ -119,7 +123,7 @@ export class ImportState {
           await source.close();
           throw new Error(`empty|${name} is empty: it has no header row and no data.|${name} 是空文件，没有表头也没有数据。`);
         }
-        if (token !== this.token) {
+        if (!this.opens.isNewest(token)) {
           await source.close();
           return false;
         }
@@ -132,7 +136,7 @@ export class ImportState {
       }
       return await this.review(token, preview, choices);
     } catch (err) {
-      if (token === this.token) this.failWith(err);
+      if (this.opens.isNewest(token)) this.failWith(err);
       return false;
     }
   }
@@ -148,7 +152,7 @@ export class ImportState {
       const bytes = new Uint8Array(await stored.grid.arrayBuffer());
       const source = await this.timed({ zh: '载入已保存的数据', en: 'load the stored data' }, GridSource.stored(this.db, bytes));
       const header = await source.storedHeader(stored.headers);
-      if (token !== this.token) {
+      if (!this.opens.isNewest(token)) {
         await source.close();
         return false;
       }
@@ -156,7 +160,7 @@ export class ImportState {
       this.facts = { name: stored.name, size: stored.size, format: stored.format };
       return await this.review(token, importPreview(stored.headers, stored.headerRowNumber, header.sample, this.need()), stored);
     } catch (err) {
-      if (token === this.token) this.failWith(err);
+      if (this.opens.isNewest(token)) this.failWith(err);
       return false;
     }
   }
@@ -167,7 +171,7 @@ export class ImportState {
     this.mapping = applyEdits(preview.mapping, edits);
     this.phase = 'review';
     await this.validate();
-    return token === this.token;
+    return this.opens.isNewest(token);
   }
 
   reopen(options: ParseOptions): Promise<boolean> {
@@ -208,18 +212,18 @@ export class ImportState {
         if (grid.held !== key) {
           grid.held = '';
           const ipc = await this.timed({ zh: 'DuckDB 读取', en: 'DuckDB read' }, grid.source.typed(grid.header, reads));
-          if (token !== this.token || mapping !== this.mapping) return;
+          if (!this.opens.isNewest(token) || mapping !== this.mapping) return;
           const plan = { reads, headers: grid.header.headers, headerRowNumber: this.preview!.headerRowNumber, source: { format: 'csv' as const } };
           this.rows = await this.worker.api.hold(transfer({ ipc, plan }, [ipc.buffer]));
           grid.held = key;
         }
       }
       const report = await this.worker.api.validate({ mapping: snapshot, evalYear: this.evalYear, keepInvalidUscc: this.keepInvalidUscc });
-      if (token === this.token && mapping === this.mapping) this.report = report;
+      if (this.opens.isNewest(token) && mapping === this.mapping) this.report = report;
     } catch (err) {
-      if (token === this.token) this.failWith(err);
+      if (this.opens.isNewest(token)) this.failWith(err);
     } finally {
-      if (token === this.token) this.validating = false;
+      if (this.opens.isNewest(token)) this.validating = false;
     }
   }
 
@@ -271,7 +275,8 @@ export class ImportState {
   }
 
   private begin(): number {
-    const token = ++this.token;
+    const token = this.opens.take();
+    this.token = token;
     void this.grid?.source.close();
     this.grid = null;
     this.error = null;
