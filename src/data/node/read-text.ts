@@ -24,9 +24,9 @@ const SAMPLE_ROWS = 40;
  * more (a blank line in the file is skipped and not counted; a row of empty cells is counted).
  */
 export async function readTextTable(path: string, bytes: Uint8Array, name: string, plan: (headers: string[]) => ColumnRead[]): Promise<TypedRawTable> {
-  const { text, detected } = decodeTextFile(bytes, name);
+  const { text, detected, rewritten } = decodeTextFile(bytes, name);
   const delimiter = detectDelimiter(text);
-  const plain = detected.encoding === 'utf-8' && detected.bomLength === 0;
+  const plain = detected.encoding === 'utf-8' && detected.bomLength === 0 && !rewritten;
   const dir = plain ? undefined : await mkdtemp(join(tmpdir(), 'ipw-csv-'));
   const source = { format: 'csv' as const, encoding: detected.encoding, delimiter };
   try {
