@@ -6,6 +6,7 @@ import { matchHeaders } from '../src/data/header-match.ts';
 import type { RawTable } from '../src/data/raw-table.ts';
 import { validationReport } from '../src/data/validation-report.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
+import { encodeDataError } from '../src/import/errors.ts';
 import type { ImportApi } from '../src/protocol/import.ts';
 import { rawTableFromIPC } from './arrow-raw.ts';
 import { parseFile } from './import/parse-file.ts';
@@ -13,14 +14,14 @@ import { parseFile } from './import/parse-file.ts';
 /**
  * The import worker: parses a user's file off the main thread, then holds its raw table while the
  * user reviews the column mapping, and validates it with src/data's logic (the CLI's rules).
- * A DataError crosses as a plain Error whose message is `code|en|zh` (see src/import/errors.ts).
+ * A DataError crosses as a plain Error whose message is `code|en|zh` and its details (see src/import/errors.ts).
  */
 let raw: RawTable | null = null;
 const SAMPLE_ROWS = 5;
 
 function wrap<T>(work: () => Promise<T>): Promise<T> {
   return work().catch((e: unknown) => {
-    if (e instanceof DataError) throw new Error(`${e.code}|${e.en}|${e.zh}`);
+    if (e instanceof DataError) throw new Error(encodeDataError(e));
     throw e;
   });
 }

@@ -1,3 +1,5 @@
+import type { Label } from '../engine/types.ts';
+import { checkDuplicateFields } from './duplicate-fields.ts';
 import type { DataWarning, Exclusion } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { parseColumns } from './parse-columns.ts';
@@ -32,6 +34,8 @@ export interface EngineDataset {
   warningTotal: number;
   evalYear?: number;
   asOfDays: number;
+  /** Fields found in several identical columns, resolved to the first (duplicate-fields.ts). */
+  mappingNotes?: Label[];
 }
 
 export class MissingFieldError extends Error {
@@ -48,7 +52,11 @@ export interface BuildOptions {
   keepInvalidUscc?: boolean;
 }
 
-export function buildDataset(raw: RawTable<RawColumn>, mapping: ColumnMapping, options: BuildOptions): EngineDataset {
+export function buildDataset(raw: RawTable<RawColumn>, given: ColumnMapping, options: BuildOptions): EngineDataset {
+  // 0. A field on two columns is used only when they agree cell by cell; else the file is refused.
+  const dup = checkDuplicateFields(raw, given);
+  if (dup.refusal) throw dup.refusal;
+  const mapping = dup.mapping;
   const usccCol = mapping.fields.uscc;
   const regCol = mapping.fields.registration_date;
   const missing = [usccCol === undefined ? 'uscc' : '', regCol === undefined ? 'registration_date' : ''].filter(Boolean);
@@ -119,6 +127,7 @@ export function buildDataset(raw: RawTable<RawColumn>, mapping: ColumnMapping, o
     asOfDays: options.asOfDays,
   };
   if (mapping.evalYear !== undefined) out.evalYear = mapping.evalYear;
+  if (dup.notes.length) out.mappingNotes = dup.notes;
   if (options.keepInvalidUscc) out.flagged = keys.flagged.filter((f, i): f is Exclusion => f !== undefined && scored[i] === 1);
   return out;
 }

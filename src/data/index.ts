@@ -23,6 +23,7 @@ export * from './messages.ts';
 export * from './parse-columns.ts';
 export * from './validate.ts';
 export * from './build-dataset.ts';
+export * from './duplicate-fields.ts';
 export * from './sql.ts';
 export * from './text-sniff.ts';
 export * from './errors.ts';

@@ -33,13 +33,14 @@ const TRAILING_UNIT = /[/_-]?(?:万元|元|人|件|个|项)$/;
  * word joiner, …) and every space JS's \s knows (NBSP, figure/narrow spaces, ideographic space).
  * They are removed, not kept: a header that looks like 一票否决 to a person must match like it, or
  * a veto column silently goes unmatched (issue 9, class 5). Removed before NFKC as well as after,
- * because NFKC maps a few compatibility characters to spaces.
+ * because NFKC maps a few compatibility characters to spaces. NFKC once more at the end: removing
+ * a quote can bring a letter and a combining mark together (idempotence, tested).
  */
 const INVISIBLE = /[\p{Cf}\s]+/gu;
 
 /** NFKC + bracket / quote / whitespace / invisible-character / case normalisation, shared with the alias table. */
 export function headerKey(header: string): string {
-  return header.replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '').replace(OPEN, '(').replace(CLOSE, ')').replace(QUOTES, '').toLowerCase();
+  return header.replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '').replace(OPEN, '(').replace(CLOSE, ')').replace(QUOTES, '').toLowerCase().normalize('NFKC');
 }
 
 export function normalizeHeader(header: string): NormalizedHeader {

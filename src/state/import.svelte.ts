@@ -3,8 +3,7 @@ import { requiredFields } from '../data/system-fields.ts';
 import { setColumnField, type ColumnMapping } from '../data/mapping.ts';
 import type { ValidationReport } from '../data/validation-report.ts';
 import type { Connector } from '../db/connector.ts';
-import type { Label } from '../engine/types.ts';
-import { importErrorLabel } from '../import/errors.ts';
+import { importErrorLabel, type ImportError } from '../import/errors.ts';
 import { applyEdits, manualEdits, recallEdits, rememberEdits, type MappingEdits } from '../import/mapping-memory.ts';
 import { openFile, type FileFacts } from '../import/pipeline.ts';
 import type { ImportPreview, ParseOptions } from '../protocol/import.ts';
@@ -29,7 +28,7 @@ export interface ImportChoices {
 export class ImportState {
   phase = $state<ImportPhase>('idle');
   fraction = $state(NaN);
-  error = $state.raw<Label | null>(null);
+  error = $state.raw<ImportError | null>(null);
   file = $state.raw<Blob | null>(null);
   facts = $state.raw<FileFacts | null>(null);
   preview = $state.raw<ImportPreview | null>(null);
@@ -109,9 +108,20 @@ export class ImportState {
         return;
       }
       const report = await this.worker.api.validate({ mapping: $state.snapshot(mapping) as ColumnMapping, evalYear: this.evalYear, keepInvalidUscc: this.keepInvalidUscc });
-      if (token === this.token && mapping === this.mapping) this.report = report;
+      if (token === this.token && mapping === this.mapping) {
+        this.report = report;
+        // A refusal of an earlier mapping (e.g. a field on two differing columns) is fixed now.
+        if (this.phase === 'error') {
+          this.phase = 'review';
+          this.error = null;
+        }
+      }
     } catch (err) {
-      if (token === this.token) this.failWith(err);
+      // No report means no Score button: a refused mapping (buildDataset's DataError) blocks scoring.
+      if (token === this.token) {
+        this.report = null;
+        this.failWith(err);
+      }
     } finally {
       if (token === this.token) this.validating = false;
     }

@@ -38,7 +38,10 @@ export const EXPECTATIONS: Expectation[] = [
   {
     file: 'wrong-delimiter.csv',
     what: 'fields separated by | (not , ; or tab): one column, nothing matches',
-    cli: { error: 'Required columns 统一社会信用代码 (uscc), 注册日期 (registration_date), 研发费用 (rd_expense), ' },
+    cli: {
+      error:
+        'Required columns 统一社会信用代码 (uscc), 注册日期 (registration_date), 研发费用 (rd_expense) and 22 more are missing from wrong-delimiter.csv; add columns with those headers (the import template lists them all).',
+    },
   },
   ok('semicolon-separated', 'semicolon.csv'),
   ok('tab-separated', 'tab-separated.tsv'),
@@ -50,10 +53,14 @@ export const EXPECTATIONS: Expectation[] = [
   { ...ok('short rows padded with empty cells; a long row widens the table', 'ragged-rows.csv'), browser: { scored: ALL } },
   {
     file: 'duplicate-headers-required.csv',
-    what: 'two 研发费用 columns: the required field is ambiguous',
-    cli: { error: 'Required column 研发费用 (rd_expense) is ambiguous in duplicate-headers-required.csv: headers "2023年度研发费用（万元）" and "2023年度研发费用（万元）" all match it; keep only one.' },
+    what: 'two 研发费用 columns that differ: refused, naming both headers',
+    cli: { error: 'Columns "2023年度研发费用（万元）" and "2023年度研发费用（万元）" both match 研发费用 (rd_expense) but differ (first at row 2); delete or rename all but one of them.' },
   },
-  ok('two 企业名称 columns: neither used, rows still scored', 'duplicate-headers-name.csv', { notes: [PHONE, 'note columns "企业名称" and "企业名称" all match 企业名称 (name); none of them is used'] }),
+  {
+    file: 'duplicate-headers-name.csv',
+    what: 'two 企业名称 columns that differ: refused like any duplicated field (issue 9, class 4; was: both dropped with a note)',
+    cli: { error: 'Columns "企业名称" and "企业名称" both match 企业名称 (name) but differ (first at row 2); delete or rename all but one of them.' },
+  },
   ok('a title row above the header', 'title-row.csv'),
   ok('blank lines between and after rows', 'blank-lines.csv'),
   ok('dates written 2020/6/1, 2015年3月15日, 20081130, 44206 (serial), 2019.07.07', 'dates-mixed-text.csv'),
@@ -115,7 +122,10 @@ export const EXPECTATIONS: Expectation[] = [
   {
     file: 'no-required-columns.csv',
     what: 'only the code and the name',
-    cli: { error: 'Required columns 注册日期 (registration_date), 研发费用 (rd_expense), ' },
+    cli: {
+      error:
+        'Required columns 注册日期 (registration_date), 研发费用 (rd_expense), 上年研发费用 (rd_expense_prev) and 21 more are missing from no-required-columns.csv; add columns with those headers (the import template lists them all).',
+    },
   },
   { ...ok('XLSX with a merged title row, dates as date cells', 'title-merged.xlsx'), browser: { scored: ALL } },
   ok('formulas: cached results used; a formula without a cached value is empty', 'formulas.xlsx'),
