@@ -2,6 +2,7 @@ import { DataType, tableFromIPC, type Data, type Vector } from 'apache-arrow';
 import { cellText } from '../src/data/cell-text.ts';
 import { findHeaderRow } from '../src/data/header-row.ts';
 import { dropBlankRows, type RawSource, type RawTable } from '../src/data/raw-table.ts';
+import { CELLS_COLUMN, csvRowWidthOk, headerWidth, positionedWidthIssues, type RowWidthIssue } from '../src/data/row-width.ts';
 
 /**
  * Arrow IPC (the result of src/data's `readCsvSql`: text columns, header=false, so the header is
@@ -14,7 +15,12 @@ import { dropBlankRows, type RawSource, type RawTable } from '../src/data/raw-ta
 export function rawTableFromIPC(ipc: Uint8Array, source: RawSource): RawTable {
   const table = tableFromIPC(ipc);
   const total = table.numRows;
-  const all = table.schema.fields.map((_, j) => decodeColumn(table.getChildAt(j) as Vector, total));
+  // readCsvSql's last column is each row's cell count (row-width.ts), not a column of the file.
+  const fields = table.schema.fields;
+  const counted = fields.length > 0 && fields[fields.length - 1].name === CELLS_COLUMN;
+  const width = counted ? fields.length - 1 : fields.length;
+  const all = fields.slice(0, width).map((_, j) => decodeColumn(table.getChildAt(j) as Vector, total));
+  const cells = counted ? Int32Array.from((table.getChildAt(width) as Vector).toArray() as ArrayLike<number>) : null;
   const head = Array.from({ length: Math.min(total, 30) }, (_, i) => all.map((c) => c[i]));
   const h = findHeaderRow(head);
   if (h < 0) throw new Error('the file is empty: it has no header row and no data');
@@ -22,7 +28,20 @@ export function rawTableFromIPC(ipc: Uint8Array, source: RawSource): RawTable {
   const columns = all.map((c) => c.slice(h + 1));
   // Row numbers as the user sees them: the header is row h + 1.
   const rowNumbers = Array.from({ length: total - h - 1 }, (_, i) => h + 2 + i);
-  return dropBlankRows({ headers, columns, rowNumbers, headerRowNumber: h + 1, source });
+  const kept = dropBlankRows({ headers, columns, rowNumbers, headerRowNumber: h + 1, source });
+  const issues = cells ? csvWidthIssues(cells, h, headers, kept.rowNumbers) : positionedWidthIssues(kept.columns, kept.headers, kept.rowNumbers);
+  return issues.length ? { ...kept, widthIssues: issues } : kept;
+}
+
+/** CSV rows (kept ones: `rowNumbers`) whose cell count the header row `h` does not allow. */
+function csvWidthIssues(cells: Int32Array, h: number, headers: string[], rowNumbers: readonly number[]): RowWidthIssue[] {
+  const w = headerWidth(headers, cells[h]);
+  const out: RowWidthIssue[] = [];
+  for (const row of rowNumbers) {
+    const c = cells[row - 1]; // row r is result row r − 1 (the header is row h + 1)
+    if (!csvRowWidthOk(c, w)) out.push({ row, cells: c, expected: w.cells });
+  }
+  return out;
 }
 
 const decoder = new TextDecoder();

@@ -1,5 +1,6 @@
 import type { Table, Vector } from 'apache-arrow';
 import type { RawSource, TypedRawTable } from './raw-table.ts';
+import { CELLS_COLUMN, type HeaderWidth } from './row-width.ts';
 import type { ColumnRead } from './sql.ts';
 import { TypedTableBuilder, type TypedChunk } from './typed-columns.ts';
 
@@ -15,13 +16,16 @@ export interface ArrowReadPlan {
   /** The user's row number of the header row; the first result row is the next one. */
   headerRowNumber: number;
   source: RawSource;
+  /** CSV: the header's width, to list rows with another cell count (row-width.ts). */
+  width?: HeaderWidth;
 }
 
 export function typedTableFromArrow(table: Table, plan: ArrowReadPlan): TypedRawTable {
-  const builder = new TypedTableBuilder(plan.reads, plan.headerRowNumber + 1);
+  const builder = new TypedTableBuilder(plan.reads, plan.headerRowNumber + 1, plan.width);
   for (const batch of table.batches) {
     const column = (name: string): Vector | null => batch.getChild(name);
     const blank = column('blank');
+    const cells = column(CELLS_COLUMN); // present when the query passed a CSV's row_cells through
     const numbers = plan.reads.map((r, j) => (r === 'number' || r === 'bool' ? column(`n${j}`) : null));
     const texts = plan.reads.map((r, j) => (r === 'skip' ? null : column(`t${j}`)));
     plan.reads.forEach((r, j) => {
@@ -32,6 +36,7 @@ export function typedTableFromArrow(table: Table, plan: ArrowReadPlan): TypedRaw
       blank: (k) => blank?.get(k) === true,
       number: (j, k) => (numbers[j]?.get(k) as number | null | undefined) ?? null,
       text: (j, k) => (texts[j]?.get(k) as string | null | undefined) ?? null,
+      ...(cells ? { cells: (k: number) => Number(cells.get(k)) } : {}),
     };
     builder.add(chunk);
   }

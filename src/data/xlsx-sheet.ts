@@ -3,6 +3,7 @@ import { cellText } from './cell-text.ts';
 import { DataError } from './errors.ts';
 import { findHeaderRow } from './header-row.ts';
 import { dropBlankRows, type RawTable } from './raw-table.ts';
+import { positionedWidthIssues } from './row-width.ts';
 
 /**
  * The one XLSX reader (exceljs), for the CLI and the browser's import worker alike: no Node API,
@@ -66,5 +67,8 @@ export function xlsxRawTable(s: XlsxSheet, name: string): RawTable {
     headerRowNumber: rowNumbers[h],
     source: { format: 'xlsx', sheet: s.sheet },
   };
-  return dropBlankRows(table);
+  const kept = dropBlankRows(table);
+  // A value beyond the last header: the row may be pasted one column off (row-width.ts).
+  const issues = positionedWidthIssues(kept.columns, kept.headers, kept.rowNumbers);
+  return issues.length ? { ...kept, widthIssues: issues } : kept;
 }

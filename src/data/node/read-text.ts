@@ -7,6 +7,7 @@ import type { TypedRawTable } from '../raw-table.ts';
 import { quoteIdent, readCsvSql, typedSelectSql, type ColumnRead } from '../sql.ts';
 import { decodeTextFile } from '../decode-text-file.ts';
 import { detectDelimiter } from '../text-sniff.ts';
+import { CELLS_COLUMN, headerWidth } from '../row-width.ts';
 import { TypedTableBuilder } from '../typed-columns.ts';
 import { withDuckDB } from './duckdb-query.ts';
 import { typedChunkReader } from './typed-chunk.ts';
@@ -44,12 +45,15 @@ export async function readTextTable(path: string, bytes: Uint8Array, name: strin
         h = findHeaderRow(sample.rows);
       }
       if (h < 0) throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
-      const names = sample.columnNames;
-      const headers = names.map((_, j) => (sample.rows[h][j] ?? '').trim());
+      // The last column is readCsvSql's row_cells: not a column of the file.
+      const names = sample.columnNames.slice(0, -1);
+      const headerRow = sample.rows[h];
+      const headers = names.map((_, j) => (headerRow[j] ?? '').trim());
+      const width = headerWidth(headers, Number(headerRow[names.length]));
       const reads = plan(headers);
-      const builder = new TypedTableBuilder(reads, h + 2);
-      const view = typedChunkReader(reads);
-      await db.stream(typedSelectSql(from, reads, (j) => quoteIdent(names[j]), h + 1), (chunk) => builder.add(view(chunk)));
+      const builder = new TypedTableBuilder(reads, h + 2, width);
+      const view = typedChunkReader(reads, true);
+      await db.stream(typedSelectSql(from, reads, (j) => quoteIdent(names[j]), h + 1, quoteIdent(CELLS_COLUMN)), (chunk) => builder.add(view(chunk)));
       return builder.finish(headers, h + 1, source);
     }).catch((e: unknown) => {
       if (e instanceof DataError) throw e;
