@@ -66,4 +66,13 @@ describe('CLI: refusals are one sentence; --verbose adds the details', () => {
     expect(details[0]).toContain('营业收入 (revenue)');
     expect(details[0]).toContain('获得风险投资金额 (venture_capital)');
   });
+
+  it('a broken XLSX: no internal text in the sentence; --verbose shows it', async () => {
+    const broken = 'PK\u0003\u0004 not really a zip';
+    const plain = (await score('broken.xlsx', broken)).r;
+    expect(stderrLines(plain, 'error: ')).toEqual(['error: broken.xlsx is not a readable XLSX workbook; open it in Excel or WPS and save it again as .xlsx.']);
+    expect(plain.stderr).not.toContain('details:');
+    const verbose = (await score('broken-v.xlsx', broken, ['--verbose'])).r;
+    expect(stderrLines(verbose, 'details: ')).toEqual(["details: internal error: Corrupted zip: can't find end of central directory"]);
+  });
 });

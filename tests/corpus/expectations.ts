@@ -141,12 +141,12 @@ export const EXPECTATIONS: Expectation[] = [
   ok('formulas: cached results used; a formula without a cached value is empty', 'formulas.xlsx'),
   ok('XLSX dates as Excel serial numbers and as text', 'dates-serial.xlsx'),
   { file: 'two-sheets.xlsx', what: 'a notes sheet first (the CLI reads the first sheet; the browser lets the user choose)', cli: { error: 'two-sheets.xlsx has a header row but no data rows.' } },
-  { file: 'not-a-workbook.xlsx', what: 'PK magic bytes but no zip', cli: { error: "not-a-workbook.xlsx is not a readable XLSX workbook (Corrupted zip: can't find end of central directory)." } },
+  { file: 'not-a-workbook.xlsx', what: 'PK magic bytes but no zip', cli: { error: 'not-a-workbook.xlsx is not a readable XLSX workbook; open it in Excel or WPS and save it again as .xlsx.' } },
   ok('Parquet with DATE and DOUBLE columns', 'typed.parquet'),
   {
     file: 'records.json',
     what: 'a JSON array of objects: read by the workbench only',
-    cli: { error: 'records.json could not be read as CSV (Invalid Input Error: Error when sniffing file ' },
+    cli: { error: 'records.json could not be read as CSV; save it as comma-, semicolon- or tab-separated text (UTF-8 or GBK), or as .xlsx.' },
     browser: { scored: ALL },
   },
 ];

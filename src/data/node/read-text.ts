@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataError } from '../errors.ts';
+import { DataError, internalDetails } from '../errors.ts';
 import { findHeaderRow } from '../header-row.ts';
 import type { TypedRawTable } from '../raw-table.ts';
 import { quoteIdent, readCsvSql, typedSelectSql, type ColumnRead } from '../sql.ts';
@@ -57,8 +57,13 @@ export async function readTextTable(path: string, bytes: Uint8Array, name: strin
       return builder.finish(headers, h + 1, source);
     }).catch((e: unknown) => {
       if (e instanceof DataError) throw e;
-      const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      throw new DataError('bad-csv', `${name} could not be read as CSV (${why}).`, `${name} 无法按 CSV 读取（${why}）。`);
+      // DuckDB's own message ("Error when sniffing file …") is for --verbose only.
+      throw new DataError(
+        'bad-csv',
+        `${name} could not be read as CSV; save it as comma-, semicolon- or tab-separated text (UTF-8 or GBK), or as .xlsx.`,
+        `${name} 无法按 CSV 读取；请另存为以逗号、分号或制表符分隔的文本（UTF-8 或 GBK），或另存为 .xlsx。`,
+        internalDetails(e),
+      );
     });
   } finally {
     if (dir) await rm(dir, { recursive: true, force: true });
