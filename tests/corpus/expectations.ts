@@ -17,6 +17,8 @@ export interface Outcome {
   excluded?: string[];
   warnings?: string[];
   notes?: string[];
+  /** The codes of the scored rows the output marks vetoed (checked when given). */
+  vetoed?: string[];
 }
 
 export interface Expectation {
@@ -143,6 +145,41 @@ export const EXPECTATIONS: Expectation[] = [
   { file: 'two-sheets.xlsx', what: 'a notes sheet first (the CLI reads the first sheet; the browser lets the user choose)', cli: { error: 'two-sheets.xlsx has a header row but no data rows.' } },
   { file: 'not-a-workbook.xlsx', what: 'PK magic bytes but no zip', cli: { error: 'not-a-workbook.xlsx is not a readable XLSX workbook; open it in Excel or WPS and save it again as .xlsx.' } },
   ok('Parquet with DATE and DOUBLE columns', 'typed.parquet'),
+  // Issue 9 (hostile files): each class and a neighbour.
+  ok('a 400-digit 研发费用 is not a number (never +∞)', 'overflow-400-digits.csv', {
+    warnings: [`Row 2, column "2023年度研发费用（万元）": "1${'0'.repeat(59)}…" is not a number and is treated as missing`],
+  }),
+  ok('an overflowing number written with thousands separators is not a number either', 'overflow-grouped.csv', {
+    warnings: [`Row 2, column "2023年度营业收入": "${`1${',000'.repeat(103)}`.slice(0, 60)}…" is not a number and is treated as missing`],
+  }),
+  ok('line endings alternating LF and CRLF (DuckDB alone refuses it)', 'mixed-lf-crlf.csv'),
+  ok('CR-only line endings (old Mac)', 'cr-only.csv'),
+  {
+    file: 'long-row-unquoted-comma.csv',
+    what: 'an unquoted comma in a name: that row has one cell too many and is excluded, not shifted',
+    cli: { scored: but(1), notes: [PHONE], excluded: [`excluded 3 ${V[1]} cell count differs from header`] },
+    browser: { scored: but(1), report: [['cell-count', 3]] },
+  },
+  {
+    file: 'short-row.csv',
+    what: 'a row missing its last cell is excluded (a lost middle cell would look the same)',
+    cli: { scored: but(1), notes: [PHONE], excluded: [`excluded 3 ${V[1]} cell count differs from header`] },
+  },
+  ok('a header ending in two empty cells: rows without them are fine', 'header-trailing-empties.csv'),
+  {
+    file: 'duplicate-veto-conflict.csv',
+    what: 'the veto 被纳入失信被执行人名单 twice, differing: refused (it used to veto nobody)',
+    cli: {
+      error: 'Columns "被纳入失信被执行人名单" and "被纳入失信被执行人名单" both match 被纳入失信被执行人名单 (dishonest_debtor) but differ (first at row 2); delete or rename all but one of them.',
+    },
+  },
+  ok('研发费用 twice with identical cells: used once, with a note', 'duplicate-identical.csv', {
+    notes: [PHONE, 'note columns "2023年度研发费用（万元）" and "2023年度研发费用" all match 研发费用 (rd_expense) and are identical cell by cell; "2023年度研发费用（万元）" is used'],
+  }),
+  ok('ZWSP/ZWJ around the veto header, BOM + soft hyphen in 研发费用, bidi marks around the code header: all matched, the veto applies', 'invisible-header-chars.csv', {
+    vetoed: [V[1]],
+  }),
+  ok('NBSP and ideographic spaces inside headers', 'nbsp-headers.csv'),
   {
     file: 'records.json',
     what: 'a JSON array of objects: read by the workbench only',
