@@ -8,6 +8,7 @@ import type { ColumnMapping } from '../src/data/mapping.ts';
 import type { RawTable, TypedRawTable } from '../src/data/raw-table.ts';
 import { validationReport } from '../src/data/validation-report.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
+import { encodeDataError } from '../src/import/errors.ts';
 import { saveDataset } from '../src/persist/datasets.ts';
 import type { ImportApi, ValidateOptions } from '../src/protocol/import.ts';
 import { builtBuffers, SCORING_TEXT_FIELDS, type BuiltDataset } from '../src/protocol/scoring.ts';
@@ -19,7 +20,7 @@ import { parseFile } from './import/parse-file.ts';
  * table while the user reviews the column mapping, validates and builds the dataset with
  * src/data's logic (the CLI's rules), hands the built dataset to the scoring worker, and stores
  * the file without its personal data. A DataError crosses as a plain Error whose message is
- * `code|en|zh` (see src/import/errors.ts).
+ * `code|en|zh` and its details (see src/import/errors.ts).
  */
 let table: TypedRawTable | null = null;
 /** The table came from XLSX/Parquet/JSON (all text): it can be stored from here. */
@@ -29,7 +30,7 @@ let lastOptions: ValidateOptions | null = null;
 
 function wrap<T>(work: () => Promise<T>): Promise<T> {
   return work().catch((e: unknown) => {
-    if (e instanceof DataError) throw new Error(`${e.code}|${e.en}|${e.zh}`);
+    if (e instanceof DataError) throw new Error(encodeDataError(e));
     throw e;
   });
 }
@@ -61,9 +62,10 @@ const api: ImportApi = {
       return rest;
     }),
 
-  hold: ({ ipc, plan }) =>
+  hold: ({ ipc, plan, widthIssues }) =>
     wrap(async () => {
       table = typedTableFromArrow(tableFromIPC(ipc), plan);
+      if (widthIssues?.length) table.widthIssues = [...(table.widthIssues ?? []), ...widthIssues];
       textTable = null;
       built = null;
       return table.rowNumbers.length;
@@ -112,7 +114,8 @@ const api: ImportApi = {
       // insertArrowFromIPCStream, which reads the stream format only (Arrow copies, no decoding).
       const bytes = grid ? asIpcStream(grid) : textTable ? storedGridIpc(textTable, new Set(personal)) : null;
       if (!bytes) throw new Error('no grid to store');
-      await saveDataset({ ...info, grid: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+      const widthIssues = grid ? undefined : textTable?.widthIssues;
+      await saveDataset({ ...info, ...(widthIssues ? { widthIssues } : {}), grid: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
     }),
 };
 

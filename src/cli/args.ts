@@ -9,9 +9,11 @@ export interface ScoreArgs {
   asOf?: string;
   scenario?: string;
   sheet?: string;
+  /** Print the details of a refusal (missing fields, internal error texts) after its sentence. */
+  verbose?: boolean;
 }
 
-export const USAGE = 'usage: npm run --silent score -- --system ID --input FILE --output OUT.csv [--as-of YYYY-MM-DD] [--scenario S.json] [--sheet NAME]';
+export const USAGE = 'usage: npm run --silent score -- --system ID --input FILE --output OUT.csv [--as-of YYYY-MM-DD] [--scenario S.json] [--sheet NAME] [--verbose]';
 
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
   let values: Record<string, string | boolean | undefined>;
@@ -25,6 +27,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
         'as-of': { type: 'string' },
         scenario: { type: 'string' },
         sheet: { type: 'string' },
+        verbose: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -40,5 +43,6 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
   if (typeof values['as-of'] === 'string') out.asOf = values['as-of'];
   if (typeof values.scenario === 'string') out.scenario = values.scenario;
   if (typeof values.sheet === 'string') out.sheet = values.sheet;
+  if (values.verbose === true) out.verbose = true;
   return out;
 }

@@ -1,6 +1,5 @@
 import { REASON_TEXT, type DataWarning, type EngineDataset } from '../data/index.ts';
 import type { ColumnMapping } from '../data/mapping.ts';
-import { fieldLabel } from '../data/fields.ts';
 
 /** stderr lines of a run: exclusions (scoring.md §8 format), then notes and capped warnings. */
 
@@ -18,10 +17,7 @@ export function exclusionLines(data: EngineDataset): string[] {
 export function mappingNotes(mapping: ColumnMapping): string[] {
   const out: string[] = [];
   for (const i of mapping.personal) out.push(`note personal-data column "${mapping.headers[i]}" dropped (not read, not written)`);
-  for (const a of mapping.ambiguous) {
-    const heads = a.columns.map((i) => `"${mapping.headers[i]}"`).join(' and ');
-    out.push(`note columns ${heads} all match ${fieldLabel(a.field)}; none of them is used`);
-  }
+  // Fields on several columns: buildDataset uses identical ones (its mappingNotes) or refuses.
   return out;
 }
 

@@ -38,7 +38,7 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
     // Only the columns the mapping uses are read (personal data and unmatched columns never are).
     raw = await readDataFileTyped(args.input, args.sheet === undefined ? {} : { sheet: args.sheet }, (headers) => columnReads(scoredFields(mapFields(headers), used)));
   } catch (e) {
-    if (e instanceof DataError) throw new CliError(e.en);
+    if (e instanceof DataError) throw cliErrorOf(e);
     throw e;
   }
   if (raw.rowNumbers.length === 0) throw new CliError(`${name} has a header row but no data rows.`);
@@ -49,7 +49,14 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
   for (const f of used) if (mapping.fields[f] === undefined && !required.includes(f)) log(`note optional column ${fieldLabel(f)} not found; it counts as missing for every row`);
 
   const asOfDays = resolveAsOf(args.asOf, scenario?.asOf, mapping.evalYear, name);
-  const data = buildDataset(raw, scoredFields(mapping, used), { asOfDays });
+  let data;
+  try {
+    data = buildDataset(raw, scoredFields(mapping, used), { asOfDays });
+  } catch (e) {
+    if (e instanceof DataError) throw cliErrorOf(e); // a field on two columns that differ
+    throw e;
+  }
+  for (const n of data.mappingNotes ?? []) log(`note ${n.en}`);
   for (const line of exclusionLines(data)) log(line);
   for (const line of warningLines(data.warnings, data.warningTotal)) log(line);
   if (data.n === 0) {
@@ -94,18 +101,28 @@ function scoredFields(mapping: ColumnMapping, used: Set<string>): ColumnMapping 
   return { ...mapping, fields };
 }
 
+/** A reader's or the data module's refusal as the CLI's: its English sentence, details for --verbose. */
+function cliErrorOf(e: DataError): CliError {
+  return new CliError(e.en, 1, e.details?.en);
+}
+
+/** Listed in the sentence at most; the rest are counted, and listed with --verbose. */
+const LISTED_MISSING = 3;
+
+/**
+ * A required field with no column. A field on several columns is not "missing": buildDataset
+ * uses it when the columns agree and refuses the file, naming them, when they do not.
+ */
 function failOnMissing(mapping: ColumnMapping, name: string): void {
-  const ambiguous = new Map(mapping.ambiguous.map((a) => [a.field, a.columns]));
+  const ambiguous = new Set(mapping.ambiguous.map((a) => a.field));
   const absent = mapping.missingRequired.filter((f) => !ambiguous.has(f));
   if (absent.length === 1) {
     throw new CliError(`Required column ${fieldLabel(absent[0])} is missing from ${name}; add a column with that header.`);
   }
   if (absent.length > 1) {
-    throw new CliError(`Required columns ${absent.map(fieldLabel).join(', ')} are missing from ${name}; add columns with those headers.`);
-  }
-  const clash = mapping.missingRequired.find((f) => ambiguous.has(f));
-  if (clash !== undefined) {
-    const heads = (ambiguous.get(clash) ?? []).map((i) => `"${mapping.headers[i]}"`).join(' and ');
-    throw new CliError(`Required column ${fieldLabel(clash)} is ambiguous in ${name}: headers ${heads} all match it; keep only one.`);
+    const shown = absent.slice(0, LISTED_MISSING).map(fieldLabel);
+    const list = absent.length <= LISTED_MISSING ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : `${shown.join(', ')} and ${absent.length - LISTED_MISSING} more`;
+    const details = `missing required columns: ${absent.map(fieldLabel).join(', ')}`;
+    throw new CliError(`Required columns ${list} are missing from ${name}; add columns with those headers (the import template lists them all).`, 1, details);
   }
 }

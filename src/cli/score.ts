@@ -4,7 +4,7 @@
  * Exit 0 when at least one row was scored; otherwise one sentence on stderr, a non-zero exit
  * code and no output file.
  */
-import { parseScoreArgs } from './args.ts';
+import { parseScoreArgs, type ScoreArgs } from './args.ts';
 import { CliError } from './cli-error.ts';
 import { runScore } from './run-score.ts';
 
@@ -15,18 +15,24 @@ async function main(argv: readonly string[]): Promise<number> {
     const out = onlyExclusions ? lines.filter((l) => l.startsWith('excluded ')) : lines;
     if (out.length) process.stderr.write(`${out.join('\n')}\n`);
   };
+  let args: ScoreArgs | undefined;
   try {
-    await runScore(parseScoreArgs(argv), log);
+    args = parseScoreArgs(argv);
+    await runScore(args, log);
     flush();
     return 0;
   } catch (e) {
     // A failed run says one sentence; only the excluded lines (which explain it) come first.
     flush(true);
+    const verbose = args?.verbose === true || argv.includes('--verbose');
     if (e instanceof CliError) {
       process.stderr.write(`error: ${e.message}\n`);
+      if (verbose && e.details) process.stderr.write(`${e.details.replace(/^/gm, 'details: ')}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`error: unexpected failure (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); please report it with the input file's header row.\n`);
+    // Never an internal text as the sentence: it goes to --verbose (with the stack).
+    process.stderr.write(`error: unexpected failure; please report it with the input file's header row (run with --verbose for the internal error).\n`);
+    if (verbose) process.stderr.write(`${String(e instanceof Error ? (e.stack ?? e.message) : e).replace(/^/gm, 'details: ')}\n`);
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 import type { Data, Table, Vector } from 'apache-arrow';
 import { utf8Cells } from './arrow-text.ts';
 import type { RawSource, TypedRawTable } from './raw-table.ts';
+import { CELLS_COLUMN, type HeaderWidth } from './row-width.ts';
 import { MASK_BITS, type ColumnRead } from './sql.ts';
 import { hasBit, TypedTableBuilder, type TypedChunk } from './typed-columns.ts';
 
@@ -18,6 +19,8 @@ export interface ArrowReadPlan {
   /** The user's row number of the header row; the first result row is the next one. */
   headerRowNumber: number;
   source: RawSource;
+  /** CSV: the header's width, to list rows with another cell count (row-width.ts). */
+  width?: HeaderWidth;
 }
 
 function float64(vec: Vector): { values: Float64Array; offset: number } {
@@ -26,7 +29,7 @@ function float64(vec: Vector): { values: Float64Array; offset: number } {
 }
 
 export function typedTableFromArrow(table: Table, plan: ArrowReadPlan): TypedRawTable {
-  const builder = new TypedTableBuilder(plan.reads, plan.headerRowNumber + 1);
+  const builder = new TypedTableBuilder(plan.reads, plan.headerRowNumber + 1, plan.width);
   const maskOf: { name: string; bit: number }[] = [];
   let b = 0;
   plan.reads.forEach((r, j) => {
@@ -35,6 +38,7 @@ export function typedTableFromArrow(table: Table, plan: ArrowReadPlan): TypedRaw
   for (const batch of table.batches) {
     const n = batch.numRows;
     const blank = batch.getChild('blank');
+    const cells = batch.getChild(CELLS_COLUMN); // present when the query passed a CSV's row_cells through
     const numbers: ({ values: Float64Array; offset: number } | null)[] = [];
     const texts: (Vector | null)[] = [];
     const decoded: ((string | null)[] | null)[] = [];
@@ -73,6 +77,7 @@ export function typedTableFromArrow(table: Table, plan: ArrowReadPlan): TypedRaw
     const chunk: TypedChunk = {
       length: n,
       numbers: (j) => ({ ...numbers[j]!, textRows: textRowsOf(j) }),
+      ...(cells ? { cells: (k: number) => Number(cells.get(k)) } : {}),
       blank: (k) => blank?.get(k) === true,
       number: (j, k) => {
         const c = numbers[j]!;

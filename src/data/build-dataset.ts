@@ -1,7 +1,11 @@
+import type { Label } from '../engine/types.ts';
+import { checkDuplicateFields } from './duplicate-fields.ts';
 import type { DataWarning, Exclusion } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { parseColumns } from './parse-columns.ts';
 import { cellAt, textCells, type RawColumn, type RawTable } from './raw-table.ts';
+import { exclusionMessage } from './messages.ts';
+import { normalizeUscc } from './uscc.ts';
 import { checkKeys, crossFieldWarnings } from './validate.ts';
 import { WarningCollector, type WarningCount } from './warning-collector.ts';
 
@@ -32,6 +36,8 @@ export interface EngineDataset {
   warningTotal: number;
   evalYear?: number;
   asOfDays: number;
+  /** Fields found in several identical columns, resolved to the first (duplicate-fields.ts). */
+  mappingNotes?: Label[];
 }
 
 export class MissingFieldError extends Error {
@@ -48,15 +54,21 @@ export interface BuildOptions {
   keepInvalidUscc?: boolean;
 }
 
-export function buildDataset(raw: RawTable<RawColumn>, mapping: ColumnMapping, options: BuildOptions): EngineDataset {
+export function buildDataset(raw: RawTable<RawColumn>, given: ColumnMapping, options: BuildOptions): EngineDataset {
+  // 0. A field on two columns is used only when they agree cell by cell; else the file is refused.
+  const dup = checkDuplicateFields(raw, given);
+  if (dup.refusal) throw dup.refusal;
+  const mapping = dup.mapping;
   const usccCol = mapping.fields.uscc;
   const regCol = mapping.fields.registration_date;
   const missing = [usccCol === undefined ? 'uscc' : '', regCol === undefined ? 'registration_date' : ''].filter(Boolean);
   if (missing.length) throw new MissingFieldError(missing);
 
-  // 1. Keys first, so that cell warnings are raised for scored rows only.
+  // 1. Rows whose cell count the header does not allow (row-width.ts), then keys, so that cell
+  // warnings are raised for scored rows only.
   const reg = parseColumns(raw, mapping, { fields: ['registration_date'] }).dates.registration_date;
   const n = raw.rowNumbers.length;
+  const width = widthExclusions(raw, usccCol);
   const regCells = textCells(raw.columns[regCol], n);
   const keys = checkKeys({
     uscc: textCells(raw.columns[usccCol], n),
@@ -68,11 +80,13 @@ export function buildDataset(raw: RawTable<RawColumn>, mapping: ColumnMapping, o
     rowNumbers: raw.rowNumbers,
     asOfDays: options.asOfDays,
     keepInvalidUscc: options.keepInvalidUscc === true,
+    skip: width.skip,
   });
   const keep: number[] = [];
   const excluded: Exclusion[] = [];
   const scored = new Uint8Array(raw.rowNumbers.length);
-  keys.excluded.forEach((e, i) => {
+  keys.excluded.forEach((e0, i) => {
+    const e = width.excluded[i] ?? e0;
     if (e) excluded.push(e);
     else {
       keep.push(i);
@@ -119,6 +133,23 @@ export function buildDataset(raw: RawTable<RawColumn>, mapping: ColumnMapping, o
     asOfDays: options.asOfDays,
   };
   if (mapping.evalYear !== undefined) out.evalYear = mapping.evalYear;
+  if (dup.notes.length) out.mappingNotes = dup.notes;
   if (options.keepInvalidUscc) out.flagged = keys.flagged.filter((f, i): f is Exclusion => f !== undefined && scored[i] === 1);
   return out;
+}
+
+/** Per data row: excluded because its cell count differs from the header's (row-width.ts). */
+function widthExclusions(raw: RawTable<RawColumn>, usccCol: number): { skip?: Uint8Array; excluded: (Exclusion | undefined)[] } {
+  const excluded: (Exclusion | undefined)[] = [];
+  if (!raw.widthIssues?.length) return { excluded };
+  const byRow = new Map(raw.widthIssues.map((w) => [w.row, w]));
+  const skip = new Uint8Array(raw.rowNumbers.length);
+  raw.rowNumbers.forEach((row, i) => {
+    const w = byRow.get(row);
+    if (!w) return;
+    skip[i] = 1;
+    const uscc = normalizeUscc(cellAt(raw.columns[usccCol], i));
+    excluded[i] = { row, uscc, reason: 'cell-count', message: exclusionMessage('cell-count', { row, column: raw.headers[usccCol], value: '', cells: w.cells, headerCells: w.expected }) };
+  });
+  return { skip, excluded };
 }

@@ -1,5 +1,5 @@
 import { DataError } from './errors.ts';
-import { decodeText, detectEncoding, looksBinary, type DetectedEncoding, type TextEncoding } from './text-sniff.ts';
+import { decodeText, detectEncoding, hasMixedLineEndings, looksBinary, unifyLineEndings, type DetectedEncoding, type TextEncoding } from './text-sniff.ts';
 
 /**
  * A delimited text file's bytes → its text, with the checks every reader applies (the CLI's
@@ -13,6 +13,11 @@ export interface DecodedText {
   detected: DetectedEncoding;
   /** The encoding used. */
   encoding: TextEncoding;
+  /**
+   * True when `text` is not the bytes' text as is: mixed line endings were unified to LF
+   * (text-sniff.ts hasMixedLineEndings), so a reader must hand DuckDB `text`, not the bytes.
+   */
+  rewritten: boolean;
 }
 
 const BINARY = (name: string) =>
@@ -39,5 +44,6 @@ export function decodeTextFile(bytes: Uint8Array, name: string, override?: TextE
   }
   if (looksBinary(text)) throw BINARY(name);
   if (text.trim() === '') throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
-  return { text, detected, encoding: used.encoding };
+  if (hasMixedLineEndings(text)) return { text: unifyLineEndings(text), detected, encoding: used.encoding, rewritten: true };
+  return { text, detected, encoding: used.encoding, rewritten: false };
 }

@@ -9,7 +9,8 @@ export type ExclusionReason =
   | 'duplicate-key'
   | 'registration-date-missing'
   | 'registration-date-invalid'
-  | 'registration-date-future';
+  | 'registration-date-future'
+  | 'cell-count';
 
 /** The short reason the CLI prints in `excluded <row> <uscc> <reason>` lines. */
 export const REASON_TEXT: Readonly<Record<ExclusionReason, string>> = {
@@ -21,6 +22,7 @@ export const REASON_TEXT: Readonly<Record<ExclusionReason, string>> = {
   'registration-date-missing': 'registration_date missing',
   'registration-date-invalid': 'registration_date unparseable',
   'registration-date-future': 'registration_date after as-of date',
+  'cell-count': 'cell count differs from header',
 };
 
 export interface Exclusion {

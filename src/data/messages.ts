@@ -23,6 +23,9 @@ export interface ExclusionContext {
   /** uscc-check-digit: the expected check character. */
   expected?: string;
   asOfDays?: number;
+  /** cell-count: the row's cells and the header's. */
+  cells?: number;
+  headerCells?: number;
 }
 
 export function exclusionMessage(reason: ExclusionReason, c: ExclusionContext): Label {
@@ -61,6 +64,11 @@ export function exclusionMessage(reason: ExclusionReason, c: ExclusionContext): 
       return {
         zh: `${p.zh}的值“${v}”不是有效日期，${skipZh}；请写成 YYYY-MM-DD（如 2018-06-30）。`,
         en: `${p.en}: "${v}" is not a valid date, so ${skipEn}; write it as YYYY-MM-DD (e.g. 2018-06-30).`,
+      };
+    case 'cell-count':
+      return {
+        zh: `第 ${c.row} 行有 ${c.cells} 个单元格，而表头有 ${c.headerCells} 个，各值可能错位，${skipZh}；请检查该行是否多了或少了分隔符（如未加引号的逗号）。`,
+        en: `Row ${c.row} has ${c.cells} cells but the header has ${c.headerCells}, so its values may be shifted and ${skipEn}; check the row for a missing or extra delimiter (such as an unquoted comma).`,
       };
     case 'registration-date-future': {
       const asOf = c.asOfDays === undefined ? '' : formatIsoDate(c.asOfDays);

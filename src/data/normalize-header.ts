@@ -1,7 +1,8 @@
 /**
  * Header normalisation: the "close variants" of data-model.md. Two headers that differ only in
  * full-/half-width forms, bracket style, whitespace, quotes, a bracketed unit such as （万元）, or
- * a year written in place of 当年 normalise to the same `base`.
+ * a year written in place of 当年 normalise to the same `base`; invisible format characters
+ * (Unicode category Cf) and NBSP-like spaces are dropped.
  */
 
 export interface NormalizedHeader {
@@ -26,9 +27,20 @@ const RELATIVE = /(?<!以)上一?年度?|当年度?|本年度?/g;
 const IGNORABLE_GROUP = /\((?:单位[:：]?)?(?:万元|元|千元|亿元|万元人民币|人民币万元|人|人数|名|位|个|件|项|家|次|%|是\/否|是或否|1\/0|y\/n|有效|)\)/g;
 const TRAILING_UNIT = /[/_-]?(?:万元|元|人|件|个|项)$/;
 
-/** NFKC + bracket / quote / whitespace / case normalisation, shared with the alias table. */
+/**
+ * Invisible characters a header may carry without the user seeing them: every Unicode format
+ * character (category Cf: zero-width space/joiners, a BOM inside a cell, soft hyphen, bidi marks,
+ * word joiner, …) and every space JS's \s knows (NBSP, figure/narrow spaces, ideographic space).
+ * They are removed, not kept: a header that looks like 一票否决 to a person must match like it, or
+ * a veto column silently goes unmatched (issue 9, class 5). Removed before NFKC as well as after,
+ * because NFKC maps a few compatibility characters to spaces. NFKC once more at the end: removing
+ * a quote can bring a letter and a combining mark together (idempotence, tested).
+ */
+const INVISIBLE = /[\p{Cf}\s]+/gu;
+
+/** NFKC + bracket / quote / whitespace / invisible-character / case normalisation, shared with the alias table. */
 export function headerKey(header: string): string {
-  return header.normalize('NFKC').replace(OPEN, '(').replace(CLOSE, ')').replace(QUOTES, '').replace(/\s+/g, '').toLowerCase();
+  return header.replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '').replace(OPEN, '(').replace(CLOSE, ')').replace(QUOTES, '').toLowerCase().normalize('NFKC');
 }
 
 export function normalizeHeader(header: string): NormalizedHeader {

@@ -1,3 +1,5 @@
+import type { RowWidthIssue } from './row-width.ts';
+
 /**
  * What every reader produces: the header texts as the user's file writes them and the cells,
  * column-major, with the row number the user's file gives each data row. A column is text cells
@@ -13,6 +15,11 @@ export interface RawTable<C extends RawColumn = TextColumn> {
   /** The row number of the header row (1 for CSV and Parquet). */
   headerRowNumber: number;
   source: RawSource;
+  /**
+   * Data rows whose cell count the header does not allow (row-width.ts): buildDataset excludes
+   * them with a report, so their cells are never read shifted. Absent = none.
+   */
+  widthIssues?: RowWidthIssue[];
 }
 
 export type TextColumn = (string | null)[];

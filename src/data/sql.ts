@@ -1,4 +1,5 @@
 import { FALSE_TEXTS, TRUE_TEXTS } from './parse-bool.ts';
+import { CELLS_COLUMN } from './row-width.ts';
 
 /**
  * DuckDB SQL text shared by the browser (DuckDB-wasm) and the CLI (native DuckDB). Only SQL that
@@ -29,6 +30,14 @@ export interface CsvOptions {
  * row of the result (columns come back as column0, column1, …), so header texts arrive exactly as
  * written, duplicates included, and nothing is renamed or typed by a sniffer. Rows shorter than
  * the widest row are padded with NULL; empty cells are NULL.
+ *
+ * The last column, `row_cells` (CELLS_COLUMN, INTEGER), is the row's cell count as written, so a
+ * row with more or fewer cells than the header is reported instead of read shifted (row-width.ts,
+ * issue 9 class 3). DuckDB's padding and an empty cell would both be NULL, so the file is read
+ * with a `nullstr` no cell holds: a written cell, empty or not, is then non-NULL and padding alone
+ * is NULL; the count is the number of non-NULL cells, and NULLIF turns empty cells back to NULL.
+ * The same SQL runs in native DuckDB and DuckDB-wasm (both ≥ 1.4: COLUMNS unpacking); it costs
+ * about as much as the read itself varies from run to run (measured on the 1M-row demo file).
  */
 export function readCsvSql(path: string, options: CsvOptions): string {
   const opts = [
@@ -42,9 +51,13 @@ export function readCsvSql(path: string, options: CsvOptions): string {
     // ("CSV Error on Line …"), which real exports contain (addresses, names).
     'parallel=false',
     'sample_size=-1',
+    `nullstr=${quoteLiteral(NO_CELL)}`,
   ];
-  return `SELECT * FROM read_csv(${quoteLiteral(path)}, ${opts.join(', ')})`;
+  return `SELECT NULLIF(COLUMNS(*), ''), CAST(list_aggregate([*COLUMNS(*)], 'count') AS INTEGER) AS ${quoteIdent(CELLS_COLUMN)} FROM read_csv(${quoteLiteral(path)}, ${opts.join(', ')})`;
 }
+
+/** A `nullstr` no CSV cell holds (control characters: such a file is refused as binary anyway). */
+const NO_CELL = '\u0001ipw:no-null\u0001';
 
 /** Native DuckDB only (see the file comment). */
 export function readParquetSql(path: string): string {
@@ -112,8 +125,9 @@ set when number column 50g + b (counting number columns only) has text on that r
 reader fetches only those few strings instead of testing every `t<j>` for NULL. Each test is computed once per cell in a
  * nested select; the blank test over all columns runs only where the read cells are all blank
  * (CASE evaluates a branch on its own rows only), so it costs little on real data.
+ * With `cellsSql` (a CSV's row_cells), the row's cell count comes last, as `row_cells`.
  */
-export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], cellSql: (j: number) => string, offset = 0): string {
+export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], cellSql: (j: number) => string, offset = 0, cellsSql?: string): string {
   const all = reads.map((_, j) => cellSql(j));
   const readCells = reads.flatMap((r, j) => (r === 'skip' ? [] : [`c${j}`]));
   const blankAll = blankRowSql(all);
@@ -149,6 +163,12 @@ export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], ce
     b++;
   });
   masks.forEach((terms, g) => l3.push(`CAST(${terms.join(' + ')} AS DOUBLE) AS m${g}`));
+  // The row's cell count (readCsvSql's row_cells), passed through as the very last column.
+  if (cellsSql !== undefined) {
+    l1.push(`${cellsSql} AS rc`);
+    l2.push('rc');
+    l3.push(`rc AS ${quoteIdent(CELLS_COLUMN)}`);
+  }
   const from = `(SELECT ${[...l1, `${blank} AS blank`].join(', ')} FROM (${fromSql})${offset > 0 ? ` OFFSET ${offset}` : ''})`;
   const select = (cols: string[]) => cols.join(', ');
   return `SELECT coalesce(blank, false) AS blank${l3.length ? `, ${select(l3)}` : ''} FROM (SELECT blank${l2.length ? `, ${select(l2)}` : ''} FROM ${from})`;

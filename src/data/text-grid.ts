@@ -2,11 +2,13 @@ import { tableFromIPC } from 'apache-arrow';
 import { vectorCells } from './arrow-text.ts';
 import { findHeaderRow } from './header-row.ts';
 import { dropBlankRows, type RawSource, type RawTable } from './raw-table.ts';
+import { positionedWidthIssues } from './row-width.ts';
 
 /**
  * A text grid (column-major cells of every row of a sheet or file, title rows included, the
  * header among them) → the raw table: the header row is found under any title rows, row numbers
- * are grid positions + 1 (the sheet's or file's own numbering), blank rows are dropped. The
+ * are grid positions + 1 (the sheet's or file's own numbering), blank rows are dropped, rows with
+ * a value beyond the last header are listed (row-width.ts). The
  * XLSX, Parquet and JSON readers and stored datasets all reach the raw table through here.
  */
 export function tableFromGrid(grid: readonly (readonly (string | null)[])[], total: number, source: RawSource): RawTable {
@@ -16,7 +18,10 @@ export function tableFromGrid(grid: readonly (readonly (string | null)[])[], tot
   const headers = grid.map((c) => (c[h] ?? '').trim());
   const columns = grid.map((c) => Array.from({ length: total - h - 1 }, (_, i) => c[h + 1 + i] ?? null));
   const rowNumbers = Array.from({ length: total - h - 1 }, (_, i) => h + 2 + i);
-  return dropBlankRows({ headers, columns, rowNumbers, headerRowNumber: h + 1, source });
+  const kept = dropBlankRows({ headers, columns, rowNumbers, headerRowNumber: h + 1, source });
+  // Cells are placed by column here: only a value beyond the last named header is reported.
+  const issues = positionedWidthIssues(kept.columns, kept.headers, kept.rowNumbers);
+  return issues.length ? { ...kept, widthIssues: issues } : kept;
 }
 
 /** Row-major rows (a row may be shorter than the widest: padded with null) → column-major grid. */

@@ -64,3 +64,27 @@ export function detectDelimiter(text: string): ',' | '\t' | ';' {
   if (counts[';'] > counts[',']) return ';';
   return ',';
 }
+
+/**
+ * True when a text ends its lines in more than one way (CRLF, LF, CR). DuckDB's CSV sniffer
+ * refuses such a file ("Error when sniffing file", even with `new_line` given), yet it is a
+ * common result of appending rows from another tool, so readers unify the endings first
+ * (unifyLineEndings). Excel's own exports count as mixed too (CRLF rows, LF inside quoted
+ * cells); unifying them is harmless, a quoted line break stays a line break. One indexOf per
+ * line: cheap next to reading the file.
+ */
+export function hasMixedLineEndings(text: string): boolean {
+  const firstCr = text.indexOf('\r');
+  if (firstCr < 0) return false; // LF only (the common case): no scan
+  const firstLf = text.indexOf('\n');
+  if (firstLf < 0) return false; // CR only: DuckDB reads it
+  // Both occur: consistent only when every LF follows a CR and every CR precedes an LF (CRLF).
+  for (let i = firstLf; i >= 0; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return true;
+  for (let i = firstCr; i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
+/** Every CRLF and lone CR as LF (see hasMixedLineEndings). */
+export function unifyLineEndings(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}

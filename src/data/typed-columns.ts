@@ -1,4 +1,5 @@
 import { SKIPPED_COLUMN, type NumberColumn, type RawColumn, type RawSource, type TypedRawTable } from './raw-table.ts';
+import { csvRowWidthOk, type HeaderWidth, type RowWidthIssue } from './row-width.ts';
 import { MASK_BITS, type ColumnRead } from './sql.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface TypedChunk {
    * non-null are listed ascending, so the builder needs no call per cell.
    */
   numbers?(j: number): { values: Float64Array; offset: number; textRows: Int32Array };
+  /** `row_cells` at row k: the row's cell count as written (CSV only). */
+  cells?(k: number): number;
 }
 
 class GrowingFloat64 {
@@ -61,11 +64,16 @@ export class TypedTableBuilder {
   private readonly slots: Slot[];
   private position = 0;
   private readonly rowNumbers: number[] = [];
+  private readonly widthIssues: RowWidthIssue[] = [];
 
-  /** `firstRowNumber`: the user's row number of the first result row (header row + 1). */
+  /**
+   * `firstRowNumber`: the user's row number of the first result row (header row + 1). `width`
+   * (CSV): kept rows whose `cells` it does not allow are listed (row-width.ts).
+   */
   constructor(
     private readonly reads: readonly ColumnRead[],
     private readonly firstRowNumber: number,
+    private readonly width?: HeaderWidth,
   ) {
     this.slots = reads.map((r): Slot => (r === 'number' || r === 'bool' ? { read: 'number', plain: new GrowingFloat64(), rows: new GrowingInt32(), cells: [] } : r === 'text' ? { read: r, cells: [] } : { read: r }));
   }
@@ -79,6 +87,7 @@ export class TypedTableBuilder {
       }
     }
     const base = this.rowNumbers.length - keep.length; // kept-row index of keep[0]
+    if (this.width && chunk.cells) this.checkWidths(chunk, keep, base);
     this.position += chunk.length;
     this.slots.forEach((s, j) => {
       if (s.read === 'text') for (const k of keep) s.cells.push(chunk.text(j, k));
@@ -119,6 +128,15 @@ export class TypedTableBuilder {
     });
   }
 
+  private checkWidths(chunk: TypedChunk, keep: readonly number[], base: number): void {
+    const w = this.width as HeaderWidth;
+    const cells = chunk.cells as (k: number) => number;
+    for (let q = 0; q < keep.length; q++) {
+      const c = cells(keep[q]);
+      if (!csvRowWidthOk(c, w)) this.widthIssues.push({ row: this.rowNumbers[base + q], cells: c, expected: w.cells });
+    }
+  }
+
   finish(headers: string[], headerRowNumber: number, source: RawSource): TypedRawTable {
     const n = this.rowNumbers.length;
     const columns = this.slots.map((s): RawColumn => {
@@ -128,7 +146,9 @@ export class TypedTableBuilder {
       return col;
     });
     if (this.reads.length !== headers.length) throw new Error('typed read: one read per header expected');
-    return { headers, columns, rowNumbers: this.rowNumbers, headerRowNumber, source };
+    const table: TypedRawTable = { headers, columns, rowNumbers: this.rowNumbers, headerRowNumber, source };
+    if (this.widthIssues.length) table.widthIssues = this.widthIssues;
+    return table;
   }
 }
 

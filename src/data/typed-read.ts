@@ -1,4 +1,5 @@
 import { findHeaderRow } from './header-row.ts';
+import { CELLS_COLUMN, headerWidth, type HeaderWidth } from './row-width.ts';
 import { quoteIdent, typedSelectSql, type ColumnRead } from './sql.ts';
 
 /**
@@ -17,7 +18,13 @@ export interface GridSample {
 export interface GridHeader {
   /** Index of the header row in the grid (0 = first row). */
   index: number;
+  /** The file's columns (column0, …; a CSV's row_cells is not one of them). */
   columnNames: string[];
+  /**
+   * A CSV's header width, when the grid ends with readCsvSql's row_cells: the typed read then
+   * passes each row's cell count on, so a row of another width is reported (row-width.ts).
+   */
+  width?: HeaderWidth;
   headers: string[];
   /** The sample rows after the header (for the mapping preview). */
   sample: (string | null)[][];
@@ -35,13 +42,16 @@ export async function readGridHeader(from: string, query: (sql: string) => Promi
     h = findHeaderRow(sample.rows);
   }
   if (h < 0) return null;
-  const headers = sample.columnNames.map((_, j) => (sample.rows[h][j] ?? '').trim());
-  return { index: h, columnNames: sample.columnNames, headers, sample: sample.rows.slice(h + 1) };
+  const counted = sample.columnNames.at(-1) === CELLS_COLUMN;
+  const columnNames = counted ? sample.columnNames.slice(0, -1) : sample.columnNames;
+  const headers = columnNames.map((_, j) => (sample.rows[h][j] ?? '').trim());
+  const rows = sample.rows.slice(h + 1).map((r) => (counted ? r.slice(0, -1) : r));
+  return { index: h, columnNames, headers, sample: rows, ...(counted ? { width: headerWidth(headers, Number(sample.rows[h][columnNames.length])) } : {}) };
 }
 
 /** The typed query of the rows under the header. */
 export function gridTypedSql(from: string, header: GridHeader, reads: readonly ColumnRead[]): string {
-  return typedSelectSql(from, reads, (j) => quoteIdent(header.columnNames[j]), Math.max(0, header.index + 1));
+  return typedSelectSql(from, reads, (j) => quoteIdent(header.columnNames[j]), Math.max(0, header.index + 1), header.width ? quoteIdent(CELLS_COLUMN) : undefined);
 }
 
 /**
@@ -51,5 +61,6 @@ export function gridTypedSql(from: string, header: GridHeader, reads: readonly C
  */
 export function gridWithoutSql(from: string, header: GridHeader, drop: ReadonlySet<number>): string {
   const cols = header.columnNames.map((c, j) => (drop.has(j) ? `NULL::VARCHAR AS ${quoteIdent(`column${j}`)}` : `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(`column${j}`)}`));
+  if (header.width) cols.push(quoteIdent(CELLS_COLUMN)); // kept: a reload reports the same rows
   return `SELECT ${cols.join(', ')} FROM (${from})${header.index >= 0 ? ` OFFSET ${header.index + 1}` : ''}`;
 }

@@ -26,6 +26,8 @@ export interface KeyInput {
    * scored and listed in `flagged` instead of `excluded`. Duplicates of valid codes still go.
    */
   keepInvalidUscc?: boolean;
+  /** Rows already excluded (their cells cannot be trusted): no key check, no duplicate count. */
+  skip?: Uint8Array;
 }
 
 export interface KeyCheck {
@@ -56,6 +58,7 @@ export function checkKeys(k: KeyInput): KeyCheck {
   // 1. the code itself
   const byCode = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
+    if (k.skip?.[i]) continue;
     const problem = usccProblem(codes[i]);
     if (problem) {
       const expected = problem === 'check-digit' ? usccCheckChar(codes[i].slice(0, 17)) : undefined;
@@ -78,7 +81,7 @@ export function checkKeys(k: KeyInput): KeyCheck {
   }
   // 3. registration date
   for (let i = 0; i < n; i++) {
-    if (excluded[i]) continue;
+    if (excluded[i] || k.skip?.[i]) continue;
     const cell = k.regCells[i] ?? '';
     const d = k.regDays[i];
     if (Number.isNaN(d)) exclude(i, k.regOk[i] ? 'registration-date-missing' : 'registration-date-invalid', k.regHeader, cell);

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { cellText } from './cell-text.ts';
-import { DataError } from './errors.ts';
+import { DataError, internalDetails } from './errors.ts';
 import { findHeaderRow } from './header-row.ts';
 import { dropBlankRows, type RawTable } from './raw-table.ts';
+import { positionedWidthIssues } from './row-width.ts';
 
 /**
  * The one XLSX reader (exceljs), for the CLI and the browser's import worker alike: no Node API,
@@ -23,8 +24,7 @@ export async function readXlsxSheet(bytes: Uint8Array, name: string, sheet?: str
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new DataError('bad-xlsx', `${name} is not a readable XLSX workbook (${why}).`, `${name} 不是可读的 XLSX 工作簿（${why}）。`);
+    throw badXlsx(name, e);
   }
   const sheets = wb.worksheets.map((w) => w.name);
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
@@ -35,16 +35,49 @@ export async function readXlsxSheet(bytes: Uint8Array, name: string, sheet?: str
   }
   const rows: (string | null)[][] = [];
   const rowNumbers: number[] = [];
+  try {
+    readRows(ws, rows, rowNumbers);
+  } catch (e) {
+    throw badXlsx(name, e); // a damaged sheet part: exceljs fails inside, with its own words
+  }
+  return { sheet: ws.name, sheets, rows, rowNumbers };
+}
+
+/**
+ * The refusal of a workbook exceljs cannot read: one sentence saying what to do; exceljs's own
+ * message ("Corrupted zip…", "Cannot read properties of undefined…") only in the details.
+ */
+function badXlsx(name: string, e: unknown): DataError {
+  return new DataError(
+    'bad-xlsx',
+    `${name} is not a readable XLSX workbook; open it in Excel or WPS and save it again as .xlsx.`,
+    `${name} 不是可读的 XLSX 工作簿；请用 Excel 或 WPS 打开后重新另存为 .xlsx。`,
+    internalDetails(e),
+  );
+}
+
+function readRows(ws: ExcelJS.Worksheet, rows: (string | null)[][], rowNumbers: number[]): void {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const width = (row.values as unknown[]).length - 1; // 1-based: values[0] is unused
     const cells = new Array<string | null>(Math.max(0, width)).fill(null);
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = cell.type === ExcelJS.ValueType.Formula ? cellText(cell.result ?? null) : cellText(cell.value);
+      cells[col - 1] = cell.type === ExcelJS.ValueType.Formula ? formulaText(cell) : cellText(cell.value);
     });
     rows.push(cells);
     rowNumbers.push(rowNumber);
   });
-  return { sheet: ws.name, sheets, rows, rowNumbers };
+}
+
+/**
+ * A formula cell: its cached result, whatever it is (0, false and '' included). A formula never
+ * calculated has no result; reading it as empty would make a value silently missing (issue 9,
+ * class 2), so it reads as its formula text (`=B2+1`): a number, date, yes/no or code column then
+ * reports the cell, quoting the formula, and the user knows to recalculate and save the file.
+ */
+function formulaText(cell: ExcelJS.Cell): string | null {
+  const result = cell.result;
+  if (result !== undefined && result !== null) return cellText(result);
+  return `=${cell.formula ?? ''}`;
 }
 
 /**
@@ -66,5 +99,8 @@ export function xlsxRawTable(s: XlsxSheet, name: string): RawTable {
     headerRowNumber: rowNumbers[h],
     source: { format: 'xlsx', sheet: s.sheet },
   };
-  return dropBlankRows(table);
+  const kept = dropBlankRows(table);
+  // A value beyond the last header: the row may be pasted one column off (row-width.ts).
+  const issues = positionedWidthIssues(kept.columns, kept.headers, kept.rowNumbers);
+  return issues.length ? { ...kept, widthIssues: issues } : kept;
 }

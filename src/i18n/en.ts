@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'reason.registration-date-missing': 'Registration date missing',
   'reason.registration-date-invalid': 'Registration date unreadable',
   'reason.registration-date-future': 'Registration date after the as-of date',
+  'reason.cell-count': 'Cell count differs from the header',
   'ranking.heading': 'Ranking',
   'ranking.caption': 'All enterprises ranked by score ({total} match the filters)',
   'ranking.rank': 'Rank',

@@ -61,6 +61,7 @@ export const zh = {
   'reason.registration-date-missing': '缺少注册日期',
   'reason.registration-date-invalid': '注册日期无法识别',
   'reason.registration-date-future': '注册日期晚于评价截止日',
+  'reason.cell-count': '单元格数与表头不一致',
   'ranking.heading': '排名',
   'ranking.caption': '全部企业按得分排名（{total} 家符合筛选条件）',
   'ranking.rank': '排名',

@@ -1,13 +1,31 @@
 import type { Label } from '../engine/types.ts';
 
 /**
- * A failure of an import as one sentence in both languages. The import worker sends a DataError
- * as an Error whose message is `code|en|zh` (structured clone keeps only the message); anything
- * else is shown as it is.
+ * A failure of an import as one sentence in both languages, plus the details a 详情 disclosure
+ * shows on request (src/data/errors.ts). The import worker sends a DataError as an Error whose
+ * message is `code|en|zh`, then, when it has details, DETAILS_MARK + details zh + DETAILS_MARK +
+ * details en (structured clone keeps only the message); anything else is shown as it is.
  */
-export function importErrorLabel(err: unknown): Label {
+export interface ImportError extends Label {
+  details?: Label;
+}
+
+/** Separates the sentence from its details in a DataError crossing the worker boundary. */
+export const DETAILS_MARK = '\u001f';
+
+export function encodeDataError(e: { code: string; en: string; zh: string; details?: Label }): string {
+  const head = `${e.code}|${e.en}|${e.zh}`;
+  return e.details ? `${head}${DETAILS_MARK}${e.details.zh}${DETAILS_MARK}${e.details.en}` : head;
+}
+
+export function importErrorLabel(err: unknown): ImportError {
   const message = err instanceof Error ? err.message : String(err);
-  const parts = message.split('|');
-  if (parts.length >= 3) return { en: parts[1], zh: parts.slice(2).join('|') };
+  const [head, detailsZh, detailsEn] = message.split(DETAILS_MARK);
+  const parts = head.split('|');
+  if (parts.length >= 3) {
+    const out: ImportError = { en: parts[1], zh: parts.slice(2).join('|') };
+    if (detailsZh !== undefined) out.details = { zh: detailsZh, en: detailsEn ?? detailsZh };
+    return out;
+  }
   return { en: message, zh: message };
 }

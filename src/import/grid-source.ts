@@ -1,4 +1,5 @@
 import { cellText } from '../data/cell-text.ts';
+import { CELLS_COLUMN, type HeaderWidth } from '../data/row-width.ts';
 import type { ColumnRead } from '../data/sql.ts';
 import { quoteIdent, readCsvSql } from '../data/sql.ts';
 import { gridTypedSql, gridWithoutSql, readGridHeader, type GridHeader, type GridSample } from '../data/typed-read.ts';
@@ -49,9 +50,12 @@ export class GridSource {
   }
 
   /** A stored grid's header: given, not searched (index -1: every row is a data row). */
-  async storedHeader(headers: string[]): Promise<GridHeader> {
+  async storedHeader(headers: string[], width?: HeaderWidth): Promise<GridHeader> {
     const s = await this.sample(`${this.from} LIMIT 5`);
-    return { index: -1, columnNames: s.columnNames, headers, sample: s.rows };
+    const counted = s.columnNames.at(-1) === CELLS_COLUMN;
+    const columnNames = counted ? s.columnNames.slice(0, -1) : s.columnNames;
+    const sample = counted ? s.rows.map((r) => r.slice(0, -1)) : s.rows;
+    return { index: -1, columnNames, headers, sample, ...(counted && width ? { width } : {}) };
   }
 
   typed(header: GridHeader, reads: readonly ColumnRead[]): Promise<Uint8Array> {

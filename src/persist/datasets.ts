@@ -1,3 +1,4 @@
+import type { HeaderWidth, RowWidthIssue } from '../data/row-width.ts';
 import type { Scenario } from '../engine/index.ts';
 import type { ParseOptions, ImportFormat } from '../protocol/import.ts';
 import type { MappingEdits } from '../import/mapping-memory.ts';
@@ -27,6 +28,10 @@ export interface StoredDatasetInfo extends ImportChoices {
   /** The header texts (the grid holds the rows under the header only). */
   headers: string[];
   headerRowNumber: number;
+  /** A CSV's header width (the grid then ends with each row's cell count, row-width.ts). */
+  width?: HeaderWidth;
+  /** XLSX, Parquet, JSON: rows with a value beyond the last header (the grid cannot tell). */
+  widthIssues?: RowWidthIssue[];
 }
 
 export interface StoredDataset extends StoredDatasetInfo {

@@ -12,7 +12,7 @@
  *   5. `keep` stores the file on this computer without its personal-data columns.
  * Cancelling terminates the worker.
  */
-import type { ArrowReadPlan, ColumnMapping, TextEncoding, ValidationReport } from '../data/index.ts';
+import type { ArrowReadPlan, ColumnMapping, RowWidthIssue, TextEncoding, ValidationReport } from '../data/index.ts';
 import type { ImportChoices, StoredDatasetInfo } from '../persist/datasets.ts';
 import type { DatasetSource, LoadTimings } from './scoring.ts';
 
@@ -73,6 +73,8 @@ export interface HoldRequest {
   /** DuckDB's result of the typed query (src/data/typed-read.ts), transferred. */
   ipc: Uint8Array;
   plan: ArrowReadPlan;
+  /** A stored dataset's rows of another width found when it was first read (XLSX…). */
+  widthIssues?: RowWidthIssue[];
 }
 
 export interface ValidateOptions {

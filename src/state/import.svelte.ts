@@ -6,14 +6,14 @@ import type { GridHeader } from '../data/typed-read.ts';
 import type { ValidationReport } from '../data/validation-report.ts';
 import type { Connector } from '../db/connector.ts';
 import type { Label } from '../engine/types.ts';
-import { importErrorLabel } from '../import/errors.ts';
+import { importErrorLabel, type ImportError } from '../import/errors.ts';
 import { GridSource } from '../import/grid-source.ts';
 import { applyEdits, manualEdits, recallEdits, rememberEdits } from '../import/mapping-memory.ts';
 import { importPreview } from '../import/preview.ts';
 import type { ImportChoices, StoredDataset, StoredDatasetInfo } from '../persist/datasets.ts';
 import type { ImportFormat, ImportPreview, ParseOptions, ParsedFile } from '../protocol/import.ts';
 import type { LoadReport, LoadTimings } from '../protocol/scoring.ts';
-import type { TextEncoding } from '../data/index.ts';
+import type { RowWidthIssue, TextEncoding } from '../data/index.ts';
 import { Latest } from '../protocol/latest.ts';
 import { startImportWorker } from './workers.ts';
 import type { Workbench } from './workbench.svelte.ts';
@@ -36,6 +36,8 @@ export interface FileFacts {
 interface DuckGrid {
   source: GridSource;
   header: GridHeader;
+  /** A stored dataset's rows of another width (XLSX…: not in the grid itself). */
+  widthIssues?: RowWidthIssue[];
   /** The column reads of the typed table the worker holds ('' = none yet). */
   held: string;
 }
@@ -50,7 +52,7 @@ interface DuckGrid {
 export class ImportState {
   phase = $state<ImportPhase>('idle');
   fraction = $state(NaN);
-  error = $state.raw<Label | null>(null);
+  error = $state.raw<ImportError | null>(null);
   file = $state.raw<Blob | null>(null);
   facts = $state.raw<FileFacts | null>(null);
   preview = $state.raw<ImportPreview | null>(null);
@@ -151,12 +153,12 @@ export class ImportState {
     try {
       const bytes = new Uint8Array(await stored.grid.arrayBuffer());
       const source = await this.timed({ zh: '载入已保存的数据', en: 'load the stored data' }, GridSource.stored(this.db, bytes));
-      const header = await source.storedHeader(stored.headers);
+      const header = await source.storedHeader(stored.headers, stored.width);
       if (!this.opens.isNewest(token)) {
         await source.close();
         return false;
       }
-      this.grid = { source, header, held: '' };
+      this.grid = { source, header, held: '', ...(stored.widthIssues ? { widthIssues: stored.widthIssues } : {}) };
       this.facts = { name: stored.name, size: stored.size, format: stored.format };
       return await this.review(token, importPreview(stored.headers, stored.headerRowNumber, header.sample, this.need()), stored);
     } catch (err) {
@@ -213,15 +215,27 @@ export class ImportState {
           grid.held = '';
           const ipc = await this.timed({ zh: 'DuckDB 读取', en: 'DuckDB read' }, grid.source.typed(grid.header, reads));
           if (!this.opens.isNewest(token) || mapping !== this.mapping) return;
-          const plan = { reads, headers: grid.header.headers, headerRowNumber: this.preview!.headerRowNumber, source: { format: 'csv' as const } };
-          this.rows = await this.worker.api.hold(transfer({ ipc, plan }, [ipc.buffer]));
+          const width = grid.header.width;
+          const plan = { reads, headers: grid.header.headers, headerRowNumber: this.preview!.headerRowNumber, source: { format: 'csv' as const }, ...(width ? { width } : {}) };
+          this.rows = await this.worker.api.hold(transfer({ ipc, plan, ...(grid.widthIssues ? { widthIssues: grid.widthIssues } : {}) }, [ipc.buffer]));
           grid.held = key;
         }
       }
       const report = await this.worker.api.validate({ mapping: snapshot, evalYear: this.evalYear, keepInvalidUscc: this.keepInvalidUscc });
-      if (this.opens.isNewest(token) && mapping === this.mapping) this.report = report;
+      if (this.opens.isNewest(token) && mapping === this.mapping) {
+        this.report = report;
+        // A refusal of an earlier mapping (e.g. a field on two differing columns) is fixed now.
+        if (this.phase === 'error') {
+          this.phase = 'review';
+          this.error = null;
+        }
+      }
     } catch (err) {
-      if (this.opens.isNewest(token)) this.failWith(err);
+      // No report means no Score button: a refused mapping (buildDataset's DataError) blocks scoring.
+      if (this.opens.isNewest(token)) {
+        this.report = null;
+        this.failWith(err);
+      }
     } finally {
       if (this.opens.isNewest(token)) this.validating = false;
     }
@@ -255,13 +269,14 @@ export class ImportState {
    * Stores the file under review on this computer as `info` says: the rows as read, with every
    * personal-data column emptied before anything is written (the original file is not kept).
    */
-  async keep(info: Omit<StoredDatasetInfo, keyof ImportChoices | 'headers' | 'headerRowNumber' | 'format' | 'size'>): Promise<void> {
+  async keep(info: Omit<StoredDatasetInfo, keyof ImportChoices | 'headers' | 'headerRowNumber' | 'format' | 'size' | 'width'>): Promise<void> {
     const mapping = this.mapping;
     const preview = this.preview;
     const facts = this.facts;
     if (!mapping || !preview || !facts) return;
     const personal = [...mapping.personal];
-    const record: StoredDatasetInfo = { ...info, format: facts.format, size: facts.size, headers: preview.headers, headerRowNumber: preview.headerRowNumber, ...this.choices() };
+    const width = this.grid?.header.width;
+    const record: StoredDatasetInfo = { ...info, format: facts.format, size: facts.size, headers: preview.headers, headerRowNumber: preview.headerRowNumber, ...(width ? { width } : {}), ...this.choices() };
     const grid = this.grid ? await this.grid.source.withoutColumns(this.grid.header, new Set(personal)) : undefined;
     await this.worker.api.keep(grid ? transfer({ info: record, personal, grid }, [grid.buffer]) : { info: record, personal });
   }

@@ -26,6 +26,7 @@ export const H = {
   revenue: '2023年度营业收入',
   highTech: '2023年度高新技术产品收入',
   phone: '法定代表人手机',
+  veto: '被纳入失信被执行人名单',
 } as const;
 
 /** One data row (all cells text), the enterprise k with optional overrides by header. */

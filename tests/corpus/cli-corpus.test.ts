@@ -43,6 +43,7 @@ describe('bad-input corpus through the CLI', () => {
       for (const w of e.cli.warnings ?? []) expect(warnings.some((l) => l.includes(w)), `${w}\n${r.stderr}`).toBe(true);
       if (!e.cli.warnings) expect(warnings).toEqual([]);
       for (const n of e.cli.notes ?? []) expect(stderrLines(r, 'note ')).toContain(n);
+      if (e.cli.vetoed) expect(rows.filter((x) => x.vetoed === 'true').map((x) => x.uscc)).toEqual(e.cli.vetoed);
     });
   }
 

@@ -55,6 +55,21 @@ export function textCorpus(): Record<string, string | Uint8Array> {
     'quoted-newlines.csv': csv(with0({ [H.name]: '甲科技\n"有限"公司, 成都' })),
     'formula-injection.csv': csv(with0({ [H.name]: '=HYPERLINK("http://x","点我")' })),
     'no-required-columns.csv': csv([[H.uscc, H.name], [V[0], NAMES[0]]]),
+    // Issue 9 (hostile files), one case per class and neighbours:
+    'overflow-400-digits.csv': csv([HEADERS, row(0, { [H.rd]: `1${'0'.repeat(400)}` }), row(1), row(2), row(3), row(4)]),
+    'overflow-grouped.csv': csv([HEADERS, row(0, { [H.revenue]: `1${',000'.repeat(103)}` }), row(1), row(2), row(3), row(4)]),
+    'mixed-lf-crlf.csv': baseRows().reduce((text, r, i) => text + csv([r], ',', i % 2 ? '\r\n' : '\n'), csv([HEADERS])),
+    'cr-only.csv': csv([HEADERS, ...baseRows()], ',', '\r'),
+    'long-row-unquoted-comma.csv': [csv([HEADERS, row(0)]), csv([row(1)]).replace(NAMES[1], `${NAMES[1]},成都`), csv([row(2), row(3), row(4)])].join(''),
+    'short-row.csv': csv([HEADERS, row(0), row(1).slice(0, -1), row(2), row(3), row(4)]),
+    'header-trailing-empties.csv': csv([[...HEADERS, '', ''], ...baseRows()]),
+    'duplicate-veto-conflict.csv': csv([[...HEADERS, H.veto], ...baseRows().map((r, k) => [...r, k === 1 ? '是' : '否'])]),
+    'duplicate-identical.csv': csv([[...HEADERS, '2023年度研发费用'], ...baseRows().map((r) => [...r, r[HEADERS.indexOf(H.rd)]])]),
+    'invisible-header-chars.csv': csv([
+      HEADERS.map((h) => (h === H.veto ? `\u200B${h}\u200D` : h === H.rd ? `\uFEFF${h}\u00AD` : h === H.uscc ? `\u202A${h}\u202C` : h)),
+      ...baseRows().map((r, k) => (k === 1 ? row(1, { [H.veto]: '是' }) : r)),
+    ]),
+    'nbsp-headers.csv': csv([HEADERS.map((h) => (h === H.reg ? `注册\u00A0日期` : h === H.revenue ? `2023年度\u3000营业收入` : h)), ...baseRows()]),
     'records.json': JSON.stringify(baseRows().map((r) => Object.fromEntries(HEADERS.map((h, j) => [h, r[j]])))),
   };
 }

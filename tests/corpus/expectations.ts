@@ -17,6 +17,8 @@ export interface Outcome {
   excluded?: string[];
   warnings?: string[];
   notes?: string[];
+  /** The codes of the scored rows the output marks vetoed (checked when given). */
+  vetoed?: string[];
 }
 
 export interface Expectation {
@@ -38,7 +40,10 @@ export const EXPECTATIONS: Expectation[] = [
   {
     file: 'wrong-delimiter.csv',
     what: 'fields separated by | (not , ; or tab): one column, nothing matches',
-    cli: { error: 'Required columns 统一社会信用代码 (uscc), 注册日期 (registration_date), 研发费用 (rd_expense), ' },
+    cli: {
+      error:
+        'Required columns 统一社会信用代码 (uscc), 注册日期 (registration_date), 研发费用 (rd_expense) and 22 more are missing from wrong-delimiter.csv; add columns with those headers (the import template lists them all).',
+    },
   },
   ok('semicolon-separated', 'semicolon.csv'),
   ok('tab-separated', 'tab-separated.tsv'),
@@ -47,13 +52,27 @@ export const EXPECTATIONS: Expectation[] = [
   ok('UTF-16 LE with BOM', 'utf16le-bom.csv'),
   { file: 'utf16le-no-bom.csv', what: 'UTF-16 without BOM: refused as binary', cli: { error: 'utf16le-no-bom.csv is not a CSV, XLSX or Parquet file (its content is binary).' } },
   { file: 'binary-renamed.csv', what: 'a PNG renamed .csv', cli: { error: 'binary-renamed.csv is not a CSV, XLSX or Parquet file (its content is binary).' } },
-  { ...ok('short rows padded with empty cells; a long row widens the table', 'ragged-rows.csv'), browser: { scored: ALL } },
+  {
+    // Changed on purpose (issue 9, class 3): these rows were read padded / widened, i.e. shifted.
+    file: 'ragged-rows.csv',
+    what: 'two short rows and a long row: excluded, naming the row (never read shifted)',
+    cli: {
+      scored: [V[0], V[2]],
+      notes: [PHONE],
+      excluded: [`excluded 3 ${V[1]} cell count differs from header`, `excluded 5 ${V[3]} cell count differs from header`, `excluded 6 ${V[4]} cell count differs from header`],
+    },
+    browser: { scored: [V[0], V[2]], report: [['cell-count', 3], ['cell-count', 5], ['cell-count', 6]] },
+  },
   {
     file: 'duplicate-headers-required.csv',
-    what: 'two 研发费用 columns: the required field is ambiguous',
-    cli: { error: 'Required column 研发费用 (rd_expense) is ambiguous in duplicate-headers-required.csv: headers "2023年度研发费用（万元）" and "2023年度研发费用（万元）" all match it; keep only one.' },
+    what: 'two 研发费用 columns that differ: refused, naming both headers',
+    cli: { error: 'Columns "2023年度研发费用（万元）" and "2023年度研发费用（万元）" both match 研发费用 (rd_expense) but differ (first at row 2); delete or rename all but one of them.' },
   },
-  ok('two 企业名称 columns: neither used, rows still scored', 'duplicate-headers-name.csv', { notes: [PHONE, 'note columns "企业名称" and "企业名称" all match 企业名称 (name); none of them is used'] }),
+  {
+    file: 'duplicate-headers-name.csv',
+    what: 'two 企业名称 columns that differ: refused like any duplicated field (issue 9, class 4; was: both dropped with a note)',
+    cli: { error: 'Columns "企业名称" and "企业名称" both match 企业名称 (name) but differ (first at row 2); delete or rename all but one of them.' },
+  },
   ok('a title row above the header', 'title-row.csv'),
   ok('blank lines between and after rows', 'blank-lines.csv'),
   ok('dates written 2020/6/1, 2015年3月15日, 20081130, 44206 (serial), 2019.07.07', 'dates-mixed-text.csv'),
@@ -115,18 +134,56 @@ export const EXPECTATIONS: Expectation[] = [
   {
     file: 'no-required-columns.csv',
     what: 'only the code and the name',
-    cli: { error: 'Required columns 注册日期 (registration_date), 研发费用 (rd_expense), ' },
+    cli: {
+      error:
+        'Required columns 注册日期 (registration_date), 研发费用 (rd_expense), 上年研发费用 (rd_expense_prev) and 21 more are missing from no-required-columns.csv; add columns with those headers (the import template lists them all).',
+    },
   },
   { ...ok('XLSX with a merged title row, dates as date cells', 'title-merged.xlsx'), browser: { scored: ALL } },
   ok('formulas: cached results used; a formula without a cached value is empty', 'formulas.xlsx'),
   ok('XLSX dates as Excel serial numbers and as text', 'dates-serial.xlsx'),
   { file: 'two-sheets.xlsx', what: 'a notes sheet first (the CLI reads the first sheet; the browser lets the user choose)', cli: { error: 'two-sheets.xlsx has a header row but no data rows.' } },
-  { file: 'not-a-workbook.xlsx', what: 'PK magic bytes but no zip', cli: { error: "not-a-workbook.xlsx is not a readable XLSX workbook (Corrupted zip: can't find end of central directory)." } },
+  { file: 'not-a-workbook.xlsx', what: 'PK magic bytes but no zip', cli: { error: 'not-a-workbook.xlsx is not a readable XLSX workbook; open it in Excel or WPS and save it again as .xlsx.' } },
   ok('Parquet with DATE and DOUBLE columns', 'typed.parquet'),
+  // Issue 9 (hostile files): each class and a neighbour.
+  ok('a 400-digit 研发费用 is not a number (never +∞)', 'overflow-400-digits.csv', {
+    warnings: [`Row 2, column "2023年度研发费用（万元）": "1${'0'.repeat(59)}…" is not a number and is treated as missing`],
+  }),
+  ok('an overflowing number written with thousands separators is not a number either', 'overflow-grouped.csv', {
+    warnings: [`Row 2, column "2023年度营业收入": "${`1${',000'.repeat(103)}`.slice(0, 60)}…" is not a number and is treated as missing`],
+  }),
+  ok('line endings alternating LF and CRLF (DuckDB alone refuses it)', 'mixed-lf-crlf.csv'),
+  ok('CR-only line endings (old Mac)', 'cr-only.csv'),
+  {
+    file: 'long-row-unquoted-comma.csv',
+    what: 'an unquoted comma in a name: that row has one cell too many and is excluded, not shifted',
+    cli: { scored: but(1), notes: [PHONE], excluded: [`excluded 3 ${V[1]} cell count differs from header`] },
+    browser: { scored: but(1), report: [['cell-count', 3]] },
+  },
+  {
+    file: 'short-row.csv',
+    what: 'a row missing its last cell is excluded (a lost middle cell would look the same)',
+    cli: { scored: but(1), notes: [PHONE], excluded: [`excluded 3 ${V[1]} cell count differs from header`] },
+  },
+  ok('a header ending in two empty cells: rows without them are fine', 'header-trailing-empties.csv'),
+  {
+    file: 'duplicate-veto-conflict.csv',
+    what: 'the veto 被纳入失信被执行人名单 twice, differing: refused (it used to veto nobody)',
+    cli: {
+      error: 'Columns "被纳入失信被执行人名单" and "被纳入失信被执行人名单" both match 被纳入失信被执行人名单 (dishonest_debtor) but differ (first at row 2); delete or rename all but one of them.',
+    },
+  },
+  ok('研发费用 twice with identical cells: used once, with a note', 'duplicate-identical.csv', {
+    notes: [PHONE, 'note columns "2023年度研发费用（万元）" and "2023年度研发费用" all match 研发费用 (rd_expense) and are identical cell by cell; "2023年度研发费用（万元）" is used'],
+  }),
+  ok('ZWSP/ZWJ around the veto header, BOM + soft hyphen in 研发费用, bidi marks around the code header: all matched, the veto applies', 'invisible-header-chars.csv', {
+    vetoed: [V[1]],
+  }),
+  ok('NBSP and ideographic spaces inside headers', 'nbsp-headers.csv'),
   {
     file: 'records.json',
     what: 'a JSON array of objects: read by the workbench only',
-    cli: { error: 'records.json could not be read as CSV (Invalid Input Error: Error when sniffing file ' },
+    cli: { error: 'records.json could not be read as CSV; save it as comma-, semicolon- or tab-separated text (UTF-8 or GBK), or as .xlsx.' },
     browser: { scored: ALL },
   },
 ];

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../src/data/header-match.ts';
+import { parseColumns } from '../../src/data/parse-columns.ts';
+import { WarningCollector } from '../../src/data/warning-collector.ts';
 import { readXlsxSheet, xlsxRawTable } from '../../src/data/xlsx-sheet.ts';
 import { xlsxRows } from '../../workers/import/xlsx-rows.ts';
 
@@ -22,18 +25,26 @@ async function workbook(): Promise<Uint8Array> {
 }
 
 describe('the shared XLSX reader', () => {
-  it('a cached 0 reads as 0, a formula without a cached value as empty', async () => {
+  it('a cached 0 reads as 0; a formula without a cached value as its formula text (so it is reported, never silently empty)', async () => {
     const s = await readXlsxSheet(await workbook(), 'f.xlsx');
     expect(s.rowNumbers).toEqual([1, 2, 4]);
     expect(s.rows[1]).toEqual(['91350100M000100Y43', '0', '7']);
-    expect(s.rows[2]).toEqual(['914403001922038216', null]);
+    expect(s.rows[2]).toEqual(['914403001922038216', '=B2+1']);
     const t = xlsxRawTable(s, 'f.xlsx');
     expect(t.rowNumbers).toEqual([2, 4]);
     expect(t.columns).toEqual([
       ['91350100M000100Y43', '914403001922038216'],
-      ['0', null],
+      ['0', '=B2+1'],
       ['7', null],
     ]);
+  });
+
+  it('the formula never calculated is reported as not a number (issue 9, class 2), the cached 0 is 0', async () => {
+    const t = xlsxRawTable(await readXlsxSheet(await workbook(), 'f.xlsx'), 'f.xlsx');
+    const collector = new WarningCollector(10);
+    const p = parseColumns(t, matchHeaders(t.headers), { collector, fields: ['rd_expense'] });
+    expect(Array.from(p.numeric.rd_expense)).toEqual([0, NaN]);
+    expect(collector.warnings().map((w) => [w.row, w.code, w.value])).toEqual([[4, 'not-a-number', '=B2+1']]);
   });
 
   it('the browser rows keep sheet row numbers (a missing row is an empty array)', async () => {

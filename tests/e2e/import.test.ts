@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('import in Chromium', () => {
-  for (const file of ['gbk-no-bom.csv', 'ragged-rows.csv', 'duplicate-uscc.csv', 'bad-uscc.csv', 'future-dates.csv', 'units-in-yuan.csv', 'records.json']) {
+  for (const file of ['gbk-no-bom.csv', 'ragged-rows.csv', 'duplicate-uscc.csv', 'bad-uscc.csv', 'future-dates.csv', 'units-in-yuan.csv', 'records.json', 'long-row-unquoted-comma.csv', 'mixed-lf-crlf.csv', 'invisible-header-chars.csv']) {
     it(`${file}: the report lists the expected rows and problems`, async () => {
       const e = expectation(file);
       await importFile(file);

@@ -31,9 +31,9 @@ export async function parseFile(file: Blob, name: string, options: ParseOptions,
   }
   if (format === 'parquet') return tableOf(await parquetRows(bytes, name), 'parquet', size, name);
   progress({ phase: 'decoding', fraction: NaN });
-  const { text, detected, encoding } = decodeTextFile(bytes, name, options.encoding);
+  const { text, detected, encoding, rewritten } = decodeTextFile(bytes, name, options.encoding);
   if (/^\s*\[/.test(text.slice(0, 1024)) || /\.json$/i.test(name)) return tableOf(jsonRows(text, name), 'json', size, name);
-  const plain = encoding === 'utf-8' && detected.bomLength === 0;
+  const plain = encoding === 'utf-8' && detected.bomLength === 0 && !rewritten; // rewritten: mixed line endings unified
   const utf8 = plain ? bytes : new TextEncoder().encode(text);
   return transfer({ kind: 'csv', format: 'csv', size, utf8, delimiter: detectDelimiter(text), detectedEncoding: detected.encoding, encoding }, [utf8.buffer]);
 }

@@ -1,4 +1,4 @@
-import { DataError } from '../errors.ts';
+import { DataError, internalDetails } from '../errors.ts';
 import type { TypedRawTable } from '../raw-table.ts';
 import { describeSql, quoteIdent, readParquetSql, typedSelectSql, type ColumnRead } from '../sql.ts';
 import { TypedTableBuilder } from '../typed-columns.ts';
@@ -24,7 +24,11 @@ export async function readParquetTable(path: string, name: string, plan: (header
     });
   } catch (e) {
     if (e instanceof DataError) throw e;
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new DataError('bad-parquet', `${name} is not a readable Parquet file (${why}).`, `${name} 不是可读的 Parquet 文件（${why}）。`);
+    throw new DataError(
+      'bad-parquet',
+      `${name} is not a readable Parquet file; export it again, or save the data as CSV or .xlsx.`,
+      `${name} 不是可读的 Parquet 文件；请重新导出，或另存为 CSV 或 .xlsx。`,
+      internalDetails(e),
+    );
   }
 }

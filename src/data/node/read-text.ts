@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataError } from '../errors.ts';
+import { DataError, internalDetails } from '../errors.ts';
 import type { TypedRawTable } from '../raw-table.ts';
 import { readCsvSql, type ColumnRead } from '../sql.ts';
 import { gridTypedSql, readGridHeader } from '../typed-read.ts';
@@ -21,9 +21,9 @@ import { typedChunkReader } from './typed-chunk.ts';
  * more (a blank line in the file is skipped and not counted; a row of empty cells is counted).
  */
 export async function readTextTable(path: string, bytes: Uint8Array, name: string, plan: (headers: string[]) => ColumnRead[]): Promise<TypedRawTable> {
-  const { text, detected } = decodeTextFile(bytes, name);
+  const { text, detected, rewritten } = decodeTextFile(bytes, name);
   const delimiter = detectDelimiter(text);
-  const plain = detected.encoding === 'utf-8' && detected.bomLength === 0;
+  const plain = detected.encoding === 'utf-8' && detected.bomLength === 0 && !rewritten;
   const dir = plain ? undefined : await mkdtemp(join(tmpdir(), 'ipw-csv-'));
   const source = { format: 'csv' as const, encoding: detected.encoding, delimiter };
   try {
@@ -37,14 +37,19 @@ export async function readTextTable(path: string, bytes: Uint8Array, name: strin
       const header = await readGridHeader(from, (sql) => db.query(sql));
       if (!header) throw new DataError('empty', `${name} is empty: it has no header row and no data.`, `${name} 是空文件，没有表头也没有数据。`);
       const reads = plan(header.headers);
-      const builder = new TypedTableBuilder(reads, header.index + 2);
-      const view = typedChunkReader(reads);
+      const builder = new TypedTableBuilder(reads, header.index + 2, header.width);
+      const view = typedChunkReader(reads, header.width !== undefined);
       await db.stream(gridTypedSql(from, header, reads), (chunk) => builder.add(view(chunk)));
       return builder.finish(header.headers, header.index + 1, source);
     }).catch((e: unknown) => {
       if (e instanceof DataError) throw e;
-      const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      throw new DataError('bad-csv', `${name} could not be read as CSV (${why}).`, `${name} 无法按 CSV 读取（${why}）。`);
+      // DuckDB's own message ("Error when sniffing file …") is for --verbose only.
+      throw new DataError(
+        'bad-csv',
+        `${name} could not be read as CSV; save it as comma-, semicolon- or tab-separated text (UTF-8 or GBK), or as .xlsx.`,
+        `${name} 无法按 CSV 读取；请另存为以逗号、分号或制表符分隔的文本（UTF-8 或 GBK），或另存为 .xlsx。`,
+        internalDetails(e),
+      );
     });
   } finally {
     if (dir) await rm(dir, { recursive: true, force: true });

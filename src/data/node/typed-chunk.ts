@@ -13,15 +13,18 @@ import { hasBit, typedResultLayout, type TypedChunk } from '../typed-columns.ts'
  * are read directly; short ASCII strings (DuckDB stores ≤ 12 bytes inline) are built from their
  * bytes. Anything else (a vector of another shape, long or non-ASCII strings) goes through
  * getItem, so every value is the one the node API would give.
+ * `withCells`: the query ends with a CSV's `row_cells` (typedSelectSql's `cellsSql`).
  */
-export function typedChunkReader(reads: readonly ColumnRead[]): (chunk: DuckDBDataChunk) => TypedChunk {
+export function typedChunkReader(reads: readonly ColumnRead[], withCells = false): (chunk: DuckDBDataChunk) => TypedChunk {
   const layout = typedResultLayout(reads);
   return (chunk) => {
     const vectors = Array.from({ length: chunk.columnCount }, (_, c) => chunk.getColumnVector(c));
     const doubles = vectors.map(doubleItems);
     const strings = vectors.map((v) => (v instanceof DuckDBVarCharVector ? new FastVarChar(v) : undefined));
     const blankBytes = booleanBytes(vectors[0]);
+    const cells = withCells ? vectors[vectors.length - 1] : undefined; // row_cells comes last
     return {
+      ...(cells ? { cells: (k: number) => cells.getItem(k) as number } : {}),
       length: chunk.rowCount,
       blank: blankBytes ? (k) => blankBytes[k] !== 0 : (k) => vectors[0].getItem(k) === true,
       number: (j, k) => {
