@@ -71,7 +71,15 @@ if (!isMainThread) {
     weights: { mode: 'perturb', spread: 0.2 },
     topN: [10, 100],
     list: { kind: 'top-percent', percent: 20, scope: 'stage' },
-    ...(args.includes('--methods') ? { methods: NORMALIZATION_METHODS, quantiles: [[0.01, 0.99], [0.05, 0.95]] } : {}),
+    ...(args.includes('--methods')
+      ? {
+          methods: NORMALIZATION_METHODS,
+          quantiles: [
+            [0.01, 0.99],
+            [0.05, 0.95],
+          ],
+        }
+      : {}),
   };
   const seed = 20240601;
   const { columns, regDays, asOfDays } = syntheticColumns(system, rows);

@@ -1,14 +1,6 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
-import {
-  RankingPager,
-  scoreDistribution,
-  stageComparison,
-  stageIndicatorMeans,
-  stagePercentile,
-  topN,
-  type ScoredRows,
-} from '../src/analysis/index.ts';
+import { RankingPager, scoreDistribution, stageComparison, stageIndicatorMeans, stagePercentile, topN, type ScoredRows } from '../src/analysis/index.ts';
 import { explain, type Run } from '../src/engine/index.ts';
 import { buildDataset } from '../src/data/build-dataset.ts';
 import { matchHeaders } from '../src/data/header-match.ts';

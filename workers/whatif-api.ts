@@ -66,8 +66,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const rb = subsetRanks(b.result.rank, rows);
       const grid = rankShiftGrid(ra, rb, { bins: req.bins ?? 40 });
       const diff = listDiff(a, b, req.list, { groups: groupsOf(ds), maxRows: 2000 });
-      const keep = (c: ListChange) =>
-        (req.filter.stage < 0 || c.stage === req.filter.stage) && (!req.filter.techField || c.techField === req.filter.techField);
+      const keep = (c: ListChange) => (req.filter.stage < 0 || c.stage === req.filter.stage) && (!req.filter.techField || c.techField === req.filter.techField);
       return {
         rows: ra.length,
         systemId: a.system.id,
@@ -116,7 +115,14 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       };
       const rank0 = sc.result.rank.slice();
       const weights = sc.weights.slice();
-      const buffers = [...Object.values(columns).map((c) => c.buffer), load.stage.buffer, load.groups!.techField!.codes.buffer, load.groups!.city!.codes.buffer, rank0.buffer, weights.buffer];
+      const buffers = [
+        ...Object.values(columns).map((c) => c.buffer),
+        load.stage.buffer,
+        load.groups!.techField!.codes.buffer,
+        load.groups!.city!.codes.buffer,
+        rank0.buffer,
+        weights.buffer,
+      ];
       const toggles = { bonus: [...sc.toggles.bonus], veto: [...sc.toggles.veto] };
       return transfer({ load, run: { normalization: { ...sc.normalization }, weights, toggles }, rank0 }, buffers as ArrayBuffer[]);
     },
@@ -192,15 +198,18 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         exportedAt: req.exportedAt,
         rows: entries.length,
       });
-      const table = listTable(entries, { system: sc.system, result: sc.result, stage: sc.prepared.stage, usccs: ds.usccs, names: ds.names, text: ds.engine.text, columns: ds.engine.columns }, {
-        rule: req.rule,
-        name: req.relending ? '备选企业名单' : '积分榜',
-        notes,
-        relending: req.relending,
-      });
+      const table = listTable(
+        entries,
+        { system: sc.system, result: sc.result, stage: sc.prepared.stage, usccs: ds.usccs, names: ds.names, text: ds.engine.text, columns: ds.engine.columns },
+        {
+          rule: req.rule,
+          name: req.relending ? '备选企业名单' : '积分榜',
+          notes,
+          relending: req.relending,
+        },
+      );
       const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
   };
 }
-

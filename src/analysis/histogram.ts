@@ -55,15 +55,7 @@ export function binIndex(v: number, min: number, max: number, step: number, bins
  * over one shared domain in one pass: the bin is found once per row and counted for both groups.
  * Rows whose stage index is `≥ nStages` (NO_STAGE) are left out of the stages, not of the population.
  */
-function binGroups(
-  values: ArrayLike<number>,
-  all: boolean,
-  stage: Uint8Array | null,
-  nStages: number,
-  bins: number,
-  domain: Domain,
-  mask: Uint8Array | undefined,
-): Histogram[] {
+function binGroups(values: ArrayLike<number>, all: boolean, stage: Uint8Array | null, nStages: number, bins: number, domain: Domain, mask: Uint8Array | undefined): Histogram[] {
   checkBins(bins);
   if (stage && stage.length !== values.length) throw new Error(`stage has ${stage.length} rows, values ${values.length}`);
   const { min, max } = resolveDomain(domain);

@@ -78,7 +78,7 @@ export function stageComparison(p: ScoredMatrix, weights: Float64Array, options:
     if (m) argsortDescending(score, order, ws);
     const sorted = ws.sorted;
     // Walk tie groups [p0, p1): mid-rank (p0 + 1 + p1) / 2, competition rank p0 + 1.
-    for (let p0 = 0; p0 < m; ) {
+    for (let p0 = 0; p0 < m;) {
       let p1 = p0 + 1;
       while (p1 < m && sorted[p1] === sorted[p0]) p1++;
       const mid = (p0 + 1 + p1) / 2;

@@ -44,7 +44,11 @@ function summarize(
   mask: Uint8Array | undefined,
 ): Summary[] {
   const n = values.length;
-  for (const [name, a] of [['rank', rank], ['stage', stage], ['stageRank', stageRank]] as const) {
+  for (const [name, a] of [
+    ['rank', rank],
+    ['stage', stage],
+    ['stageRank', stageRank],
+  ] as const) {
     if (a && a.length !== n) throw new Error(`${name} has ${a.length} rows, values ${n}`);
   }
   const G = 1 + (stage ? nStages : 0);
@@ -127,14 +131,7 @@ export function summary(values: ArrayLike<number>, rank: ArrayLike<number>, veto
  * One summary per stage; `stageRank` is the competition rank within the row's stage (the engine's
  * `stageRank`). Rows with a stage index `≥ nStages` (NO_STAGE) are left out.
  */
-export function stageSummaries(
-  values: ArrayLike<number>,
-  stage: Uint8Array,
-  stageRank: ArrayLike<number>,
-  nStages: number,
-  vetoed?: Uint8Array,
-  mask?: Uint8Array,
-): Summary[] {
+export function stageSummaries(values: ArrayLike<number>, stage: Uint8Array, stageRank: ArrayLike<number>, nStages: number, vetoed?: Uint8Array, mask?: Uint8Array): Summary[] {
   return summarize(values, null, stage, stageRank, nStages, vetoed, mask);
 }
 

@@ -16,9 +16,7 @@ export interface HeatmapRow {
 
 export function heatmapRows(input: IndicatorHeatmapInput, lang: Lang): HeatmapRow[] {
   if (input.means.length !== input.stages.length) throw new Error(`means has ${input.means.length} stages, expected ${input.stages.length}`);
-  return input.stages.flatMap((st, s) =>
-    input.indicators.map((ind, i) => ({ stage: pick(st.name, lang), indicator: pick(ind.name, lang), mean: num(input.means[s][i]) })),
-  );
+  return input.stages.flatMap((st, s) => input.indicators.map((ind, i) => ({ stage: pick(st.name, lang), indicator: pick(ind.name, lang), mean: num(input.means[s][i]) })));
 }
 
 /** Stage × indicator heatmap of mean normalised values, with the value printed in each cell. */

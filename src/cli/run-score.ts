@@ -121,7 +121,8 @@ function failOnMissing(mapping: ColumnMapping, name: string): void {
   }
   if (absent.length > 1) {
     const shown = absent.slice(0, LISTED_MISSING).map(fieldLabel);
-    const list = absent.length <= LISTED_MISSING ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : `${shown.join(', ')} and ${absent.length - LISTED_MISSING} more`;
+    const list =
+      absent.length <= LISTED_MISSING ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : `${shown.join(', ')} and ${absent.length - LISTED_MISSING} more`;
     const details = `missing required columns: ${absent.map(fieldLabel).join(', ')}`;
     throw new CliError(`Required columns ${list} are missing from ${name}; add columns with those headers (the import template lists them all).`, 1, details);
   }

@@ -149,7 +149,12 @@ function widthExclusions(raw: RawTable<RawColumn>, usccCol: number): { skip?: Ui
     if (!w) return;
     skip[i] = 1;
     const uscc = normalizeUscc(cellAt(raw.columns[usccCol], i));
-    excluded[i] = { row, uscc, reason: 'cell-count', message: exclusionMessage('cell-count', { row, column: raw.headers[usccCol], value: '', cells: w.cells, headerCells: w.expected }) };
+    excluded[i] = {
+      row,
+      uscc,
+      reason: 'cell-count',
+      message: exclusionMessage('cell-count', { row, column: raw.headers[usccCol], value: '', cells: w.cells, headerCells: w.expected }),
+    };
   });
   return { skip, excluded };
 }

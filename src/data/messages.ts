@@ -59,7 +59,10 @@ export function exclusionMessage(reason: ExclusionReason, c: ExclusionContext): 
       };
     }
     case 'registration-date-missing':
-      return { zh: `${p.zh}为空，无法确定生命周期阶段，${skipZh}；请填写注册日期（如 2018-06-30）。`, en: `${p.en} is empty, so the life-cycle stage is unknown and ${skipEn}; fill in the registration date (e.g. 2018-06-30).` };
+      return {
+        zh: `${p.zh}为空，无法确定生命周期阶段，${skipZh}；请填写注册日期（如 2018-06-30）。`,
+        en: `${p.en} is empty, so the life-cycle stage is unknown and ${skipEn}; fill in the registration date (e.g. 2018-06-30).`,
+      };
     case 'registration-date-invalid':
       return {
         zh: `${p.zh}的值“${v}”不是有效日期，${skipZh}；请写成 YYYY-MM-DD（如 2018-06-30）。`,
@@ -97,15 +100,27 @@ export function warningMessage(code: WarningCode, c: WarningContext): Label {
   const ov = shown(c.otherValue ?? '');
   switch (code) {
     case 'not-a-number':
-      return { zh: `${p.zh}的值“${v}”不是数字，已按缺失处理；请填写数字或留空。`, en: `${p.en}: "${v}" is not a number and is treated as missing; enter a number or leave the cell empty.` };
+      return {
+        zh: `${p.zh}的值“${v}”不是数字，已按缺失处理；请填写数字或留空。`,
+        en: `${p.en}: "${v}" is not a number and is treated as missing; enter a number or leave the cell empty.`,
+      };
     case 'not-a-count':
       return { zh: `${p.zh}的值“${v}”不是非负整数，仍按原值使用；请核对。`, en: `${p.en}: "${v}" is not a whole non-negative number; it is used as given, please check it.` };
     case 'not-a-boolean':
-      return { zh: `${p.zh}的值“${v}”不是“是/否”，已按缺失处理；请填写 是/否、1/0、Y/N 或 true/false。`, en: `${p.en}: "${v}" is not yes/no and is treated as missing; write 是/否, 1/0, Y/N or true/false.` };
+      return {
+        zh: `${p.zh}的值“${v}”不是“是/否”，已按缺失处理；请填写 是/否、1/0、Y/N 或 true/false。`,
+        en: `${p.en}: "${v}" is not yes/no and is treated as missing; write 是/否, 1/0, Y/N or true/false.`,
+      };
     case 'not-a-date':
-      return { zh: `${p.zh}的值“${v}”不是有效日期，已按缺失处理；请写成 YYYY-MM-DD。`, en: `${p.en}: "${v}" is not a valid date and is treated as missing; write it as YYYY-MM-DD.` };
+      return {
+        zh: `${p.zh}的值“${v}”不是有效日期，已按缺失处理；请写成 YYYY-MM-DD。`,
+        en: `${p.en}: "${v}" is not a valid date and is treated as missing; write it as YYYY-MM-DD.`,
+      };
     case 'negative':
-      return { zh: `${p.zh}的值“${v}”为负数，但该指标不能为负，仍按原值使用；请核对。`, en: `${p.en}: "${v}" is negative although this value cannot be; it is used as given, please check it.` };
+      return {
+        zh: `${p.zh}的值“${v}”为负数，但该指标不能为负，仍按原值使用；请核对。`,
+        en: `${p.en}: "${v}" is negative although this value cannot be; it is used as given, please check it.`,
+      };
     case 'unknown-value':
       return {
         zh: `${p.zh}的值“${v}”不在可选项中（${(c.allowed ?? []).join('、')}），仍按原文保留；请核对。`,

@@ -94,7 +94,10 @@ export function qualityChecks(ds: EngineDataset, headerOf: (field: string) => st
     const m = medians.get(field) as number;
     const column = headerOf(field);
     if (!Number.isFinite(m) || column === undefined) continue;
-    const peers = money.filter((f) => f !== field).map((f) => medians.get(f) as number).filter(Number.isFinite);
+    const peers = money
+      .filter((f) => f !== field)
+      .map((f) => medians.get(f) as number)
+      .filter(Number.isFinite);
     const peer = peers.length ? quantile7(Float64Array.from(peers), peers.length, 0.5) : NaN;
     const suspect = Number.isFinite(peer) ? m >= UNIT_RATIO * peer : m >= 1e6;
     if (suspect) add(field, 'unit-suspect', { column, value: formatValue(m), otherValue: Number.isFinite(peer) ? formatValue(peer) : '—' });

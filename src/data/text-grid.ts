@@ -26,7 +26,10 @@ export function tableFromGrid(grid: readonly (readonly (string | null)[])[], tot
 
 /** Row-major rows (a row may be shorter than the widest: padded with null) → column-major grid. */
 export function gridFromRows(rows: readonly (readonly (string | null)[])[]): (string | null)[][] {
-  const width = Math.max(1, rows.reduce((w, r) => Math.max(w, r.length), 0));
+  const width = Math.max(
+    1,
+    rows.reduce((w, r) => Math.max(w, r.length), 0),
+  );
   return Array.from({ length: width }, (_, j) => rows.map((r) => r[j] ?? null));
 }
 

@@ -75,7 +75,9 @@ export class TypedTableBuilder {
     private readonly firstRowNumber: number,
     private readonly width?: HeaderWidth,
   ) {
-    this.slots = reads.map((r): Slot => (r === 'number' || r === 'bool' ? { read: 'number', plain: new GrowingFloat64(), rows: new GrowingInt32(), cells: [] } : r === 'text' ? { read: r, cells: [] } : { read: r }));
+    this.slots = reads.map((r): Slot =>
+      r === 'number' || r === 'bool' ? { read: 'number', plain: new GrowingFloat64(), rows: new GrowingInt32(), cells: [] } : r === 'text' ? { read: r, cells: [] } : { read: r },
+    );
   }
 
   add(chunk: TypedChunk): void {

@@ -60,7 +60,9 @@ export function gridTypedSql(from: string, header: GridHeader, reads: readonly C
  * index -1 is a grid of data rows only (a stored one).
  */
 export function gridWithoutSql(from: string, header: GridHeader, drop: ReadonlySet<number>): string {
-  const cols = header.columnNames.map((c, j) => (drop.has(j) ? `NULL::VARCHAR AS ${quoteIdent(`column${j}`)}` : `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(`column${j}`)}`));
+  const cols = header.columnNames.map((c, j) =>
+    drop.has(j) ? `NULL::VARCHAR AS ${quoteIdent(`column${j}`)}` : `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(`column${j}`)}`,
+  );
   if (header.width) cols.push(quoteIdent(CELLS_COLUMN)); // kept: a reload reports the same rows
   return `SELECT ${cols.join(', ')} FROM (${from})${header.index >= 0 ? ` OFFSET ${header.index + 1}` : ''}`;
 }

@@ -58,16 +58,25 @@ export function validationReport(ds: EngineDataset, headerOf: (field: string) =>
   ds.excluded.forEach((e, i) => {
     const column = e.reason.startsWith('registration') ? regColumn : usccColumn;
     count('error', e.reason, column);
-    if (i < MAX_LISTED_EXCLUSIONS) entries.push({ kind: 'error', row: e.row, column, value: e.reason.startsWith('registration') ? '' : e.uscc, code: e.reason, message: e.message });
+    if (i < MAX_LISTED_EXCLUSIONS)
+      entries.push({ kind: 'error', row: e.row, column, value: e.reason.startsWith('registration') ? '' : e.uscc, code: e.reason, message: e.message });
   });
   for (const f of ds.flagged ?? []) {
     count('flag', f.reason, usccColumn);
-    entries.push({ kind: 'flag', row: f.row, column: usccColumn, value: f.uscc, code: f.reason, message: qualityMessage('uscc-kept', { row: f.row, column: usccColumn, value: f.uscc, why: f.message }) });
+    entries.push({
+      kind: 'flag',
+      row: f.row,
+      column: usccColumn,
+      value: f.uscc,
+      code: f.reason,
+      message: qualityMessage('uscc-kept', { row: f.row, column: usccColumn, value: f.uscc, why: f.message }),
+    });
   }
   for (const w of ds.warnings) entries.push({ kind: 'warning', row: w.row, column: w.column, value: w.value, code: w.code, message: w.message });
   for (const c of ds.warningCounts) count('warning', c.code, c.column, c.count);
   const quality = qualityChecks(ds, headerOf);
-  for (const f of quality.findings) entries.push({ kind: 'warning', ...(f.row === undefined ? {} : { row: f.row }), column: f.column, value: f.value, code: f.code, message: f.message });
+  for (const f of quality.findings)
+    entries.push({ kind: 'warning', ...(f.row === undefined ? {} : { row: f.row }), column: f.column, value: f.value, code: f.code, message: f.message });
   for (const c of quality.counts) count('warning', c.code, c.column, c.count);
   // Errors first (they change who is scored), then flags, then warnings; each in row order.
   const rank = { error: 0, flag: 1, warning: 2 };
@@ -84,4 +93,3 @@ export function validationReport(ds: EngineDataset, headerOf: (field: string) =>
     unlisted: total - entries.length,
   };
 }
-

@@ -16,12 +16,20 @@ export function defectPlan(rows: number): Map<number, Defect> {
   if (rows < 100) return plan;
   const at = (f: number) => Math.floor(rows * f);
   const kinds: [number, Defect][] = [
-    [0.011, 'bad-check-digit'], [0.23, 'bad-check-digit'], [0.51, 'bad-check-digit'], [0.87, 'bad-check-digit'],
+    [0.011, 'bad-check-digit'],
+    [0.23, 'bad-check-digit'],
+    [0.51, 'bad-check-digit'],
+    [0.87, 'bad-check-digit'],
     [0.33, 'short-uscc'],
-    [0.12, 'duplicate'], [0.47, 'duplicate'], [0.93, 'duplicate'],
-    [0.18, 'future-date'], [0.62, 'future-date'], [0.79, 'future-date'],
+    [0.12, 'duplicate'],
+    [0.47, 'duplicate'],
+    [0.93, 'duplicate'],
+    [0.18, 'future-date'],
+    [0.62, 'future-date'],
+    [0.79, 'future-date'],
     [0.41, 'missing-date'],
-    [0.004, 'markup-name'], [0.006, 'markup-name'],
+    [0.004, 'markup-name'],
+    [0.006, 'markup-name'],
   ];
   for (const [f, d] of kinds) plan.set(at(f), d);
   return plan;

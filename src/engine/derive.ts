@@ -49,11 +49,20 @@ export function deriveValues(rule: ValueRule, columns: Columns, n: number): Floa
     case 'field':
       return column(columns, rule.field, n);
     case 'sum':
-      return sumInto(new Float64Array(n), rule.fields.map((f) => column(columns, f, n)));
+      return sumInto(
+        new Float64Array(n),
+        rule.fields.map((f) => column(columns, f, n)),
+      );
     case 'ratio': {
       const a = column(columns, rule.numerator, n);
       const dens = Array.isArray(rule.denominator) ? rule.denominator : [rule.denominator];
-      const b = dens.length === 1 ? column(columns, dens[0], n) : sumInto(new Float64Array(n), dens.map((f) => column(columns, f, n)));
+      const b =
+        dens.length === 1
+          ? column(columns, dens[0], n)
+          : sumInto(
+              new Float64Array(n),
+              dens.map((f) => column(columns, f, n)),
+            );
       const out = new Float64Array(n);
       for (let r = 0; r < n; r++) out[r] = ratio(a[r], b[r]);
       return out;

@@ -16,7 +16,9 @@ export function systemFields(system: IndicatorSystem): string[] {
 
 /** Fields the system reads that `columns` lacks (they score as missing for every row), sorted. */
 export function missingFields(system: IndicatorSystem, columns: Columns): string[] {
-  return systemFields(system).filter((f) => !columns[f]).sort();
+  return systemFields(system)
+    .filter((f) => !columns[f])
+    .sort();
 }
 
 /** Indicators with an input field absent from `columns`: every row is missing there (s = 0). */

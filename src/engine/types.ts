@@ -100,13 +100,7 @@ export interface IndicatorSystem {
 }
 
 /** Normalisation methods, chosen by name (see normalize/*.ts and docs/methodology.md). */
-export type NormalizationMethod =
-  | 'winsorized-minmax'
-  | 'minmax'
-  | 'zscore'
-  | 'percentile-rank'
-  | 'log-minmax'
-  | 'efficacy';
+export type NormalizationMethod = 'winsorized-minmax' | 'minmax' | 'zscore' | 'percentile-rank' | 'log-minmax' | 'efficacy';
 
 export interface NormalizationSpec {
   method: NormalizationMethod;

@@ -8,7 +8,12 @@ const SHOWN = 5;
  * What the mapping review shows of a file: the automatic mapping of its headers and the first
  * few cells of each column, personal-data columns blanked (never shown).
  */
-export function importPreview(headers: string[], headerRowNumber: number, sample: readonly (readonly (string | null)[])[], need: { required: string[]; extensions: string[] }): ImportPreview {
+export function importPreview(
+  headers: string[],
+  headerRowNumber: number,
+  sample: readonly (readonly (string | null)[])[],
+  need: { required: string[]; extensions: string[] },
+): ImportPreview {
   const mapping = matchHeaders(headers, { required: need.required, extensions: need.extensions });
   const personal = new Set(mapping.personal);
   const rows = sample.slice(0, SHOWN);

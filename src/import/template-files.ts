@@ -3,7 +3,9 @@ import { templateRows } from './template.ts';
 
 /** The template as CSV: UTF-8 with BOM (Excel shows Chinese), CRLF lines. */
 export function templateCsv(year: number): string {
-  return `\uFEFF${templateRows(year).map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${templateRows(year)
+    .map((r) => r.map(csvField).join(','))
+    .join('\r\n')}\r\n`;
 }
 
 /**

@@ -82,7 +82,15 @@ export type SortKey = 'rank' | 'delta' | 'name' | 'uscc' | 'stage' | 'score' | '
  * vetoed first): the worker builds orders in this direction and reads them backwards otherwise.
  */
 export const DEFAULT_DIR: Readonly<Record<SortKey, 'asc' | 'desc'>> = {
-  rank: 'asc', score: 'desc', delta: 'desc', name: 'asc', uscc: 'asc', stage: 'asc', base: 'desc', bonus: 'desc', veto: 'desc',
+  rank: 'asc',
+  score: 'desc',
+  delta: 'desc',
+  name: 'asc',
+  uscc: 'asc',
+  stage: 'asc',
+  base: 'desc',
+  bonus: 'desc',
+  veto: 'desc',
 };
 
 export interface RankingQuery {

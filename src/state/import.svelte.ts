@@ -276,7 +276,15 @@ export class ImportState {
     if (!mapping || !preview || !facts) return;
     const personal = [...mapping.personal];
     const width = this.grid?.header.width;
-    const record: StoredDatasetInfo = { ...info, format: facts.format, size: facts.size, headers: preview.headers, headerRowNumber: preview.headerRowNumber, ...(width ? { width } : {}), ...this.choices() };
+    const record: StoredDatasetInfo = {
+      ...info,
+      format: facts.format,
+      size: facts.size,
+      headers: preview.headers,
+      headerRowNumber: preview.headerRowNumber,
+      ...(width ? { width } : {}),
+      ...this.choices(),
+    };
     const grid = this.grid ? await this.grid.source.withoutColumns(this.grid.header, new Set(personal)) : undefined;
     await this.worker.api.keep(grid ? transfer({ info: record, personal, grid }, [grid.buffer]) : { info: record, personal });
   }

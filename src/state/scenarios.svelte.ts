@@ -70,7 +70,15 @@ export class ScenarioLibrary {
 
   /** Saves `scenario` under `name` (made unique); returns the stored name. */
   save(name: string, scenario: Scenario, list?: ListRule): string {
-    const doc = newScenarioDoc(uniqueName(name, this.docs.map((d) => d.name)), scenario, new Date().toISOString(), list ? { list } : {});
+    const doc = newScenarioDoc(
+      uniqueName(
+        name,
+        this.docs.map((d) => d.name),
+      ),
+      scenario,
+      new Date().toISOString(),
+      list ? { list } : {},
+    );
     this.set([...this.docs, doc]);
     this.activeName = doc.name;
     return doc.name;

@@ -57,7 +57,10 @@ export class ShareLinks {
         this.banner = { kind: 'error', message: r.message, ...(r.errors ? { details: r.errors.slice(0, 5) } : {}) };
       } else if (!getSystem(r.doc.scenario.systemId)) {
         this.status = 'rejected';
-        this.banner = { kind: 'error', message: { zh: `链接中的指标体系“${r.doc.scenario.systemId}”不存在。`, en: `The link's indicator system "${r.doc.scenario.systemId}" does not exist.` } };
+        this.banner = {
+          kind: 'error',
+          message: { zh: `链接中的指标体系“${r.doc.scenario.systemId}”不存在。`, en: `The link's indicator system "${r.doc.scenario.systemId}" does not exist.` },
+        };
       } else {
         pending = r.doc;
         this.status = 'pending';
@@ -106,7 +109,11 @@ export class ShareLinks {
   private async openData(url: string): Promise<void> {
     const msg = (kind: Banner['kind'], zh: string, en: string) => (this.banner = { kind, message: { zh, en } });
     if (!/\.csv$/i.test(new URL(url).pathname)) {
-      msg('info', `链接指定的数据（${url}）不是 CSV：从网址读取 Parquet 等格式暂不支持，方案已应用于当前数据。`, `The link's data (${url}) is not a CSV: reading Parquet and other formats from a URL is not supported yet; the scenario is shown on the current data.`);
+      msg(
+        'info',
+        `链接指定的数据（${url}）不是 CSV：从网址读取 Parquet 等格式暂不支持，方案已应用于当前数据。`,
+        `The link's data (${url}) is not a CSV: reading Parquet and other formats from a URL is not supported yet; the scenario is shown on the current data.`,
+      );
       return;
     }
     msg('info', `正在读取链接中的数据：${url}`, `Reading the link's data: ${url}`);

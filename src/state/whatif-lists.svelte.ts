@@ -39,7 +39,13 @@ export class ListsState {
 
   /** Fetches the page shown (the scenario and rule are snapshotted: plain objects cross to the worker). */
   refresh(scenario: Scenario, rule: ListRule): Promise<void> {
-    return this.page.run({ scenario: $state.snapshot(scenario) as Scenario, rule: $state.snapshot(rule) as ListRule, offset: this.offset, limit: this.limit, relending: this.relending });
+    return this.page.run({
+      scenario: $state.snapshot(scenario) as Scenario,
+      rule: $state.snapshot(rule) as ListRule,
+      offset: this.offset,
+      limit: this.limit,
+      relending: this.relending,
+    });
   }
 
   async export(format: 'csv' | 'xlsx', req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string }): Promise<void> {

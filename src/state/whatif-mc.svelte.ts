@@ -90,7 +90,17 @@ export class MonteCarloState {
       const top = topIntervals(res.summary, data.rank0, Math.max(chartRows, 50));
       const info = new Map((await this.scoring.rowInfo(top.map((t) => t.row))).map((r) => [r.row, r.name]));
       this.outcome = {
-        rows: top.map((t) => ({ row: t.row, name: info.get(t.row) ?? '', rank0: t.rank0, median: t.median, p05: t.p05, p95: t.p95, pTop: t.pTop[0], pList: t.pList, exact: t.exact })),
+        rows: top.map((t) => ({
+          row: t.row,
+          name: info.get(t.row) ?? '',
+          rank0: t.rank0,
+          median: t.median,
+          p05: t.p05,
+          p95: t.p95,
+          pTop: t.pTop[0],
+          pList: t.pList,
+          exact: t.exact,
+        })),
         samples: res.done,
         requested: config.samples,
         cancelled: res.cancelled,

@@ -50,7 +50,10 @@ export class Workbench {
   async loadDemo(rows: number): Promise<void> {
     this.phase = 'generating';
     // The worker's steps happen within the wait: the total is the wait as the page sees it.
-    await this.loadWith(() => this.scoring.loadDemo({ rows }), (report, waited) => ({ totalMs: waited, steps: report.timings.steps }));
+    await this.loadWith(
+      () => this.scoring.loadDemo({ rows }),
+      (report, waited) => ({ totalMs: waited, steps: report.timings.steps }),
+    );
   }
 
   /**

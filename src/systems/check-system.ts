@@ -89,8 +89,7 @@ function checkFields(system: IndicatorSystem, err: (path: string, message: strin
     else if (v.kind === 'growth') {
       use(`${p}.current`, v.current, 'numeric');
       use(`${p}.previous`, v.previous, 'numeric');
-    }
-    else if (v.kind === 'sum') v.fields.forEach((f, j) => use(`${p}.fields[${j}]`, f, 'numeric'));
+    } else if (v.kind === 'sum') v.fields.forEach((f, j) => use(`${p}.fields[${j}]`, f, 'numeric'));
     else {
       use(`${p}.numerator`, v.numerator, 'numeric');
       if (Array.isArray(v.denominator)) v.denominator.forEach((f, j) => use(`${p}.denominator[${j}]`, f, 'numeric'));

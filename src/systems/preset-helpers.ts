@@ -36,7 +36,6 @@ export function indicators(stageIds: readonly string[], rows: readonly Indicator
   });
 }
 
-
 /** The three life-cycle stages of the national guide, Sichuan and Jiangxi: ≤ 5, ≤ 10, older. */
 export const THREE_STAGES: readonly StageDef[] = [
   { id: 'initial', name: { zh: '初创期', en: 'Initial' }, maxAgeYears: 5 },

@@ -49,7 +49,10 @@ const schema = z.strictObject({
     )
     .min(1)
     .max(20),
-  classes: z.array(z.strictObject({ id, name: label })).min(1).max(50),
+  classes: z
+    .array(z.strictObject({ id, name: label }))
+    .min(1)
+    .max(50),
   indicators: z
     .array(
       z.strictObject({
@@ -75,9 +78,7 @@ const schema = z.strictObject({
       }),
     )
     .max(100),
-  vetoes: z
-    .array(z.strictObject({ id, name: label, fields: z.array(fieldId).min(1).max(20), mandatory: z.boolean(), defaultActive: z.boolean() }))
-    .max(100),
+  vetoes: z.array(z.strictObject({ id, name: label, fields: z.array(fieldId).min(1).max(20), mandatory: z.boolean(), defaultActive: z.boolean() })).max(100),
   optionalFields: z.array(fieldId).max(200).optional(),
 });
 

@@ -21,11 +21,7 @@ function loadEmbed(): Promise<typeof Embed> {
  * `ready` may return a promise (e.g. feeding the first live values); it runs before the view is
  * considered shown.
  */
-export function embedChart(
-  el: HTMLElement,
-  spec: TopLevelSpec,
-  on: { ready?: (view: ChartView) => void | Promise<unknown>; error: (message: string) => void },
-): () => void {
+export function embedChart(el: HTMLElement, spec: TopLevelSpec, on: { ready?: (view: ChartView) => void | Promise<unknown>; error: (message: string) => void }): () => void {
   let result: Result | undefined;
   let disposed = false;
   const fail = (e: unknown) => {

@@ -70,7 +70,11 @@ export function build(rows: RowSpec[], nStages: number): Population {
   const stage = Uint8Array.from(rows, (r) => r.stage);
   const score = Float64Array.from(rows, (r) => (r.vetoed ? 0 : r.base + r.bonus));
   const ranked = engineRanks(score, stage, nStages);
-  const baselineRank = engineRanks(Float64Array.from(rows, (r) => r.baselineScore), stage, nStages).rank;
+  const baselineRank = engineRanks(
+    Float64Array.from(rows, (r) => r.baselineScore),
+    stage,
+    nStages,
+  ).rank;
   const cols: RankingColumns = {
     n,
     names: rows.map((r) => r.name),

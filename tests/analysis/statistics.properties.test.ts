@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  deltaRank,
-  HISTOGRAM_BINS,
-  histogram,
-  RankingPager,
-  scoreDistribution,
-  scoreDomain,
-  stageHistograms,
-  stageSummaries,
-  summary,
-  topN,
-} from '../../src/analysis/index.ts';
+import { deltaRank, HISTOGRAM_BINS, histogram, RankingPager, scoreDistribution, scoreDomain, stageHistograms, stageSummaries, summary, topN } from '../../src/analysis/index.ts';
 import { NO_STAGE } from '../../src/engine/index.ts';
 import type { RankingQuery, SortKey } from '../../src/protocol/scoring.ts';
 import { naiveDeltaRank, naiveHistogram, naiveOrder, naivePage, naiveRanks, naiveSummary, naiveTopN } from './oracles.ts';
@@ -82,9 +71,7 @@ describe('summary and stageSummaries against a sort', () => {
 });
 
 describe('histograms against the bin definition', () => {
-  const domain = fc
-    .tuple(fc.integer({ min: -4, max: 20 }), fc.integer({ min: 0, max: 24 }))
-    .map(([lo, width]) => ({ min: lo / 2, max: (lo + width) / 2 }));
+  const domain = fc.tuple(fc.integer({ min: -4, max: 20 }), fc.integer({ min: 0, max: 24 })).map(([lo, width]) => ({ min: lo / 2, max: (lo + width) / 2 }));
   it('histogram and stageHistograms agree, NaN and out-of-domain values included', () => {
     fc.assert(
       fc.property(withSides, domain, fc.constantFrom(1, 2, 4, 8, 16, 40), ({ v, stage, mask, nStages }, d, bins) => {
@@ -206,7 +193,10 @@ describe('RankingPager against a filtered, sorted list', () => {
         const pager = new RankingPager(cols);
         for (const q of queries) expect(pager.page(q, run, baselineRank, 1)).toEqual(naivePage(cols, run, baselineRank, q));
         // a re-score writes into the same arrays (as the engine does); a new generation must drop cached orders
-        const next = build(rows.map((r, i) => ({ ...r, base: (newBase[i] ?? 0) / 4 })), nStages).run;
+        const next = build(
+          rows.map((r, i) => ({ ...r, base: (newBase[i] ?? 0) / 4 })),
+          nStages,
+        ).run;
         for (const k of ['score', 'base', 'bonus', 'vetoed', 'rank', 'stageRank', 'order'] as const) run[k].set(next[k]);
         for (const q of queries) expect(pager.page(q, run, baselineRank, 2)).toEqual(naivePage(cols, run, baselineRank, q));
       }),

@@ -33,7 +33,12 @@ afterAll(async () => {
 });
 
 const spec: TopLevelSpec = {
-  data: { values: [{ bin: '0–10', count: 3 }, { bin: '10–20', count: 5 }] },
+  data: {
+    values: [
+      { bin: '0–10', count: 3 },
+      { bin: '10–20', count: 5 },
+    ],
+  },
   mark: 'bar',
   encoding: { x: { field: 'bin', type: 'ordinal' }, y: { field: 'count', type: 'quantitative' } },
 };

@@ -15,7 +15,16 @@ import { compileClean, values } from './compile-helper.ts';
 import { hist, INDICATORS, STAGES } from './fixtures.ts';
 
 const overall = [{ key: 'all', name: { zh: '全部', en: 'All' }, hist: hist([5, 10, 3, 2]) }];
-const byStage = STAGES.map((s, i) => ({ ...s, hist: hist([[1, 2, 3, 4], [4, 3, 2, 1], [0, 0, 0, 0]][i]) }));
+const byStage = STAGES.map((s, i) => ({
+  ...s,
+  hist: hist(
+    [
+      [1, 2, 3, 4],
+      [4, 3, 2, 1],
+      [0, 0, 0, 0],
+    ][i],
+  ),
+}));
 
 function expectValid(spec: TopLevelSpec) {
   const { vega, warnings } = compileClean(spec);

@@ -28,9 +28,30 @@ function system(): IndicatorSystem {
       { id: 'out', name: { zh: '创新产出', en: 'Output' } },
     ],
     indicators: [
-      { id: 'rd_expense', name: { zh: '研发费用金额', en: 'R&D expense' }, classId: 'rd', direction: 'positive', value: { kind: 'field', field: 'rd_expense' }, weights: { initial: 0.5, growth: 0.4, stable: 0.3 } },
-      { id: 'patents', name: { zh: '发明专利申请量', en: 'Invention applications' }, classId: 'out', direction: 'positive', value: { kind: 'field', field: 'patents' }, weights: { initial: 0.3, growth: 0.3, stable: 0.3 } },
-      { id: 'revenue', name: { zh: '营业收入', en: 'Revenue' }, classId: 'out', direction: 'positive', value: { kind: 'field', field: 'revenue' }, weights: { initial: 0.2, growth: 0.3, stable: 0.4 } },
+      {
+        id: 'rd_expense',
+        name: { zh: '研发费用金额', en: 'R&D expense' },
+        classId: 'rd',
+        direction: 'positive',
+        value: { kind: 'field', field: 'rd_expense' },
+        weights: { initial: 0.5, growth: 0.4, stable: 0.3 },
+      },
+      {
+        id: 'patents',
+        name: { zh: '发明专利申请量', en: 'Invention applications' },
+        classId: 'out',
+        direction: 'positive',
+        value: { kind: 'field', field: 'patents' },
+        weights: { initial: 0.3, growth: 0.3, stable: 0.3 },
+      },
+      {
+        id: 'revenue',
+        name: { zh: '营业收入', en: 'Revenue' },
+        classId: 'out',
+        direction: 'positive',
+        value: { kind: 'field', field: 'revenue' },
+        weights: { initial: 0.2, growth: 0.3, stable: 0.4 },
+      },
     ],
     bonus: [{ id: 'honors', name: { zh: '荣誉', en: 'Honours' }, field: 'honors', points: 0.2, cap: 0.8 }],
     vetoes: [

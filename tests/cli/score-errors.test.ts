@@ -19,7 +19,14 @@ function withoutColumn(header: string): string {
   const j = HEADERS.indexOf(header);
   return csvText()
     .split('\n')
-    .map((line) => (line === '' ? line : line.split(',').filter((_, i) => i !== j).join(',')))
+    .map((line) =>
+      line === ''
+        ? line
+        : line
+            .split(',')
+            .filter((_, i) => i !== j)
+            .join(','),
+    )
     .join('\n');
 }
 
@@ -68,5 +75,4 @@ describe('CLI failures: one sentence, non-zero exit, no output file', () => {
     for (const id of ['sichuan-2024', 'torch-2021', 'jilin-2.0', 'jiangxi-2025']) expect(line).toContain(id);
     expect(await exists(path('sys.out.csv'))).toBe(false);
   });
-
 });

@@ -40,7 +40,11 @@ describe('bad-input corpus through the CLI', () => {
       const { rows } = await readOutput(output);
       expect(rows.map((x) => x.uscc).sort()).toEqual([...(e.cli.scored ?? [])].sort());
       const warnings = stderrLines(r, 'warning ');
-      for (const w of e.cli.warnings ?? []) expect(warnings.some((l) => l.includes(w)), `${w}\n${r.stderr}`).toBe(true);
+      for (const w of e.cli.warnings ?? [])
+        expect(
+          warnings.some((l) => l.includes(w)),
+          `${w}\n${r.stderr}`,
+        ).toBe(true);
       if (!e.cli.warnings) expect(warnings).toEqual([]);
       for (const n of e.cli.notes ?? []) expect(stderrLines(r, 'note ')).toContain(n);
       if (e.cli.vetoed) expect(rows.filter((x) => x.vetoed === 'true').map((x) => x.uscc)).toEqual(e.cli.vetoed);

@@ -61,12 +61,22 @@ export const EXPECTATIONS: Expectation[] = [
       notes: [PHONE],
       excluded: [`excluded 3 ${V[1]} cell count differs from header`, `excluded 5 ${V[3]} cell count differs from header`, `excluded 6 ${V[4]} cell count differs from header`],
     },
-    browser: { scored: [V[0], V[2]], report: [['cell-count', 3], ['cell-count', 5], ['cell-count', 6]] },
+    browser: {
+      scored: [V[0], V[2]],
+      report: [
+        ['cell-count', 3],
+        ['cell-count', 5],
+        ['cell-count', 6],
+      ],
+    },
   },
   {
     file: 'duplicate-headers-required.csv',
     what: 'two 研发费用 columns that differ: refused, naming both headers',
-    cli: { error: 'Columns "2023年度研发费用（万元）" and "2023年度研发费用（万元）" both match 研发费用 (rd_expense) but differ (first at row 2); delete or rename all but one of them.' },
+    cli: {
+      error:
+        'Columns "2023年度研发费用（万元）" and "2023年度研发费用（万元）" both match 研发费用 (rd_expense) but differ (first at row 2); delete or rename all but one of them.',
+    },
   },
   {
     file: 'duplicate-headers-name.csv',
@@ -81,7 +91,9 @@ export const EXPECTATIONS: Expectation[] = [
   ok('N/A, -, —, empty, 无 as missing (no warning)', 'missing-tokens.csv'),
   ok('1e308 is a number; 1e309 is not', 'huge-1e308.csv', { warnings: ['Row 3, column "2023年度研发费用（万元）": "1e309" is not a number and is treated as missing'] }),
   ok('-0 and -0.0 read as 0 without a negative warning', 'negative-zero.csv'),
-  ok('a negative 研发费用 is kept with a warning', 'negative-values.csv', { warnings: ['Row 2, column "2023年度研发费用（万元）": "-5" is negative although this value cannot be'] }),
+  ok('a negative 研发费用 is kept with a warning', 'negative-values.csv', {
+    warnings: ['Row 2, column "2023年度研发费用（万元）": "-5" is negative although this value cannot be'],
+  }),
   ok('text in a number column', 'text-in-number.csv', { warnings: ['Row 2, column "2023年度研发费用（万元）": "约120万" is not a number and is treated as missing'] }),
   ok('科技人员 > 从业人员', 'staff-exceeds-employees.csv', { warnings: ['Row 2, column "截至2023年底科技人员数量": 500 is larger than column "截至2023年底从业人员期末数" (50)'] }),
   ok('高新技术产品收入 > 营业收入', 'high-tech-over-revenue.csv', { warnings: ['Row 2, column "2023年度高新技术产品收入": 5000 is larger than column "2023年度营业收入" (1000)'] }),
@@ -93,7 +105,13 @@ export const EXPECTATIONS: Expectation[] = [
     file: 'duplicate-uscc.csv',
     what: 'the same code in rows 2 and 7: both excluded',
     cli: { scored: but(0), excluded: [`excluded 2 ${V[0]} duplicate key`, `excluded 7 ${V[0]} duplicate key`] },
-    browser: { scored: but(0), report: [['duplicate-key', 2], ['duplicate-key', 7]] },
+    browser: {
+      scored: but(0),
+      report: [
+        ['duplicate-key', 2],
+        ['duplicate-key', 7],
+      ],
+    },
   },
   {
     file: 'future-dates.csv',
@@ -106,9 +124,22 @@ export const EXPECTATIONS: Expectation[] = [
     what: 'wrong check digit, empty, 15 characters, the letter I',
     cli: {
       scored: [V[4]],
-      excluded: [`excluded 2 ${V[0].slice(0, 17)}0 uscc check digit wrong`, 'excluded 3 - uscc missing', 'excluded 4 91510100MA00003 uscc not 18 characters', 'excluded 5 I1510100MA0000040X uscc invalid character'],
+      excluded: [
+        `excluded 2 ${V[0].slice(0, 17)}0 uscc check digit wrong`,
+        'excluded 3 - uscc missing',
+        'excluded 4 91510100MA00003 uscc not 18 characters',
+        'excluded 5 I1510100MA0000040X uscc invalid character',
+      ],
     },
-    browser: { scored: [V[4]], report: [['uscc-check-digit', 2], ['uscc-missing', 3], ['uscc-length', 4], ['uscc-charset', 5]] },
+    browser: {
+      scored: [V[4]],
+      report: [
+        ['uscc-check-digit', 2],
+        ['uscc-missing', 3],
+        ['uscc-length', 4],
+        ['uscc-charset', 5],
+      ],
+    },
   },
   {
     file: 'bad-dates.csv',
@@ -121,7 +152,10 @@ export const EXPECTATIONS: Expectation[] = [
   {
     file: 'all-excluded.csv',
     what: 'every row registered in 2030',
-    cli: { error: 'No row of all-excluded.csv could be scored: all 3 data rows were excluded (see the excluded lines above).', excluded: [0, 1, 2].map((k) => `excluded ${k + 2} ${V[k]} registration_date after as-of date`) },
+    cli: {
+      error: 'No row of all-excluded.csv could be scored: all 3 data rows were excluded (see the excluded lines above).',
+      excluded: [0, 1, 2].map((k) => `excluded ${k + 2} ${V[k]} registration_date after as-of date`),
+    },
   },
   {
     ...ok('法定代表人手机, 实际负责人姓名/邮箱 dropped', 'personal-columns.csv', {
@@ -142,8 +176,16 @@ export const EXPECTATIONS: Expectation[] = [
   { ...ok('XLSX with a merged title row, dates as date cells', 'title-merged.xlsx'), browser: { scored: ALL } },
   ok('formulas: cached results used; a formula without a cached value is empty', 'formulas.xlsx'),
   ok('XLSX dates as Excel serial numbers and as text', 'dates-serial.xlsx'),
-  { file: 'two-sheets.xlsx', what: 'a notes sheet first (the CLI reads the first sheet; the browser lets the user choose)', cli: { error: 'two-sheets.xlsx has a header row but no data rows.' } },
-  { file: 'not-a-workbook.xlsx', what: 'PK magic bytes but no zip', cli: { error: 'not-a-workbook.xlsx is not a readable XLSX workbook; open it in Excel or WPS and save it again as .xlsx.' } },
+  {
+    file: 'two-sheets.xlsx',
+    what: 'a notes sheet first (the CLI reads the first sheet; the browser lets the user choose)',
+    cli: { error: 'two-sheets.xlsx has a header row but no data rows.' },
+  },
+  {
+    file: 'not-a-workbook.xlsx',
+    what: 'PK magic bytes but no zip',
+    cli: { error: 'not-a-workbook.xlsx is not a readable XLSX workbook; open it in Excel or WPS and save it again as .xlsx.' },
+  },
   ok('Parquet with DATE and DOUBLE columns', 'typed.parquet'),
   // Issue 9 (hostile files): each class and a neighbour.
   ok('a 400-digit 研发费用 is not a number (never +∞)', 'overflow-400-digits.csv', {
@@ -170,11 +212,15 @@ export const EXPECTATIONS: Expectation[] = [
     file: 'duplicate-veto-conflict.csv',
     what: 'the veto 被纳入失信被执行人名单 twice, differing: refused (it used to veto nobody)',
     cli: {
-      error: 'Columns "被纳入失信被执行人名单" and "被纳入失信被执行人名单" both match 被纳入失信被执行人名单 (dishonest_debtor) but differ (first at row 2); delete or rename all but one of them.',
+      error:
+        'Columns "被纳入失信被执行人名单" and "被纳入失信被执行人名单" both match 被纳入失信被执行人名单 (dishonest_debtor) but differ (first at row 2); delete or rename all but one of them.',
     },
   },
   ok('研发费用 twice with identical cells: used once, with a note', 'duplicate-identical.csv', {
-    notes: [PHONE, 'note columns "2023年度研发费用（万元）" and "2023年度研发费用" all match 研发费用 (rd_expense) and are identical cell by cell; "2023年度研发费用（万元）" is used'],
+    notes: [
+      PHONE,
+      'note columns "2023年度研发费用（万元）" and "2023年度研发费用" all match 研发费用 (rd_expense) and are identical cell by cell; "2023年度研发费用（万元）" is used',
+    ],
   }),
   ok('ZWSP/ZWJ around the veto header, BOM + soft hyphen in 研发费用, bidi marks around the code header: all matched, the veto applies', 'invisible-header-chars.csv', {
     vetoed: [V[1]],

@@ -13,7 +13,17 @@ const E = '91510100000000000E';
 const H = '91510100000000001H';
 const Z = '000000000000000000';
 
-const HEADERS = ['统一社会信用代码', '注册日期', '科技人员数量', '从业人员期末数', '具有研究生及以上学历人员', '研发费用（万元）', '营业收入', '高新技术产品收入', '主营业务属于重点支持的战略性新兴产业、未来产业'];
+const HEADERS = [
+  '统一社会信用代码',
+  '注册日期',
+  '科技人员数量',
+  '从业人员期末数',
+  '具有研究生及以上学历人员',
+  '研发费用（万元）',
+  '营业收入',
+  '高新技术产品收入',
+  '主营业务属于重点支持的战略性新兴产业、未来产业',
+];
 const rows: (string | null)[][] = [
   HEADERS,
   /* row 2 */ [A, '2018-06-30', '60', '50', '3', '1,234.5', 'abc', '', '是'],
@@ -118,7 +128,14 @@ describe('buildDataset: values and warnings', () => {
   });
 
   it('duplicates are excluded even when they are the only rows', () => {
-    const raw = rawTableFromRows([['uscc', 'registration_date'], [A, '2020-01-01'], [` ${A.toLowerCase()}`, '2020-01-01']], { format: 'csv' });
+    const raw = rawTableFromRows(
+      [
+        ['uscc', 'registration_date'],
+        [A, '2020-01-01'],
+        [` ${A.toLowerCase()}`, '2020-01-01'],
+      ],
+      { format: 'csv' },
+    );
     const r = buildDataset(raw, matchHeaders(raw.headers), { asOfDays: AS_OF });
     expect(r.n).toBe(0);
     expect(r.excluded.map((e) => [e.row, e.reason])).toEqual([

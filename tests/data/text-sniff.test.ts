@@ -46,7 +46,7 @@ describe('SQL text', () => {
     expect(quoteIdent('研发"费用')).toBe('"研发""费用"');
   });
 
-  it('read_csv reads everything as VARCHAR with no header handling, plus each row\'s cell count', () => {
+  it("read_csv reads everything as VARCHAR with no header handling, plus each row's cell count", () => {
     expect(readCsvSql("/tmp/a'b.csv", { delimiter: '\t' })).toBe(
       `SELECT NULLIF(COLUMNS(*), ''), CAST(list_aggregate([*COLUMNS(*)], 'count') AS INTEGER) AS "row_cells" FROM read_csv('/tmp/a''b.csv', header=false, all_varchar=true, delim='\t', quote='"', escape='"', null_padding=true, parallel=false, sample_size=-1, nullstr='\u0001ipw:no-null\u0001')`,
     );

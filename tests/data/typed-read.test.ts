@@ -105,7 +105,10 @@ describe('typedSelectSql: blank rows and row numbers', () => {
       const reads: ColumnRead[] = ['number', 'skip'];
       const builder = new TypedTableBuilder(reads, 2);
       const view = typedChunkReader(reads);
-      await db.stream(typedSelectSql(from, reads, (j) => (j === 0 ? 'a' : 'b')), (chunk) => builder.add(view(chunk)));
+      await db.stream(
+        typedSelectSql(from, reads, (j) => (j === 0 ? 'a' : 'b')),
+        (chunk) => builder.add(view(chunk)),
+      );
       const t = builder.finish(['n', 'other'], 1, { format: 'csv' });
       expect(t.rowNumbers).toEqual([2, 4, 6]); // rows 3 and 5 are blank; numbering counts them
       const col = t.columns[0] as NumberColumn;

@@ -57,13 +57,17 @@ describe('demo generator', () => {
     const mapping = matchHeaders(raw.headers);
     const ds = buildDataset(raw, mapping, { asOfDays: daysFromCivil(2023, 12, 31) });
     const reasons = ds.excluded.map((e) => e.reason).sort();
-    expect(reasons).toEqual([
-      ...Array(6).fill('duplicate-key'),
-      'registration-date-future', 'registration-date-future', 'registration-date-future',
-      'registration-date-missing',
-      ...Array(4).fill('uscc-check-digit'),
-      'uscc-length',
-    ].sort());
+    expect(reasons).toEqual(
+      [
+        ...Array(6).fill('duplicate-key'),
+        'registration-date-future',
+        'registration-date-future',
+        'registration-date-future',
+        'registration-date-missing',
+        ...Array(4).fill('uscc-check-digit'),
+        'uscc-length',
+      ].sort(),
+    );
     expect(ds.n).toBe(3000 - 15);
     expect(ds.text.uscc.every(isValidUscc)).toBe(true);
     for (const name of MARKUP_NAMES) expect(ds.text.name).toContain(name);

@@ -40,7 +40,12 @@ async function importFile(file: string): Promise<void> {
 
 async function reportEntries(): Promise<[string, number | undefined][]> {
   const rows = page.locator('[data-testid="report-table"] tbody tr');
-  return rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-code') ?? '', Number.isFinite(Number(tr.children[1].textContent)) ? Number(tr.children[1].textContent) : undefined] as [string, number | undefined]));
+  return rows.evaluateAll((trs) =>
+    trs.map(
+      (tr) =>
+        [tr.getAttribute('data-code') ?? '', Number.isFinite(Number(tr.children[1].textContent)) ? Number(tr.children[1].textContent) : undefined] as [string, number | undefined],
+    ),
+  );
 }
 
 async function scoreAndRead(): Promise<{ uscc: string; score: number; rank: number }[]> {
@@ -51,7 +56,11 @@ async function scoreAndRead(): Promise<{ uscc: string; score: number; rank: numb
   const rows = page.locator('[data-testid="ranking-table"] tbody tr');
   await expect.poll(() => rows.count()).toBeGreaterThan(0);
   return rows.evaluateAll((trs) =>
-    trs.map((tr) => ({ uscc: tr.querySelector('td.code')?.textContent ?? '', score: Number((tr.querySelector('td.score')?.textContent ?? '').replace(/,/g, '')), rank: Number(tr.querySelector('td.rank')?.textContent) })),
+    trs.map((tr) => ({
+      uscc: tr.querySelector('td.code')?.textContent ?? '',
+      score: Number((tr.querySelector('td.score')?.textContent ?? '').replace(/,/g, '')),
+      rank: Number(tr.querySelector('td.rank')?.textContent),
+    })),
   );
 }
 
@@ -79,7 +88,18 @@ afterAll(async () => {
 });
 
 describe('import in Chromium', () => {
-  for (const file of ['gbk-no-bom.csv', 'ragged-rows.csv', 'duplicate-uscc.csv', 'bad-uscc.csv', 'future-dates.csv', 'units-in-yuan.csv', 'records.json', 'long-row-unquoted-comma.csv', 'mixed-lf-crlf.csv', 'invisible-header-chars.csv']) {
+  for (const file of [
+    'gbk-no-bom.csv',
+    'ragged-rows.csv',
+    'duplicate-uscc.csv',
+    'bad-uscc.csv',
+    'future-dates.csv',
+    'units-in-yuan.csv',
+    'records.json',
+    'long-row-unquoted-comma.csv',
+    'mixed-lf-crlf.csv',
+    'invisible-header-chars.csv',
+  ]) {
     it(`${file}: the report lists the expected rows and problems`, async () => {
       const e = expectation(file);
       await importFile(file);
@@ -88,7 +108,13 @@ describe('import in Chromium', () => {
       expect(num(await page.getByTestId('report-scored').textContent())).toBe(scored.length);
       const entries = await reportEntries();
       for (const pair of e.browser?.report ?? []) expect(entries).toContainEqual(pair);
-      expect(entries.filter(([, row]) => row !== undefined).filter(([c]) => !/warning|missing-values|unit|extreme|rd-far/.test(c)).map(([c]) => c).every((c) => c.length > 0)).toBe(true);
+      expect(
+        entries
+          .filter(([, row]) => row !== undefined)
+          .filter(([c]) => !/warning|missing-values|unit|extreme|rd-far/.test(c))
+          .map(([c]) => c)
+          .every((c) => c.length > 0),
+      ).toBe(true);
       if (file === 'gbk-no-bom.csv') expect(await page.getByTestId('file-encoding').inputValue()).toBe('gb18030');
       if (file !== 'records.json') expect(await page.getByTestId('personal-dropped').textContent()).toContain('法定代表人手机');
     });

@@ -60,7 +60,11 @@ async function importAndScore(path: string, name: string): Promise<void> {
   await page.waitForFunction(
     (n) => {
       const view = document.querySelector('.data-view');
-      return view?.getAttribute('data-import-phase') === 'review' && view.getAttribute('data-validating') === 'false' && (document.querySelector('[data-testid="file-facts"]')?.textContent ?? '').includes(n);
+      return (
+        view?.getAttribute('data-import-phase') === 'review' &&
+        view.getAttribute('data-validating') === 'false' &&
+        (document.querySelector('[data-testid="file-facts"]')?.textContent ?? '').includes(n)
+      );
     },
     name,
     { timeout: 60_000 },

@@ -32,7 +32,9 @@ export async function dumpStorage(page: Page): Promise<string> {
         const tx = db.transaction(store);
         const os = tx.objectStore(store);
         const [keys, values] = await Promise.all(
-          [os.getAllKeys(), os.getAll()].map((r) => new Promise<unknown[]>((resolve, reject) => ((r.onsuccess = () => resolve(r.result as unknown[])), (r.onerror = () => reject(r.error))))),
+          [os.getAllKeys(), os.getAll()].map(
+            (r) => new Promise<unknown[]>((resolve, reject) => ((r.onsuccess = () => resolve(r.result as unknown[])), (r.onerror = () => reject(r.error)))),
+          ),
         );
         out.push(`idb ${info.name}/${store}: ${keys.length} records`);
         for (let i = 0; i < keys.length; i++) out.push(`${String(keys[i])}: ${await text(values[i])}`);
@@ -45,7 +47,7 @@ export async function dumpStorage(page: Page): Promise<string> {
       for (const req of await cache.keys()) out.push(`cache ${req.url}: ${await (await cache.match(req))!.text()}`);
     }
     const walk = async (dir: FileSystemDirectoryHandle, path: string): Promise<void> => {
-      for await (const [name, handle] of (dir as unknown as AsyncIterable<[string, FileSystemHandle]>)) {
+      for await (const [name, handle] of dir as unknown as AsyncIterable<[string, FileSystemHandle]>) {
         if (handle.kind === 'file') out.push(`opfs ${path}${name}: ${decoder.decode(await (await (handle as FileSystemFileHandle).getFile()).arrayBuffer())}`);
         else await walk(handle as FileSystemDirectoryHandle, `${path}${name}/`);
       }

@@ -93,7 +93,10 @@ describe('workbench in Chromium', () => {
     }
     const topAfter = await top.allTextContents();
     expect(topAfter).not.toEqual(topBefore);
-    const deltas = (await page.getByTestId('preview-top').locator('td[data-delta]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-delta')))));
+    const deltas = await page
+      .getByTestId('preview-top')
+      .locator('td[data-delta]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-delta'))));
     expect(deltas.some((d) => d > 0)).toBe(true); // newcomers to the top moved up
     // The ranking table shows the same Δrank column.
     await page.getByRole('tab', { name: '排名' }).click();

@@ -40,7 +40,10 @@ describe('other normalisation methods', () => {
     // t = ln(1 + x): 0, ln 10, ln 100, ln 1000 with p = 0/1 → bounds 0 and ln 1000
     const t = [0, Math.log(10), Math.log(100), Math.log(1000)];
     const { s } = normalizeOne([0, 9, 99, 999], 'log-minmax', 'positive', [0, 1]);
-    close(s, t.map((v) => v / Math.log(1000))); // 0, 1/3, 2/3, 1
+    close(
+      s,
+      t.map((v) => v / Math.log(1000)),
+    ); // 0, 1/3, 2/3, 1
   });
 
   it('功效系数法: (60 + 40·position)/100, missing 0', () => {

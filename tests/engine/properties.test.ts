@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  effectiveWeights,
-  explain,
-  NORMALIZATION_METHODS,
-  prepare,
-  rescore,
-  type Direction,
-  type IndicatorSystem,
-  type NormalizationMethod,
-} from '../../src/engine/index.ts';
+import { effectiveWeights, explain, NORMALIZATION_METHODS, prepare, rescore, type Direction, type IndicatorSystem, type NormalizationMethod } from '../../src/engine/index.ts';
 import { miniSystem, spec } from '../helpers/mini-system.ts';
 
 /** A value as real data looks: repeated round numbers, zeros, missing, and arbitrary doubles. */

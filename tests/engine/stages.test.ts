@@ -50,6 +50,11 @@ describe('stage assignment (scoring.md §2)', () => {
     expect(stagesOf('2023-12-31', ['bad'])).toEqual(['none']);
   });
   it('requires every stage but the last to be bounded', () => {
-    expect(() => assignStages(new Float64Array(1), 0, [{ id: 'a', name: { zh: 'a', en: 'a' } }, { id: 'b', name: { zh: 'b', en: 'b' } }])).toThrow(/maxAgeYears/);
+    expect(() =>
+      assignStages(new Float64Array(1), 0, [
+        { id: 'a', name: { zh: 'a', en: 'a' } },
+        { id: 'b', name: { zh: 'b', en: 'b' } },
+      ]),
+    ).toThrow(/maxAgeYears/);
   });
 });

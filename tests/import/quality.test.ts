@@ -63,7 +63,15 @@ describe('validation report', () => {
   });
 
   it('flags a value far beyond the winsorisation caps', () => {
-    const rows = Array.from({ length: 200 }, (_, k) => [makeUscc(`91510100MA${String(k + 10).padStart(7, '0')}`), `企业${k}`, '2020-01-01', String(100 + (k % 50)), '1000', String(5 + (k % 7)), '1']);
+    const rows = Array.from({ length: 200 }, (_, k) => [
+      makeUscc(`91510100MA${String(k + 10).padStart(7, '0')}`),
+      `企业${k}`,
+      '2020-01-01',
+      String(100 + (k % 50)),
+      '1000',
+      String(5 + (k % 7)),
+      '1',
+    ]);
     rows[7][5] = '99999999';
     const r = report(rows);
     const ext = r.entries.filter((e) => e.code === 'extreme-value');

@@ -98,11 +98,16 @@ describe('setWeight — free', () => {
   });
   it('property: every other weight is unchanged', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }), fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (weights, idx, value) => {
-        const i = idx % weights.length;
-        const w = setWeight(weights, i, value, 'free');
-        weights.forEach((x, j) => expect(w[j]).toBe(j === i ? value : x));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.nat(),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, idx, value) => {
+          const i = idx % weights.length;
+          const w = setWeight(weights, i, value, 'free');
+          weights.forEach((x, j) => expect(w[j]).toBe(j === i ? value : x));
+        },
+      ),
     );
   });
 });

@@ -19,7 +19,8 @@ describe('known fields', () => {
   });
 
   it('type the veto facts as booleans and the amounts as numbers', () => {
-    for (const id of ['major_safety_accident', 'research_blacklist', 'dishonest_debtor', 'tax_arrears', 'social_insurance_violation', 'strategic_industry']) expect(knownField(id)?.type).toBe('bool');
+    for (const id of ['major_safety_accident', 'research_blacklist', 'dishonest_debtor', 'tax_arrears', 'social_insurance_violation', 'strategic_industry'])
+      expect(knownField(id)?.type).toBe('bool');
     for (const id of ['rd_expense', 'revenue', 'net_profit', 'equity_begin', 'financing_total']) expect(knownField(id)?.type).toBe('number');
     for (const id of ['honors', 'tech_staff', 'invention_applications', 'platforms_prev']) expect(knownField(id)?.type).toBe('count');
     expect(knownField('name')?.type).toBe('text');

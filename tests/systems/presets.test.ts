@@ -45,7 +45,14 @@ describe.each(presets.map((s) => [s.id, s] as const))('preset %s', (_id, system)
     expect(system.source.seed).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
     expect(system.source.published.length).toBeGreaterThan(50);
     expect(system.source.defaults.length).toBeGreaterThan(50);
-    const labels = [system.name, ...system.stages.map((s) => s.name), ...system.classes.map((c) => c.name), ...system.indicators.map((i) => i.name), ...system.bonus.map((b) => b.name), ...system.vetoes.map((v) => v.name)];
+    const labels = [
+      system.name,
+      ...system.stages.map((s) => s.name),
+      ...system.classes.map((c) => c.name),
+      ...system.indicators.map((i) => i.name),
+      ...system.bonus.map((b) => b.name),
+      ...system.vetoes.map((v) => v.name),
+    ];
     for (const l of labels) {
       expect(l.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(l.en).toMatch(/^[\x20-\x7e]+$/);
@@ -69,7 +76,28 @@ describe('torch-2021', () => {
     expect(s.indicators).toHaveLength(20);
     const count = (zh: string) => s.indicators.filter((i) => i.classId === classOf(s, zh)).length;
     expect([count('技术创新'), count('成长经营'), count('辅助')]).toEqual([6, 6, 8]);
-    expect(s.indicators.map((i) => i.name.zh.split(' ')[0])).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8']);
+    expect(s.indicators.map((i) => i.name.zh.split(' ')[0])).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+      '3.7',
+      '3.8',
+    ]);
   });
 
   it('weights equally within each class, with the documented class shares', () => {

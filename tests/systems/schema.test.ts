@@ -49,7 +49,9 @@ describe('parseSystem rejects a broken system with messages that name the field'
     expect(broken((s) => (s.indicators[0].value = { kind: 'field', field: 'rd_expens' }))).toEqual([
       'indicators[0].value.field: unknown field "rd_expens": not in the data model (data-model.md) nor in optionalFields',
     ]);
-    expect(broken((s) => (s.indicators[12].value = { kind: 'ratio', numerator: 'net_profit', denominator: ['equity_begin', 'equity'] }))[0]).toMatch(/^indicators\[12\]\.value\.denominator\[1\]: unknown field "equity"/);
+    expect(broken((s) => (s.indicators[12].value = { kind: 'ratio', numerator: 'net_profit', denominator: ['equity_begin', 'equity'] }))[0]).toMatch(
+      /^indicators\[12\]\.value\.denominator\[1\]: unknown field "equity"/,
+    );
     expect(broken((s) => (s.bonus[0].field = 'strategic'))[0]).toMatch(/^bonus\[0\]\.field: unknown field "strategic"/);
     expect(broken((s) => (s.vetoes[1].fields = ['research_blacklist', 'debtor']))[0]).toMatch(/^vetoes\[1\]\.fields\[1\]: unknown field "debtor"/);
   });
@@ -122,7 +124,15 @@ describe('import / export', () => {
 
   it('exports the same text whatever the key order of the object', () => {
     const reverseKeys = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reverseKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reverseKeys)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverseKeys(x)]),
+            )
+          : v;
     for (const s of listSystems()) expect(exportSystem(reverseKeys(s) as IndicatorSystem)).toBe(exportSystem(s));
   });
 

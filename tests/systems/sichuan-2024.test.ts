@@ -27,7 +27,11 @@ const TABLE: [string, object, [number, number, number]][] = [
   ['venture_capital', { kind: 'field', field: 'venture_capital' }, [0.03, 0.04, 0.05]],
 ];
 // 附件1: the first 7 are 技术创新, the next 6 成长经营, the last 5 辅助.
-const CLASS_SIZES: [string, number][] = [['技术创新指标', 7], ['成长经营指标', 6], ['辅助指标', 5]];
+const CLASS_SIZES: [string, number][] = [
+  ['技术创新指标', 7],
+  ['成长经营指标', 6],
+  ['辅助指标', 5],
+];
 
 const system = getSystem('sichuan-2024')!;
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { assignStages, baselineScenario, canonicalSpec, NORMALIZATION_METHODS, prepare, PreparedCache, QUANTILE_METHODS, scoreScenario, type NormalizationSpec } from '../../src/engine/index.ts';
+import {
+  assignStages,
+  baselineScenario,
+  canonicalSpec,
+  NORMALIZATION_METHODS,
+  prepare,
+  PreparedCache,
+  QUANTILE_METHODS,
+  scoreScenario,
+  type NormalizationSpec,
+} from '../../src/engine/index.ts';
 import { getSystem, listSystems } from '../../src/systems/index.ts';
 import { agreementVerdict, crossSystem, methodAgreement, topOverlap } from '../../src/whatif/compare/index.ts';
 import { syntheticColumns } from '../../scripts/bench/synthetic.ts';
@@ -87,7 +97,13 @@ describe('prepared cache', () => {
   it('keeps the base and at most `capacity` others', () => {
     const system = twoStageSystem(2);
     const { columns, stage } = randomData(100, 2, 9);
-    const base = prepare({ system, columns, n: 100, stage: assignStages(new Float64Array(100), 0, system.stages), normalization: { method: 'minmax', lowerQuantile: 0.01, upperQuantile: 0.99 } });
+    const base = prepare({
+      system,
+      columns,
+      n: 100,
+      stage: assignStages(new Float64Array(100), 0, system.stages),
+      normalization: { method: 'minmax', lowerQuantile: 0.01, upperQuantile: 0.99 },
+    });
     void stage;
     const req = (normalization: NormalizationSpec) => ({ system, columns, n: 100, normalization, stageKey: 'fixed', stage: () => base.stage });
     const cache = new PreparedCache(1);
@@ -99,5 +115,4 @@ describe('prepared cache', () => {
     get({ method: 'efficacy', lowerQuantile: 0.01, upperQuantile: 0.99 });
     expect(get({ method: 'zscore', lowerQuantile: 0, upperQuantile: 1 })).not.toBe(z);
   });
-
 });

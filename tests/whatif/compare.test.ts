@@ -23,7 +23,11 @@ describe('rank-shift grid', () => {
   it('counts every row once (linear and log scales)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 })), { maxLength: 100 }), fc.boolean(), (pairs, log) => {
-        const g = rankShiftGrid(pairs.map((p) => p[0]), pairs.map((p) => p[1]), { bins: 7, maxRank: 50, scale: log ? 'log' : 'linear' });
+        const g = rankShiftGrid(
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+          { bins: 7, maxRank: 50, scale: log ? 'log' : 'linear' },
+        );
         expect(g.counts.reduce((a, b) => a + b, 0) + g.outside).toBe(pairs.length);
       }),
     );
@@ -105,7 +109,10 @@ describe('one-at-a-time sensitivity', () => {
   });
 
   it('tornado rows: sorted by effect, zero effect when nothing can move, list entries counted', () => {
-    const system = twoStageSystem(3, [[1, 0, 0], [0.2, 0.3, 0.5]]);
+    const system = twoStageSystem(3, [
+      [1, 0, 0],
+      [0.2, 0.3, 0.5],
+    ]);
     const { columns, stage } = randomData(200, 3, 8);
     const p = preparedFor(system, columns, stage);
     const w = effectiveWeights(system);

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScoreResult } from '../../src/engine/index.ts';
-import { buildList, checkListRule, groupCodesFrom, groupRanks, ListEvaluator, listTable, percentCutoff, relendingEntries, STAGE_BANDS, type ListRule } from '../../src/whatif/lists/index.ts';
+import {
+  buildList,
+  checkListRule,
+  groupCodesFrom,
+  groupRanks,
+  ListEvaluator,
+  listTable,
+  percentCutoff,
+  relendingEntries,
+  STAGE_BANDS,
+  type ListRule,
+} from '../../src/whatif/lists/index.ts';
 import { preparedFor, randomData, scored, twoStageSystem } from './fixtures.ts';
 
 /** A hand-made score result: scores given, ranks computed by definition (1224). */
@@ -10,7 +21,16 @@ function result(score: number[], stage: number[], vetoed: number[] = []): ScoreR
   const rank = Int32Array.from(score, (s) => 1 + score.filter((t) => t > s).length);
   const stageRank = Int32Array.from(score, (s, r) => 1 + score.filter((t, q) => stage[q] === stage[r] && t > s).length);
   const order = Uint32Array.from([...score.keys()].sort((a, b) => score[b] - score[a] || a - b));
-  return { base: Float64Array.from(score), bonus: new Float64Array(n), score: Float64Array.from(score), vetoed: Uint8Array.from({ length: n }, (_, i) => vetoed[i] ?? 0), rank, stageRank, order, workspace: null as never };
+  return {
+    base: Float64Array.from(score),
+    bonus: new Float64Array(n),
+    score: Float64Array.from(score),
+    vetoed: Uint8Array.from({ length: n }, (_, i) => vetoed[i] ?? 0),
+    rank,
+    stageRank,
+    order,
+    workspace: null as never,
+  };
 }
 
 function evaluate(rule: ListRule, res: ScoreResult, stage: number[], groups = {}) {
@@ -76,7 +96,10 @@ describe('list rules', () => {
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 2 })), { maxLength: 40 }), (rows) => {
         const sc = rows.map((r) => r[0]);
         const codes = Int32Array.from(rows, (r) => r[1]);
-        const res = result(sc, rows.map(() => 0));
+        const res = result(
+          sc,
+          rows.map(() => 0),
+        );
         const out = new Int32Array(rows.length);
         groupRanks(res.order, res.score, codes, out, new Int32Array(3), new Float64Array(3), new Int32Array(3));
         rows.forEach((r, i) => expect(out[i]).toBe(1 + rows.filter((q) => q[1] === r[1] && q[0] > r[0]).length));
@@ -87,7 +110,16 @@ describe('list rules', () => {
   it('refuses bad rules with a sentence', () => {
     expect(() => checkListRule({ kind: 'top-n', n: -1 })).toThrow(/whole number/);
     expect(() => checkListRule({ kind: 'top-percent', percent: 120 })).toThrow(/0\.\.100/);
-    expect(() => checkListRule({ kind: 'bands', mode: 'exclusive', bands: [{ id: 'x', name: { zh: '', en: '' }, percent: 80 }, { id: 'y', name: { zh: '', en: '' }, percent: 30 }] })).toThrow(/"y" ends at 110%/);
+    expect(() =>
+      checkListRule({
+        kind: 'bands',
+        mode: 'exclusive',
+        bands: [
+          { id: 'x', name: { zh: '', en: '' }, percent: 80 },
+          { id: 'y', name: { zh: '', en: '' }, percent: 30 },
+        ],
+      }),
+    ).toThrow(/"y" ends at 110%/);
     expect(() => checkListRule({ kind: 'top-n', n: 1, scope: 'county' as never })).toThrow(/unknown scope/);
     checkListRule(STAGE_BANDS);
   });
@@ -104,7 +136,18 @@ describe('list rules', () => {
     const rel = relendingEntries(entries, loan);
     expect(rel.every((e) => e.row % 3 === 0)).toBe(true);
     expect(relendingEntries(entries, undefined)).toEqual([]);
-    const table = listTable(rel, { system, result: s.result, stage, usccs: Array.from({ length: 200 }, (_, i) => `U${i}`), columns: { loan_demand: loan }, text: { loan_purpose: Array(200).fill('=HYPERLINK("x")') } }, { rule: STAGE_BANDS, name: '备选企业名单', notes: [], relending: true });
+    const table = listTable(
+      rel,
+      {
+        system,
+        result: s.result,
+        stage,
+        usccs: Array.from({ length: 200 }, (_, i) => `U${i}`),
+        columns: { loan_demand: loan },
+        text: { loan_purpose: Array(200).fill('=HYPERLINK("x")') },
+      },
+      { rule: STAGE_BANDS, name: '备选企业名单', notes: [], relending: true },
+    );
     expect(table.columns.map((c) => c.header)).toContain('贷款需求（万元）');
     expect(table.rows[0][1]).toBe('初创期');
     expect(table.rows[0][2]).toBe(['领跑', '竞跑', '进取'][rel[0].band - 1]);

@@ -17,13 +17,33 @@ function plainPartial(p: PartialStats) {
   const { key, n, samples, done, topN, bands } = p;
   const arr = (a: ArrayLike<number> | null) => (a ? Array.from(a) : null);
   return {
-    key, n, samples, done, topN, bands,
-    counted: arr(p.counted), edges: arr(p.edges), hist: arr(p.hist), rankSum: arr(p.rankSum), rankSqSum: arr(p.rankSqSum),
-    topCount: arr(p.topCount), listCount: arr(p.listCount), bandCount: arr(p.bandCount), exactRows: arr(p.exactRows), exact: arr(p.exact),
+    key,
+    n,
+    samples,
+    done,
+    topN,
+    bands,
+    counted: arr(p.counted),
+    edges: arr(p.edges),
+    hist: arr(p.hist),
+    rankSum: arr(p.rankSum),
+    rankSqSum: arr(p.rankSqSum),
+    topCount: arr(p.topCount),
+    listCount: arr(p.listCount),
+    bandCount: arr(p.bandCount),
+    exactRows: arr(p.exactRows),
+    exact: arr(p.exact),
   };
 }
 
-const base: McConfig = { samples: 40, weights: { mode: 'perturb', spread: 0.3 }, topN: [5, 20, 50], list: { kind: 'top-percent', percent: 10, scope: 'stage' }, exactTop: 15, maxBins: 24 };
+const base: McConfig = {
+  samples: 40,
+  weights: { mode: 'perturb', spread: 0.3 },
+  topN: [5, 20, 50],
+  list: { kind: 'top-percent', percent: 10, scope: 'stage' },
+  exactTop: 15,
+  maxBins: 24,
+};
 
 describe('Monte Carlo chunks', () => {
   const src = source(300);
@@ -102,7 +122,11 @@ describe('Monte Carlo chunks', () => {
       expect(s.onList![r]).toBeCloseTo(onList[r] / S, 12);
       expect(s.mean[r]).toBeCloseTo(ranks[r].reduce((a, b) => a + b, 0) / S, 9);
       expect(s.top[1].p[r]).toBeCloseTo(ranks[r].filter((x) => x <= 20).length / S, 12);
-      for (const [pr, got] of [[0.5, s.median[r]], [0.05, s.p05[r]], [0.95, s.p95[r]]] as const) {
+      for (const [pr, got] of [
+        [0.5, s.median[r]],
+        [0.05, s.p05[r]],
+        [0.95, s.p95[r]],
+      ] as const) {
         const truth = q(ranks[r], pr);
         if (s.exact[r]) expect(got).toBe(truth);
         else {
@@ -116,7 +140,15 @@ describe('Monte Carlo chunks', () => {
   });
 
   it('samples the normalisation too, and stays split-invariant', () => {
-    const cfg: McConfig = { ...base, samples: 16, methods: ['winsorized-minmax', 'minmax', 'percentile-rank'], quantiles: [[0.01, 0.99], [0.05, 0.95]] };
+    const cfg: McConfig = {
+      ...base,
+      samples: 16,
+      methods: ['winsorized-minmax', 'minmax', 'percentile-rank'],
+      quantiles: [
+        [0.01, 0.99],
+        [0.05, 0.95],
+      ],
+    };
     const whole = plainPartial(runChunk(src, cfg, 3, 0, 16));
     const merged = mergeInto(runChunk(src, cfg, 3, 9, 16), runChunk(src, cfg, 3, 0, 9));
     expect(plainPartial(merged)).toEqual(whole);

@@ -29,7 +29,11 @@ function fakeWorkers(count: number, sliceMs = 1): McWorkerApi[] {
 
 describe('Monte Carlo pool', () => {
   it('splits samples into near-equal contiguous ranges', () => {
-    expect(splitSamples(10, 3)).toEqual([[0, 3], [3, 6], [6, 10]]);
+    expect(splitSamples(10, 3)).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 10],
+    ]);
     expect(splitSamples(1, 4)).toEqual([[0, 1]]);
     expect(splitSamples(0, 2)).toEqual([[0, 0]]);
   });

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { getSystem } from '../../src/systems/index.ts';
-import { addDoc, baselineDoc, deleteDoc, duplicateDoc, exportScenarioDoc, newScenarioDoc, parseScenarioDoc, parseScenarioDocText, renameDoc, uniqueName, type ScenarioDoc } from '../../src/whatif/scenarios/index.ts';
+import {
+  addDoc,
+  baselineDoc,
+  deleteDoc,
+  duplicateDoc,
+  exportScenarioDoc,
+  newScenarioDoc,
+  parseScenarioDoc,
+  parseScenarioDocText,
+  renameDoc,
+  uniqueName,
+  type ScenarioDoc,
+} from '../../src/whatif/scenarios/index.ts';
 import { STAGE_BANDS } from '../../src/whatif/lists/index.ts';
 
 const system = getSystem('sichuan-2024')!;
-const doc: ScenarioDoc = newScenarioDoc('研发导向', { version: 1, systemId: 'sichuan-2024', weights: { initial: { rd_expense: 0.1 } }, weightMode: 'free', normalization: { method: 'zscore' } }, '2024-06-01T08:00:00Z', {
-  filters: { stages: ['initial'], cities: ['成都市'] },
-  list: STAGE_BANDS,
-});
+const doc: ScenarioDoc = newScenarioDoc(
+  '研发导向',
+  { version: 1, systemId: 'sichuan-2024', weights: { initial: { rd_expense: 0.1 } }, weightMode: 'free', normalization: { method: 'zscore' } },
+  '2024-06-01T08:00:00Z',
+  {
+    filters: { stages: ['initial'], cities: ['成都市'] },
+    list: STAGE_BANDS,
+  },
+);
 
 describe('scenario documents', () => {
   it('export → import is the identity', () => {
@@ -16,7 +33,14 @@ describe('scenario documents', () => {
   });
 
   it('names the field of every error', () => {
-    const bad = { ...doc, name: '', createdAt: 'yesterday', scenario: { version: 1, systemId: 'x', weights: { initial: { rd_expense: -1 } } }, list: { kind: 'top-n', n: 1.5 }, extra: 1 };
+    const bad = {
+      ...doc,
+      name: '',
+      createdAt: 'yesterday',
+      scenario: { version: 1, systemId: 'x', weights: { initial: { rd_expense: -1 } } },
+      list: { kind: 'top-n', n: 1.5 },
+      extra: 1,
+    };
     const r = parseScenarioDoc(bad);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -35,7 +59,19 @@ describe('scenario documents', () => {
     expect(parseScenarioDoc([1])).toMatchObject({ ok: false });
     expect(parseScenarioDocText('{')).toMatchObject({ ok: false, errors: [expect.stringMatching(/not valid JSON/)] });
     expect(parseScenarioDocText('{"__proto__": {"x": 1}}')).toMatchObject({ ok: false, errors: [expect.stringMatching(/__proto__/)] });
-    expect(parseScenarioDoc({ ...doc, list: { kind: 'bands', mode: 'exclusive', bands: [{ id: 'a', name: { zh: 'a', en: 'a' }, percent: 70 }, { id: 'b', name: { zh: 'b', en: 'b' }, percent: 70 }] } })).toMatchObject({
+    expect(
+      parseScenarioDoc({
+        ...doc,
+        list: {
+          kind: 'bands',
+          mode: 'exclusive',
+          bands: [
+            { id: 'a', name: { zh: 'a', en: 'a' }, percent: 70 },
+            { id: 'b', name: { zh: 'b', en: 'b' }, percent: 70 },
+          ],
+        },
+      }),
+    ).toMatchObject({
       ok: false,
       errors: [expect.stringMatching(/^list: .*"b" ends at 140%/)],
     });

@@ -8,13 +8,19 @@ import { decodeShareHash, encodeScenarioDoc, encodeShareHash, fromBase64Url, inf
 const docArb: fc.Arbitrary<ScenarioDoc> = fc
   .record({
     name: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0),
-    weights: fc.dictionary(fc.constantFrom('initial', 'growth', 'stable'), fc.dictionary(fc.constantFrom('rd_expense', 'revenue', 'roe'), fc.double({ min: 0, max: 1, noNaN: true }))),
+    weights: fc.dictionary(
+      fc.constantFrom('initial', 'growth', 'stable'),
+      fc.dictionary(fc.constantFrom('rd_expense', 'revenue', 'roe'), fc.double({ min: 0, max: 1, noNaN: true })),
+    ),
     method: fc.constantFrom(...NORMALIZATION_METHODS),
     cities: fc.array(fc.string({ maxLength: 10 }), { maxLength: 5 }),
     n: fc.integer({ min: 0, max: 1000 }),
   })
   .map(({ name, weights, method, cities, n }) =>
-    newScenarioDoc(name, { version: 1, systemId: 'sichuan-2024', weights, normalization: { method } }, '2024-06-01T08:00:00.000Z', { filters: { cities }, list: { kind: 'top-n', n, scope: 'city' } }),
+    newScenarioDoc(name, { version: 1, systemId: 'sichuan-2024', weights, normalization: { method } }, '2024-06-01T08:00:00.000Z', {
+      filters: { cities },
+      list: { kind: 'top-n', n, scope: 'city' },
+    }),
   );
 
 describe('base64url', () => {
@@ -47,14 +53,23 @@ describe('share links', () => {
 
   it('never throws on random input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string().map((s) => `#s=${s}`), fc.base64String().map((s) => `#s=${s.replace(/=/g, '')}`), fc.anything()), (x) => {
-        const r = decodeShareHash(x);
-        expect(typeof r.ok).toBe('boolean');
-        if (!r.ok) {
-          expect(r.message.zh.length).toBeGreaterThan(0);
-          expect(r.message.en.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.string().map((s) => `#s=${s}`),
+          fc.base64String().map((s) => `#s=${s.replace(/=/g, '')}`),
+          fc.anything(),
+        ),
+        (x) => {
+          const r = decodeShareHash(x);
+          expect(typeof r.ok).toBe('boolean');
+          if (!r.ok) {
+            expect(r.message.zh.length).toBeGreaterThan(0);
+            expect(r.message.en.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -19,11 +19,14 @@ export function jsonRows(text: string, name: string): (string | null)[][] {
   if (data.length === 0) throw new DataError('no-rows', `${name} holds no records.`, `${name} 中没有记录。`);
   const keys: string[] = [];
   const seen = new Set<string>();
-  for (const r of data as Record<string, unknown>[]) for (const k of Object.keys(r)) {
-    if (seen.has(k)) continue;
-    seen.add(k);
-    keys.push(k);
-  }
-  const rows = (data as Record<string, unknown>[]).map((r) => keys.map((k) => cellText(typeof r[k] === 'object' && r[k] !== null && !(r[k] instanceof Date) ? JSON.stringify(r[k]) : r[k])));
+  for (const r of data as Record<string, unknown>[])
+    for (const k of Object.keys(r)) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      keys.push(k);
+    }
+  const rows = (data as Record<string, unknown>[]).map((r) =>
+    keys.map((k) => cellText(typeof r[k] === 'object' && r[k] !== null && !(r[k] instanceof Date) ? JSON.stringify(r[k]) : r[k])),
+  );
   return [keys, ...rows];
 }

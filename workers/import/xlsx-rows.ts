@@ -8,7 +8,8 @@ import { readXlsxSheet } from '../../src/data/xlsx-sheet.ts';
  */
 export async function xlsxRows(bytes: Uint8Array, name: string, sheet?: string): Promise<{ rows: (string | null)[][]; sheet: string; sheets: string[] }> {
   const s = await readXlsxSheet(bytes, name, sheet);
-  if (s.rows.length === 0) throw new DataError('empty', `${name} is empty: its sheet "${s.sheet}" has no header row and no data.`, `${name} 的工作表“${s.sheet}”为空，没有表头也没有数据。`);
+  if (s.rows.length === 0)
+    throw new DataError('empty', `${name} is empty: its sheet "${s.sheet}" has no header row and no data.`, `${name} 的工作表“${s.sheet}”为空，没有表头也没有数据。`);
   const rows: (string | null)[][] = [];
   s.rows.forEach((cells, k) => {
     while (rows.length < s.rowNumbers[k] - 1) rows.push([]);

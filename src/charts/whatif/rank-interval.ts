@@ -40,7 +40,10 @@ export function rankIntervalSpec(input: RankIntervalInput, options: { lang: Lang
   // Log rank axis (the top places spread out), ticks at 1-2-5 steps up to the largest rank shown.
   let hi = input.topN + 1;
   for (const r of input.rows) if (Number.isFinite(r.p95) && r.p95 > hi) hi = r.p95;
-  const ticks = [1, 2, 5].flatMap((m) => [1, 10, 100, 1000, 10000, 100000, 1000000].map((p) => m * p)).filter((v) => v <= hi * 1.5).sort((a, b) => a - b);
+  const ticks = [1, 2, 5]
+    .flatMap((m) => [1, 10, 100, 1000, 10000, 100000, 1000000].map((p) => m * p))
+    .filter((v) => v <= hi * 1.5)
+    .sort((a, b) => a - b);
   const x = { type: 'quantitative', title: t.median, scale: { type: 'log', domainMin: 1, nice: false }, axis: { values: ticks, format: ',d' } };
   return {
     $schema: SCHEMA,

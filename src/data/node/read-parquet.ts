@@ -19,7 +19,10 @@ export async function readParquetTable(path: string, name: string, plan: (header
       const reads = plan(names);
       const builder = new TypedTableBuilder(reads, 2);
       const view = typedChunkReader(reads);
-      await db.stream(typedSelectSql(from, reads, (j) => `CAST(${quoteIdent(names[j])} AS VARCHAR)`), (chunk) => builder.add(view(chunk)));
+      await db.stream(
+        typedSelectSql(from, reads, (j) => `CAST(${quoteIdent(names[j])} AS VARCHAR)`),
+        (chunk) => builder.add(view(chunk)),
+      );
       return builder.finish(names, 1, { format: 'parquet' });
     });
   } catch (e) {

@@ -180,7 +180,8 @@ const en: WhatifText = {
   current: 'Current scenario',
   baseline: 'Published weights (baseline)',
   unsaved: '(not saved)',
-  scenariosIntro: 'A scenario is the indicator system plus every choice (weights, normalisation, stage rules, bonus/veto switches, list rule). The published weights are always available as the baseline.',
+  scenariosIntro:
+    'A scenario is the indicator system plus every choice (weights, normalisation, stage rules, bonus/veto switches, list rule). The published weights are always available as the baseline.',
   saveAs: 'Save the current scenario as',
   nameLabel: 'Scenario name',
   defaultName: 'My scenario',
@@ -265,7 +266,8 @@ const en: WhatifText = {
   meanDown: 'Down: mean rank change',
   entriesExits: 'List in / out',
   notShifted: '(weight 0, not shifted)',
-  mcIntro: 'Weights are drawn at random and the population re-scored; for every enterprise: the median rank, the 5–95% interval and the probability of a top-N place. The work runs on several background threads.',
+  mcIntro:
+    'Weights are drawn at random and the population re-scored; for every enterprise: the median rank, the 5–95% interval and the probability of a top-N place. The work runs on several background threads.',
   samples: 'Samples',
   mode: 'Sampling',
   perturb: 'Uniform ±x% around the current weights, renormalised',

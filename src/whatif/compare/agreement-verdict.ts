@@ -36,7 +36,13 @@ export function agreementVerdict(names: string[], spearman: Float64Array, overla
     }
   }
   if (!weakest || !Number.isFinite(minRho)) {
-    return { level: 'undefined', minSpearman: NaN, minOverlap: NaN, weakest: null, text: { zh: '可比较的排名不足两个，无法判断吻合度。', en: 'Fewer than two comparable rankings: agreement cannot be judged.' } };
+    return {
+      level: 'undefined',
+      minSpearman: NaN,
+      minOverlap: NaN,
+      weakest: null,
+      text: { zh: '可比较的排名不足两个，无法判断吻合度。', en: 'Fewer than two comparable rankings: agreement cannot be judged.' },
+    };
   }
   if (!Number.isFinite(minOv)) minOv = NaN;
   const t = VERDICT_THRESHOLDS;

@@ -23,7 +23,7 @@ export function averageRanksDescending(values: ArrayLike<number>): Float64Array 
   const n = values.length;
   const idx = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => values[b] - values[a]);
   const out = new Float64Array(n);
-  for (let p = 0; p < n; ) {
+  for (let p = 0; p < n;) {
     let q = p + 1;
     while (q < n && values[idx[q]] === values[idx[p]]) q++;
     const avg = (p + 1 + q) / 2; // positions p+1 … q

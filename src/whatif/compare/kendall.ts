@@ -16,13 +16,13 @@ export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number 
   let idx = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b] || y[a] - y[b]);
   let n1 = 0;
   let n3 = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && x[idx[j]] === x[idx[i]]) j++;
     const t = j - i;
     n1 += (t * (t - 1)) / 2;
     // joint ties within this x-group (already sorted by y)
-    for (let p = i; p < j; ) {
+    for (let p = i; p < j;) {
       let q = p + 1;
       while (q < j && y[idx[q]] === y[idx[p]]) q++;
       const u = q - p;
@@ -53,7 +53,7 @@ export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number 
     [idx, buf] = [buf, idx];
   }
   let n2 = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && y[idx[j]] === y[idx[i]]) j++;
     n2 += ((j - i) * (j - i - 1)) / 2;

@@ -75,7 +75,7 @@ export function listDiff(a: RunScores, b: RunScores, rule: ListRule, opts: { gro
   const exit: number[] = [];
   let stayed = 0;
   let bandMoves = 0;
-  const label = (g: ListGroups['techField'], r: number) => (g ? g.values[g.codes[r]] ?? '' : null);
+  const label = (g: ListGroups['techField'], r: number) => (g ? (g.values[g.codes[r]] ?? '') : null);
   for (let r = 0; r < n; r++) {
     const x = bandA[r];
     const y = bandB[r];

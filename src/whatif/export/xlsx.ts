@@ -24,7 +24,10 @@ export function columnName(j: number): string {
 
 /** Excel sheet names: ≤ 31 characters, none of []:*?/\ , not empty. */
 export function sheetName(name: string, fallback: string): string {
-  const s = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31);
+  const s = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return s || fallback;
 }
 
@@ -34,9 +37,7 @@ function textCell(ref: string, text: string, style = 0): string {
 }
 
 function sheetXml(rows: string[], frozenHeader: boolean): string {
-  const pane = frozenHeader
-    ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-    : '';
+  const pane = frozenHeader ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' : '';
   return `${XML}<worksheet xmlns="${NS}">${pane}<sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 

@@ -35,8 +35,7 @@ export function buildList(p: Prepared, result: ScoreResult, rule: ListRule, grou
   const scope = ev.scopeRanks(result);
   const stageIds = p.system.stages.map((s) => s.id);
   const dict = ev.scope === 'city' ? groups.city : ev.scope === 'tech-field' ? groups.techField : undefined;
-  const groupKey = (r: number) =>
-    ev.scope === 'stage' ? stageIds[p.stage[r]] ?? '' : dict ? dict.values[dict.codes[r]] ?? '' : '';
+  const groupKey = (r: number) => (ev.scope === 'stage' ? (stageIds[p.stage[r]] ?? '') : dict ? (dict.values[dict.codes[r]] ?? '') : '');
   const groupOrder = (r: number) => (ev.scope === 'stage' ? p.stage[r] : dict ? dict.codes[r] : 0);
   const bandIds = rule.kind === 'bands' ? rule.bands.map((b) => b.id) : [''];
   const summary = new Map<string, ListGroupSummary>();
@@ -54,12 +53,14 @@ export function buildList(p: Prepared, result: ScoreResult, rule: ListRule, grou
     entries.push({ row: r, group: g, band: band[r], bandId: bandIds[band[r] - 1] ?? '', rank: result.rank[r], scopeRank: scope[r], score });
     orderKey.push(groupOrder(r));
   }
-  const idx = entries.map((_, i) => i).sort((a, b) => {
-    const ka = orderKey[a];
-    const kb = orderKey[b];
-    if (ka !== kb) return ka - kb;
-    return entries[a].scopeRank - entries[b].scopeRank || entries[a].row - entries[b].row;
-  });
+  const idx = entries
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ka = orderKey[a];
+      const kb = orderKey[b];
+      if (ka !== kb) return ka - kb;
+      return entries[a].scopeRank - entries[b].scopeRank || entries[a].row - entries[b].row;
+    });
   const groupsOut = [...summary.values()];
   const rank = new Map(idx.map((i) => [entries[i].group, orderKey[i]]));
   groupsOut.sort((a, b) => (rank.get(a.group) ?? 1e9) - (rank.get(b.group) ?? 1e9) || (a.group < b.group ? -1 : 1));

@@ -30,7 +30,12 @@ export class ListEvaluator {
   private readonly lastScore: Float64Array;
   private readonly lastRank: Int32Array;
 
-  constructor(readonly rule: ListRule, readonly n: number, stage: Uint8Array, groups: ListGroups = {}) {
+  constructor(
+    readonly rule: ListRule,
+    readonly n: number,
+    stage: Uint8Array,
+    groups: ListGroups = {},
+  ) {
     checkListRule(rule);
     this.scope = rule.scope ?? 'overall';
     let codes: ArrayLike<number> | null = null;
@@ -47,8 +52,7 @@ export class ListEvaluator {
     }
     this.codes = codes;
     const sizes = codes ? groupSizes(codes, groupCount) : Int32Array.of(n);
-    const cuts: number[] =
-      rule.kind === 'bands' ? bandCutPoints(rule) : rule.kind === 'top-percent' ? [rule.percent] : [NaN];
+    const cuts: number[] = rule.kind === 'bands' ? bandCutPoints(rule) : rule.kind === 'top-percent' ? [rule.percent] : [NaN];
     this.bandCount = cuts.length;
     this.cut = new Float64Array(groupCount * cuts.length);
     for (let g = 0; g < groupCount; g++) {

@@ -40,7 +40,7 @@ export function relendingEntries(entries: ListEntry[], loanDemand: Float64Array 
  */
 export function listTable(entries: ListEntry[], src: ListRowSource, opts: { rule: ListRule; name: string; notes: [string, string][]; relending?: boolean }): ExportTable {
   const { system, result, stage } = src;
-  const bandName = (e: ListEntry) => (opts.rule.kind === 'bands' ? opts.rule.bands[e.band - 1]?.name.zh ?? '' : '');
+  const bandName = (e: ListEntry) => (opts.rule.kind === 'bands' ? (opts.rule.bands[e.band - 1]?.name.zh ?? '') : '');
   const text = (id: string, r: number) => src.text?.[id]?.[r] ?? '';
   const columns: ExportColumn[] = [
     { header: '序号', kind: 'number' },
@@ -63,7 +63,7 @@ export function listTable(entries: ListEntry[], src: ListRowSource, opts: { rule
     const r = e.row;
     const row: Cell[] = [
       i + 1,
-      opts.rule.scope === 'stage' ? system.stages.find((s) => s.id === e.group)?.name.zh ?? e.group : e.group,
+      opts.rule.scope === 'stage' ? (system.stages.find((s) => s.id === e.group)?.name.zh ?? e.group) : e.group,
       bandName(e),
       e.scopeRank,
       e.rank,
@@ -76,7 +76,7 @@ export function listTable(entries: ListEntry[], src: ListRowSource, opts: { rule
       result.base[r],
       result.bonus[r],
     ];
-    for (const f of loan) row.push(f.kind === 'number' ? src.columns?.[f.id]?.[r] ?? null : text(f.id, r));
+    for (const f of loan) row.push(f.kind === 'number' ? (src.columns?.[f.id]?.[r] ?? null) : text(f.id, r));
     return row;
   });
   return { name: opts.name, columns, rows, notes: opts.notes };

@@ -9,9 +9,7 @@ import { checkListRule, type ListRule } from '../lists/list-rule.ts';
  *   for the others. Drawn exactly: Dirichlet(1) on the simplex shifted by the lower bounds, then
  *   rejection of draws above an upper bound (see sample-weights.ts).
  */
-export type WeightSampling =
-  | { mode: 'perturb'; spread: number }
-  | { mode: 'simplex'; lower?: ArrayLike<number>; upper?: ArrayLike<number> };
+export type WeightSampling = { mode: 'perturb'; spread: number } | { mode: 'simplex'; lower?: ArrayLike<number>; upper?: ArrayLike<number> };
 
 export interface McConfig {
   /** Total number of samples of the run (all chunks together). */
@@ -49,7 +47,10 @@ export function checkConfig(config: McConfig, stages: number, k: number): void {
   if (w.mode === 'perturb') {
     if (!(w.spread >= 0 && w.spread <= 1)) bad(`spread must be in 0..1 (±100%), got ${w.spread}`);
   } else if (w.mode === 'simplex') {
-    for (const [name, b] of [['lower', w.lower], ['upper', w.upper]] as const) {
+    for (const [name, b] of [
+      ['lower', w.lower],
+      ['upper', w.upper],
+    ] as const) {
       if (b === undefined) continue;
       if (b.length !== stages * k) bad(`${name} bounds need ${stages}×${k} values, got ${b.length}`);
       for (let j = 0; j < b.length; j++) if (!(b[j] >= 0 && b[j] <= 1)) bad(`${name} bound #${j} must be in 0..1, got ${b[j]}`);

@@ -32,9 +32,7 @@ export interface PartialStats {
   exact: Int32Array;
 }
 
-export function emptyPartial(p: {
-  key: string; n: number; samples: number; edges: Int32Array; topN: number[]; list: boolean; bands: number; exactRows: Int32Array;
-}): PartialStats {
+export function emptyPartial(p: { key: string; n: number; samples: number; edges: Int32Array; topN: number[]; list: boolean; bands: number; exactRows: Int32Array }): PartialStats {
   const bins = p.edges.length - 1;
   const Hist = p.samples <= 0xffff ? Uint16Array : Uint32Array;
   return {

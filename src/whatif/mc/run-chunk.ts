@@ -1,4 +1,15 @@
-import { canonicalSpec, PreparedCache, rescore, specKey, type Columns, type NormalizationMethod, type NormalizationSpec, type Prepared, type ScoreResult, type Toggles } from '../../engine/index.ts';
+import {
+  canonicalSpec,
+  PreparedCache,
+  rescore,
+  specKey,
+  type Columns,
+  type NormalizationMethod,
+  type NormalizationSpec,
+  type Prepared,
+  type ScoreResult,
+  type Toggles,
+} from '../../engine/index.ts';
 import { ListEvaluator, type ListGroups } from '../lists/list-evaluator.ts';
 import { mulberry32, sampleSeed, toSeed } from '../prng.ts';
 import { checkConfig, DEFAULT_EXACT_TOP, DEFAULT_TOP_N, HISTOGRAM_BUDGET_BYTES, MAX_EXACT_CELLS, runKey, type McConfig } from './config.ts';

@@ -32,7 +32,15 @@ export const MAX_SIMPLEX_TRIES = 2000;
  *    centre — approximately uniform, still a function of the sample's own random stream.
  * Throws when Σl > 1 or Σu < 1 (no weights fit).
  */
-export function simplexStage(lower: ArrayLike<number>, upper: ArrayLike<number>, off: number, k: number, rand: () => number, out: Float64Array, scratch: Float64Array = new Float64Array(3 * k)): void {
+export function simplexStage(
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+  off: number,
+  k: number,
+  rand: () => number,
+  out: Float64Array,
+  scratch: Float64Array = new Float64Array(3 * k),
+): void {
   let lsum = 0;
   let usum = 0;
   for (let i = 0; i < k; i++) {

@@ -61,7 +61,10 @@ export class MonteCarloPool {
         this.workers[i].run({ ...scenario, config, seed, from, to }, (done) => {
           if (!this.latest.isNewest(ticket)) return;
           progress[i] = done;
-          opts.onProgress?.(progress.reduce((a, b) => a + b, 0), config.samples);
+          opts.onProgress?.(
+            progress.reduce((a, b) => a + b, 0),
+            config.samples,
+          );
         }),
       ),
     );

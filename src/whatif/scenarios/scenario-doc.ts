@@ -34,7 +34,10 @@ const docSchema = z
   .object({
     format: z.literal(SCENARIO_FORMAT),
     version: z.literal(1),
-    name: z.string().max(200).refine((s) => s.trim().length > 0, 'must not be empty'),
+    name: z
+      .string()
+      .max(200)
+      .refine((s) => s.trim().length > 0, 'must not be empty'),
     createdAt: z.iso.datetime({ offset: true }).optional(),
     scenario: z.unknown(),
     filters: z

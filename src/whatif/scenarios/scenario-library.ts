@@ -25,7 +25,10 @@ export function baselineDoc(system: IndicatorSystem): ScenarioDoc {
 /** A deep copy under a new unique name (`createdAt` as given). */
 export function duplicateDoc(doc: ScenarioDoc, library: readonly ScenarioDoc[], createdAt?: string): ScenarioDoc {
   const copy = structuredClone(doc);
-  copy.name = uniqueName(`${doc.name} 副本`, library.map((d) => d.name));
+  copy.name = uniqueName(
+    `${doc.name} 副本`,
+    library.map((d) => d.name),
+  );
   if (createdAt) copy.createdAt = createdAt;
   else delete copy.createdAt;
   return copy;
@@ -44,5 +47,14 @@ export function deleteDoc(library: readonly ScenarioDoc[], index: number): Scena
 
 /** Adds an imported document, renaming it when its name is taken. */
 export function addDoc(library: readonly ScenarioDoc[], doc: ScenarioDoc): ScenarioDoc[] {
-  return [...library, { ...doc, name: uniqueName(doc.name, library.map((d) => d.name)) }];
+  return [
+    ...library,
+    {
+      ...doc,
+      name: uniqueName(
+        doc.name,
+        library.map((d) => d.name),
+      ),
+    },
+  ];
 }

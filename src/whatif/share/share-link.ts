@@ -17,9 +17,7 @@ export const MAX_HASH_CHARS = 32_000;
 export const MAX_DOC_BYTES = 64 * 1024;
 export const MAX_DATA_URL_CHARS = 2048;
 
-export type ShareDecode =
-  | { ok: true; doc: ScenarioDoc; dataUrl: string | null }
-  | { ok: false; message: Label; errors?: string[] };
+export type ShareDecode = { ok: true; doc: ScenarioDoc; dataUrl: string | null } | { ok: false; message: Label; errors?: string[] };
 
 const fail = (zh: string, en: string, errors?: string[]): ShareDecode => ({ ok: false, message: { zh, en }, ...(errors ? { errors } : {}) });
 

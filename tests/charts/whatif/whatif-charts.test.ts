@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  correlationCells,
-  correlationMatrixSpec,
-  rankIntervalSpec,
-  rankShiftCells,
-  rankShiftHeatmapSpec,
-  tornadoRows,
-  tornadoSpec,
-} from '../../../src/charts/whatif/index.ts';
+import { correlationCells, correlationMatrixSpec, rankIntervalSpec, rankShiftCells, rankShiftHeatmapSpec, tornadoRows, tornadoSpec } from '../../../src/charts/whatif/index.ts';
 import type { TopLevelSpec } from '../../../src/charts/index.ts';
 import { compileClean } from '../compile-helper.ts';
 
@@ -18,7 +10,13 @@ function expectValid(spec: TopLevelSpec) {
   expect(JSON.stringify(spec)).not.toMatch(/"url"/);
 }
 
-const tornado = { shift: 0.2, rows: [{ label: '研发费用', up: 12.5, down: 9, entriesUp: 3, exitsUp: 2 }, { label: '专利', up: 4, down: 5 }] };
+const tornado = {
+  shift: 0.2,
+  rows: [
+    { label: '研发费用', up: 12.5, down: 9, entriesUp: 3, exitsUp: 2 },
+    { label: '专利', up: 4, down: 5 },
+  ],
+};
 const grid = { bins: 2, edges: [1, 51, 101], counts: [40, 10, 10, 40] };
 const interval = {
   samples: 200,
