@@ -65,7 +65,11 @@ export class ImportState {
   options = $state.raw<ParseOptions>({});
   readonly evalYear = $derived(this.mapping?.evalYear ?? new Date().getFullYear() - 1);
 
-  private worker = startImportWorker();
+  // Started on the first import, not with the page: its 300 kB would compete with the first ranking.
+  private started: ReturnType<typeof startImportWorker> | null = null;
+  private get worker(): ReturnType<typeof startImportWorker> {
+    return (this.started ??= startImportWorker());
+  }
   private grid: DuckGrid | null = null;
   /** Each open takes a ticket; answers to an older open or after a cancel are dropped. */
   private readonly opens = new Latest();
@@ -292,8 +296,8 @@ export class ImportState {
   /** Stops the running import: the worker is terminated and a fresh one started. */
   cancel(): void {
     this.begin();
-    this.worker.worker.terminate();
-    this.worker = startImportWorker();
+    this.started?.worker.terminate();
+    this.started = null;
     this.phase = 'idle';
   }
 
