@@ -115,6 +115,29 @@ export type ColumnRead = 'skip' | 'text' | 'number' | 'bool';
 export const MASK_BITS = 50;
 
 /**
+ * True when the first character of `cell` is printable ASCII other than space ('!' … 'z'; VARCHAR
+ * compares bytewise), so the cell is certainly not blank; NULL for a NULL cell. A cheap test that
+ * settles almost every row before the blank regexes run.
+ */
+function surelyNotBlankSql(cell: string): string {
+  return `(${cell} >= '!' AND ${cell} < '{')`;
+}
+
+/**
+ * True when every one of `cells` is NULL, '' or a canonical number cell (CANONICAL_NUMBER_RE,
+ * without the length limit): one regex over the row's cells joined by ',' instead of one regex
+ * per cell (RE2's per-call cost, not the pattern, dominates on short cells: ~1 s of a 1M × 27
+ * read). Exact: a canonical cell has no ',', so a match uses exactly the separators' commas,
+ * hence no cell has one, and the joined text splits back into the cells, each matching
+ * `(?:canonical)?`.
+ */
+function allCanonicalSql(cells: readonly string[]): string {
+  const one = `(?:${CANONICAL_NUMBER_RE})?`;
+  const pattern = cells.length === 1 ? one : `${one}(?:,${one}){${cells.length - 1}}`;
+  return `regexp_full_match(concat_ws(',', ${cells.map((c) => `coalesce(${c}, '')`).join(', ')}), '${pattern}')`;
+}
+
+/**
  * The one typed query of a read: `blank` (BOOLEAN, never NULL) first, then per read column
  * `t<j>` (VARCHAR) or `n<j>` (DOUBLE, never NULL) and `t<j>` (VARCHAR), in column order.
  * For a number column, `n<j>` is the value of a plain finite cell (−0 as 0) and NaN for every
@@ -124,14 +147,18 @@ export const MASK_BITS = 50;
 set when number column 50g + b (counting number columns only) has text on that row, so a
 reader fetches only those few strings instead of testing every `t<j>` for NULL. Each test is computed once per cell in a
  * nested select; the blank test over all columns runs only where the read cells are all blank
- * (CASE evaluates a branch on its own rows only), so it costs little on real data.
+ * (CASE evaluates a branch on its own rows only), so it costs little on real data; a row whose
+ * first read cell starts with a printable character is not blank without any regex. The number
+ * cells' canonical test is one regex per row (allCanonicalSql), the per-cell regex only on rows
+ * where that fails: `all` below.
  * With `cellsSql` (a CSV's row_cells), the row's cell count comes last, as `row_cells`.
  */
 export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], cellSql: (j: number) => string, offset = 0, cellsSql?: string): string {
   const all = reads.map((_, j) => cellSql(j));
   const readCells = reads.flatMap((r, j) => (r === 'skip' ? [] : [`c${j}`]));
   const blankAll = blankRowSql(all);
-  const blank = readCells.length === 0 ? blankAll : `CASE WHEN NOT (${blankRowSql(readCells)}) THEN false ELSE ${blankAll} END`;
+  const blank = readCells.length === 0 ? blankAll : `CASE WHEN ${surelyNotBlankSql(readCells[0])} THEN false WHEN NOT (${blankRowSql(readCells)}) THEN false ELSE ${blankAll} END`;
+  const numberCells = reads.flatMap((r, j) => (r === 'number' ? [`c${j}`] : []));
   const l1: string[] = [];
   const l2: string[] = [];
   const l3: string[] = [];
@@ -154,7 +181,8 @@ export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], ce
       b++;
       return;
     }
-    l2.push(`c${j}`, `length(c${j}) <= 15 AND regexp_full_match(c${j}, '${CANONICAL_NUMBER_RE}') AS k${j}`);
+    // Same value as the ELSE branch where `all` holds: c is NULL, '' or canonical there.
+    l2.push(`c${j}`, `CASE WHEN "all" THEN length(c${j}) BETWEEN 1 AND 15 ELSE length(c${j}) <= 15 AND regexp_full_match(c${j}, '${CANONICAL_NUMBER_RE}') END AS k${j}`);
     l3.push(
       `CASE WHEN k${j} THEN CAST(c${j} AS DOUBLE) + 0.0 WHEN regexp_full_match(c${j}, '${PLAIN_NUMBER_RE}') AND isfinite(TRY_CAST(c${j} AS DOUBLE)) THEN TRY_CAST(c${j} AS DOUBLE) + 0.0 ELSE 'NaN'::DOUBLE END AS n${j}`,
       `CASE WHEN k${j} THEN NULL ELSE c${j} END AS t${j}`,
@@ -169,7 +197,8 @@ export function typedSelectSql(fromSql: string, reads: readonly ColumnRead[], ce
     l2.push('rc');
     l3.push(`rc AS ${quoteIdent(CELLS_COLUMN)}`);
   }
-  const from = `(SELECT ${[...l1, `${blank} AS blank`].join(', ')} FROM (${fromSql})${offset > 0 ? ` OFFSET ${offset}` : ''})`;
+  let from = `(SELECT ${[...l1, `${blank} AS blank`].join(', ')} FROM (${fromSql})${offset > 0 ? ` OFFSET ${offset}` : ''})`;
+  if (numberCells.length > 0) from = `(SELECT *, ${allCanonicalSql(numberCells)} AS "all" FROM ${from})`;
   const select = (cols: string[]) => cols.join(', ');
   return `SELECT coalesce(blank, false) AS blank${l3.length ? `, ${select(l3)}` : ''} FROM (SELECT blank${l2.length ? `, ${select(l2)}` : ''} FROM ${from})`;
 }

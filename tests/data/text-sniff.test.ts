@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, detectEncoding, looksBinary, sniffFormat } from '../../src/data/text-sniff.ts';
+import { decodeText, detectDelimiter, detectEncoding, isUtf8, looksBinary, sniffFormat } from '../../src/data/text-sniff.ts';
 import { castAllToVarcharSql, mappedViewSql, quoteIdent, quoteLiteral, readCsvSql } from '../../src/data/sql.ts';
 import { encodeGbk } from '../fixtures/gbk-encode.ts';
 
@@ -57,5 +57,42 @@ describe('SQL text', () => {
     expect(mappedViewSql('mapped', 'raw', { uscc: '统一社会信用代码', name: '企业名称' })).toBe(
       'CREATE OR REPLACE VIEW "mapped" AS SELECT "企业名称" AS "name", "统一社会信用代码" AS "uscc" FROM "raw"',
     );
+  });
+});
+
+describe('isUtf8', () => {
+  const fatal = (u: Uint8Array) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(u);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('agrees with a fatal TextDecoder on the boundary bytes of every sequence length', () => {
+    const edge = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff];
+    let seed = 7;
+    const rnd = (m: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % m;
+    };
+    for (let t = 0; t < 200_000; t++) {
+      const u = new Uint8Array(rnd(12));
+      for (let k = 0; k < u.length; k++) u[k] = rnd(3) === 0 ? rnd(256) : edge[rnd(edge.length)];
+      if (isUtf8(u) !== fatal(u)) expect(Array.from(u)).toEqual('a byte string on which isUtf8 and TextDecoder disagree');
+    }
+  });
+
+  it('long ASCII runs around multi-byte and broken sequences', () => {
+    const text = new TextEncoder().encode(`${'a'.repeat(13)}研发费用${'b'.repeat(17)}😀${'c'.repeat(9)}`);
+    expect(isUtf8(text)).toBe(true);
+    expect(isUtf8(text.subarray(0, text.length - 10))).toBe(false); // cuts the emoji
+    const broken = text.slice();
+    broken[14] = 0x41; // a lead byte's continuation replaced by ASCII
+    expect(isUtf8(broken)).toBe(false);
+    expect(isUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toBe(false); // a surrogate
+    expect(isUtf8(new Uint8Array([0xf4, 0x90, 0x80, 0x80]))).toBe(false); // above U+10FFFF
+    expect(isUtf8(new Uint8Array([0xe0, 0x80, 0xaf]))).toBe(false); // overlong
   });
 });

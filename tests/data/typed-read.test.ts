@@ -76,6 +76,44 @@ describe('typedSelectSql: number cells', () => {
   });
 });
 
+describe('typedSelectSql: several number columns (one canonical test per row)', () => {
+  /** Rows of two number columns through typedSelectSql: [n0, t0, n1, t1, m0] per row. */
+  async function split2(rows: (string | null)[][]): Promise<unknown[][]> {
+    const c = await inst.connect();
+    const lit = (v: string | null) => (v === null ? 'NULL' : quoteLiteral(v));
+    const values = rows.map((r, i) => `(${i}, ${lit(r[0])}, ${lit(r[1])})`).join(', ');
+    const from = `SELECT a, b FROM (VALUES ${values}) t(i, a, b) ORDER BY i`;
+    const r = await c.runAndReadAll(typedSelectSql(from, ['number', 'number'], (j) => (j === 0 ? 'a' : 'b')));
+    c.closeSync();
+    return r.getRows().map((row) => row.slice(1));
+  }
+
+  it('each cell gets the answer it gets alone, whatever its row holds', async () => {
+    const r = await split2([
+      ['12', '0.25'],
+      ['12', '1,5'], // a ',' in a cell: the joined row has one comma too many
+      ['1,5', null],
+      ['', '7'],
+      [null, '-0.5'],
+      ['0', '1234567890123456'], // canonical shape but 16 characters: keeps its text
+      ['-0', '5'],
+      [null, null],
+      ['3', ' 4'],
+    ]);
+    expect(r).toEqual([
+      [12, null, 0.25, null, 0],
+      [12, null, NaN, '1,5', 2],
+      [NaN, '1,5', NaN, null, 1],
+      [NaN, '', 7, null, 1],
+      [NaN, null, -0.5, null, 0],
+      [0, null, 1234567890123456, '1234567890123456', 2],
+      [0, '-0', 5, null, 1],
+      [NaN, null, NaN, null, 0],
+      [3, null, NaN, ' 4', 2],
+    ]);
+  });
+});
+
 describe('typedSelectSql: boolean cells', () => {
   it('the exact texts parseBool reads without normalising become 1/0; the rest keep their text', async () => {
     const c = await inst.connect();

@@ -40,7 +40,14 @@ export async function readDataFileTyped(path: string, options: ReadOptions, plan
     const x = await import('../xlsx-sheet.ts');
     table = x.xlsxRawTable(await x.readXlsxSheet(bytes, name, options.sheet), name);
   } else if (format === 'parquet') table = await (await import('./read-parquet.ts')).readParquetTable(path, name, plan);
-  else table = await (await import('./read-text.ts')).readTextTable(path, bytes, name, plan);
+  else {
+    const { readTextTable } = await import('./read-text.ts');
+    const input: { bytes?: Uint8Array } = { bytes };
+    // Handed over: readTextTable lets go of the bytes before DuckDB reads the file, so must this frame.
+    // eslint-disable-next-line no-useless-assignment
+    bytes = new Uint8Array(0);
+    table = await readTextTable(path, input, name, plan);
+  }
   if (table.headers.every((h) => h === '')) throw new DataError('no-header', `${name} has no header row.`, `${name} 没有表头行。`);
   return table;
 }
