@@ -8,7 +8,7 @@ import {
   exportScenarioDoc,
   newScenarioDoc,
   parseScenarioDoc,
-  parseScenarioDocText,
+  parseScenarioFileText,
   renameDoc,
   uniqueName,
   type ScenarioDoc,
@@ -106,9 +106,12 @@ export class ScenarioLibrary {
     this.set(deleteDoc(this.docs, i));
   }
 
-  /** Imports a scenario file's text; false (with `importErrors`) when it is not a valid document. */
-  importText(text: string): boolean {
-    const r = parseScenarioDocText(text);
+  /**
+   * Imports a scenario file's text (the app's export or the CLI's bare scenario, named after the
+   * file: src/whatif/scenarios/scenario-file.ts); false (with `importErrors`) when it is neither.
+   */
+  importText(text: string, fileName = ''): boolean {
+    const r = parseScenarioFileText(text, fileName.replace(/(\.scenario)?\.json$/i, ''));
     if (!r.ok) {
       this.importErrors = r.errors.slice(0, 8);
       return false;
