@@ -125,6 +125,18 @@ export class ScenarioLibrary {
     return true;
   }
 
+  /**
+   * The index of a saved document with this name and scenario, adding it (under a unique name)
+   * when there is none: a shared link's compared scenario becomes one of the user's.
+   */
+  findOrAdd(name: string, scenario: Scenario): { index: number; added: boolean } {
+    const same = JSON.stringify(scenario);
+    const i = this.docs.findIndex((d) => d.name === name && JSON.stringify(d.scenario) === same);
+    if (i >= 0) return { index: i, added: false };
+    this.set(addDoc(this.docs, newScenarioDoc(name, scenario, new Date().toISOString())));
+    return { index: this.docs.length - 1, added: true };
+  }
+
   exportText(doc: ScenarioDoc): string {
     return exportScenarioDoc(doc);
   }

@@ -75,13 +75,15 @@ describe('scenario file round trip: browser export → CLI --scenario', () => {
     await page.getByRole('tab', { name: '排名' }).click();
     const table = page.getByTestId('ranking-table');
     await expect.poll(() => table.locator('tbody tr td.code').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(TOP);
-    const screen = await table.locator('tbody tr').evaluateAll((trs, n) =>
-      trs.slice(0, n).map((tr) => ({
-        uscc: tr.querySelector('td.code')?.textContent?.trim() ?? '',
-        rank: tr.querySelector('td.rank')?.textContent?.trim() ?? '',
-        score: tr.querySelector('td.score')?.textContent?.trim() ?? '',
-      })),
-    TOP);
+    const screen = await table.locator('tbody tr').evaluateAll(
+      (trs, n) =>
+        trs.slice(0, n).map((tr) => ({
+          uscc: tr.querySelector('td.code')?.textContent?.trim() ?? '',
+          rank: tr.querySelector('td.rank')?.textContent?.trim() ?? '',
+          score: tr.querySelector('td.score')?.textContent?.trim() ?? '',
+        })),
+      TOP,
+    );
     await page.screenshot({ path: '/tmp/e2e-roundtrip-ranking.png' });
 
     const out = join(dir, 'out.csv');

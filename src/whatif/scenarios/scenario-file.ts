@@ -31,7 +31,10 @@ export function parseScenarioFile(value: unknown, fallbackName: string): Scenari
   }
   if (!('systemId' in value) && !('version' in value)) {
     // Neither shape: say which two are read, rather than listing every key as unrecognized.
-    return { ok: false, errors: [`(root): not a scenario file; expected the workbench's export ("format": "${SCENARIO_FORMAT}") or a bare scenario ({"version": 1, "systemId": …})`] };
+    return {
+      ok: false,
+      errors: [`(root): not a scenario file; expected the workbench's export ("format": "${SCENARIO_FORMAT}") or a bare scenario ({"version": 1, "systemId": …})`],
+    };
   }
   const r = parseScenario(value);
   if (!r.ok) return r;
