@@ -2,6 +2,7 @@ import type { EngineDataset } from '../src/data/build-dataset.ts';
 import type { ColumnMapping } from '../src/data/mapping.ts';
 import type { Label } from '../src/engine/index.ts';
 import type { DatasetSource, LoadReport, LoadTimings } from '../src/protocol/scoring.ts';
+import { datasetFingerprint } from '../src/data/dataset-fingerprint.ts';
 
 /** The population held by the scoring worker: engine columns plus what the ranking shows. */
 export interface Dataset {
@@ -66,6 +67,7 @@ export function datasetFromEngine(engine: EngineDataset, meta: DatasetMeta): { d
     cities: city.values.filter((v) => v !== ''),
     evalYear: meta.evalYear,
     timings: meta.timings,
+    fingerprint: datasetFingerprint(engine.text.uscc, meta.headers),
   };
   return { dataset, report };
 }

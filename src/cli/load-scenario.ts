@@ -1,9 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { parseScenarioText, type IndicatorSystem, type Scenario } from '../engine/index.ts';
+import { basename } from 'node:path';
+import type { IndicatorSystem, Scenario } from '../engine/index.ts';
+import { parseScenarioFileText } from '../whatif/scenarios/scenario-file.ts';
 import { CliError } from './cli-error.ts';
 
-/** Reads and validates `--scenario S.json`; every problem becomes one sentence naming the field. */
-export async function loadScenario(path: string, system: IndicatorSystem): Promise<Scenario> {
+/**
+ * Reads and validates `--scenario S.json`: the workbench's exported scenario file or a bare
+ * scenario (src/whatif/scenarios/scenario-file.ts, the one reader the browser uses too); every
+ * problem becomes one sentence naming the field. The file's list rule and filters are views of the
+ * browser the CLI has no output for: `log` says they were not used, rather than dropping them silently.
+ */
+export async function loadScenario(path: string, system: IndicatorSystem, log: (line: string) => void = () => {}): Promise<Scenario> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -11,9 +18,13 @@ export async function loadScenario(path: string, system: IndicatorSystem): Promi
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(code === 'ENOENT' ? `Scenario file ${path} does not exist.` : `Scenario file ${path} cannot be read (${code ?? 'I/O error'}).`);
   }
-  const parsed = parseScenarioText(text.replace(/^\uFEFF/, ''));
+  const parsed = parseScenarioFileText(text, basename(path).replace(/(\.scenario)?\.json$/i, ''));
   if (!parsed.ok) throw new CliError(`Scenario file ${path} is invalid: ${parsed.errors.slice(0, 3).join('; ').replace(/\.$/, '')}.`);
-  const scenario = parsed.scenario;
+  const scenario = parsed.doc.scenario;
+  if (parsed.doc.list || parsed.doc.filters) {
+    const parts = [parsed.doc.list ? 'list rule' : '', parsed.doc.filters ? 'ranking filters' : ''].filter(Boolean);
+    log(`note scenario "${parsed.doc.name}": its ${parts.join(' and ')} ${parts.length > 1 ? 'are' : 'is'} not used by the CLI (OUT.csv ranks every scored row)`);
+  }
   if (scenario.systemId !== system.id) {
     throw new CliError(`Scenario file ${path} is for system "${scenario.systemId}", not "${system.id}"; set its systemId or choose --system ${scenario.systemId}.`);
   }

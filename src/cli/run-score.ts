@@ -27,7 +27,7 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
     throw new CliError(`Unknown system "${args.system}"; known systems: ${ids}.`, 2);
   }
   if (args.asOf !== undefined) resolveAsOf(args.asOf, undefined, undefined, ''); // fail early on a bad --as-of
-  const scenario: Scenario | undefined = args.scenario ? await loadScenario(args.scenario, system) : undefined;
+  const scenario: Scenario | undefined = args.scenario ? await loadScenario(args.scenario, system, log) : undefined;
   const name = basename(args.input);
 
   const required = requiredFields(system);

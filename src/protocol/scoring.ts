@@ -73,6 +73,11 @@ export interface LoadReport {
   evalYear?: number;
   /** Milliseconds of each step up to the report (from the start of the load). */
   timings: LoadTimings;
+  /**
+   * Row count + USCC set + header list, hashed (src/data/dataset-fingerprint.ts): a share link
+   * carries it to say when it is opened on other data.
+   */
+  fingerprint: string;
 }
 
 export type SortKey = 'rank' | 'delta' | 'name' | 'uscc' | 'stage' | 'score' | 'base' | 'bonus' | 'veto';

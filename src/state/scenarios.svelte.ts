@@ -8,7 +8,7 @@ import {
   exportScenarioDoc,
   newScenarioDoc,
   parseScenarioDoc,
-  parseScenarioDocText,
+  parseScenarioFileText,
   renameDoc,
   uniqueName,
   type ScenarioDoc,
@@ -106,9 +106,12 @@ export class ScenarioLibrary {
     this.set(deleteDoc(this.docs, i));
   }
 
-  /** Imports a scenario file's text; false (with `importErrors`) when it is not a valid document. */
-  importText(text: string): boolean {
-    const r = parseScenarioDocText(text);
+  /**
+   * Imports a scenario file's text (the app's export or the CLI's bare scenario, named after the
+   * file: src/whatif/scenarios/scenario-file.ts); false (with `importErrors`) when it is neither.
+   */
+  importText(text: string, fileName = ''): boolean {
+    const r = parseScenarioFileText(text, fileName.replace(/(\.scenario)?\.json$/i, ''));
     if (!r.ok) {
       this.importErrors = r.errors.slice(0, 8);
       return false;
@@ -120,6 +123,18 @@ export class ScenarioLibrary {
     this.importErrors = null;
     this.set(addDoc(this.docs, r.doc));
     return true;
+  }
+
+  /**
+   * The index of a saved document with this name and scenario, adding it (under a unique name)
+   * when there is none: a shared link's compared scenario becomes one of the user's.
+   */
+  findOrAdd(name: string, scenario: Scenario): { index: number; added: boolean } {
+    const same = JSON.stringify(scenario);
+    const i = this.docs.findIndex((d) => d.name === name && JSON.stringify(d.scenario) === same);
+    if (i >= 0) return { index: i, added: false };
+    this.set(addDoc(this.docs, newScenarioDoc(name, scenario, new Date().toISOString())));
+    return { index: this.docs.length - 1, added: true };
   }
 
   exportText(doc: ScenarioDoc): string {

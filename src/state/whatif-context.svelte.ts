@@ -28,7 +28,8 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
   const whatif = new WhatifState(workbench, library, scoring);
   const mc = new MonteCarloState(scoring);
   const lists = new ListsState(scoring);
-  const links = new ShareLinks(workbench, nav, whatif, openFile);
+  // A link restores the Monte Carlo form too (and, once App sets `links.profile`, the open enterprise).
+  const links = new ShareLinks(workbench, nav, whatif, openFile, undefined, mc);
   const presenter = new Presenter(workbench, library);
   return {
     library,

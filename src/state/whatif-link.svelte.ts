@@ -1,14 +1,17 @@
-import type { Label } from '../engine/index.ts';
+import type { Label, Scenario } from '../engine/index.ts';
 import { getSystem } from '../systems/index.ts';
-import { decodeShareHash, encodeShareHash } from '../whatif/share/index.ts';
-import type { ScenarioDoc } from '../whatif/scenarios/index.ts';
+import { datasetNotice, decodeShareHash, encodeShareHash, type LinkScenarioRef, type ShareContext, type ShareDataset, type ShareView } from '../whatif/share/index.ts';
+import { newScenarioDoc, type ScenarioDoc } from '../whatif/scenarios/index.ts';
 import type { Nav, Tab } from './nav.svelte.ts';
 import { TABS } from './nav.svelte.ts';
+import type { ProfileState } from './profile.svelte.ts';
+import type { MonteCarloState } from './whatif-mc.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
-import { WHATIF_VIEWS, type WhatifState, type WhatifView } from './whatif.svelte.ts';
+import { WHATIF_VIEWS, type ScenarioRef, type WhatifState, type WhatifView } from './whatif.svelte.ts';
 
 export interface Banner {
-  kind: 'error' | 'info';
+  /** 'warning': the link opened, but on other data than it was made on (or part of its view is gone). */
+  kind: 'error' | 'info' | 'warning';
   message: Label;
   details?: string[];
 }
@@ -47,8 +50,10 @@ export class ShareLinks {
     /** Imports a file as the 数据 tab does (the one data path); resolves to an error or null. */
     private readonly openFile: (file: Blob, name: string) => Promise<Label | null>,
     hash = typeof location === 'undefined' ? '' : location.hash,
+    private readonly mc: MonteCarloState | null = null,
   ) {
     let pending: ScenarioDoc | null = null;
+    let context: ShareContext | null = null;
     let dataUrl: string | null = null;
     if (isShareHash(hash)) {
       const r = decodeShareHash(hash);
@@ -67,6 +72,11 @@ export class ShareLinks {
         const { tab, view } = viewFromHash(hash);
         if (tab) this.nav.tab = tab;
         if (view) this.whatif.view = view;
+        context = r.context;
+        // The link's own view wins over `v=` (both are written; `v=` alone is an older link).
+        const v = context?.view;
+        if (v?.tab && (TABS as readonly string[]).includes(v.tab)) this.nav.tab = v.tab as Tab;
+        if (v?.sub && (WHATIF_VIEWS as readonly string[]).includes(v.sub)) this.whatif.view = v.sub as WhatifView;
         dataUrl = r.dataUrl;
       }
     }
@@ -78,17 +88,57 @@ export class ShareLinks {
           this.workbench.setScenario(doc.scenario);
           if (doc.list) this.whatif.listRule = doc.list;
           this.whatif.library.activeName = doc.name;
+          const notes = this.applyView(context?.view);
+          const opened = { zh: `已打开分享的方案“${doc.name}”。`, en: `Opened the shared scenario "${doc.name}".` };
+          const data = this.shownDataset();
+          const mismatch = data ? datasetNotice(context?.dataset, data) : null;
           this.status = 'applied';
-          this.banner = { kind: 'info', message: { zh: `已打开分享的方案“${doc.name}”。`, en: `Opened the shared scenario "${doc.name}".` } };
+          this.linkDataset = context?.dataset ?? null;
+          this.setBanner(mismatch ? 'warning' : 'info', [opened, ...(mismatch ? [mismatch] : []), ...notes]);
           if (dataUrl) void this.openData(dataUrl);
+          else if (this.profileUscc) void this.openProfile(this.profileUscc);
         }
       });
     });
   }
 
-  /** Puts the link to `doc` in the address bar and (when allowed) on the clipboard. */
+  /** The dataset on screen as a link names it (null before any data is loaded). */
+  shownDataset(): ShareDataset | null {
+    const r = this.workbench.report;
+    return r ? { name: r.source.name, rows: r.rowsScored, fingerprint: r.fingerprint } : null;
+  }
+
+  /** The whole view on screen: tab, sub-view, open enterprise, comparison pair, Monte Carlo form. */
+  currentView(): ShareView {
+    const side = (ref: ScenarioRef): LinkScenarioRef => {
+      if (ref === 'baseline' || ref === 'current') return ref;
+      const doc = this.whatif.library.docs[Number(ref.slice(6))];
+      return doc ? { name: doc.name, scenario: structuredClone($state.snapshot(doc.scenario) as Scenario) } : 'baseline';
+    };
+    const mc = this.mc;
+    const uscc = this.profile?.row !== null && this.profile?.data?.row === this.profile?.row ? this.profile?.data?.uscc : undefined;
+    return {
+      tab: this.nav.tab,
+      sub: this.whatif.view,
+      ...(uscc ? { profile: uscc } : {}),
+      compare: { a: side(this.whatif.a), b: side(this.whatif.b) },
+      ...(mc ? { mc: { samples: mc.samples, mode: mc.mode, spread: mc.spread, topN: mc.topN, seed: mc.seed, sampleMethods: mc.sampleMethods } } : {}),
+    };
+  }
+
+  /** The link to the current scenario, list rule and view (from any tab: the header's 复制链接). */
+  copyCurrent(unsavedName: string): Promise<string> {
+    const doc = newScenarioDoc(this.whatif.library.activeName ?? unsavedName, $state.snapshot(this.workbench.scenario) as Scenario, undefined, {
+      list: $state.snapshot(this.whatif.listRule),
+    });
+    return this.copy(doc);
+  }
+
+  /** Puts the link to `doc` (with the current view and dataset) in the address bar and (when allowed) on the clipboard. */
   async copy(doc: ScenarioDoc): Promise<string> {
-    const hash = `${encodeShareHash(doc)}&v=${this.nav.tab}.${this.whatif.view}`;
+    const dataset = this.shownDataset();
+    const context: ShareContext = { version: 1, view: this.currentView(), ...(dataset ? { dataset } : {}) };
+    const hash = `${encodeShareHash(doc, undefined, context)}&v=${this.nav.tab}.${this.whatif.view}`;
     const url = `${location.origin}${location.pathname}${location.search}${hash}`;
     history.replaceState(null, '', hash);
     this.lastUrl = url;
@@ -121,12 +171,69 @@ export class ShareLinks {
       const res = await fetch(url, { credentials: 'omit', redirect: 'follow' });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const failed = await this.openFile(await res.blob(), url);
-      if (!failed) msg('info', `已读取链接中的数据：${url}`, `Opened the link's data: ${url}`);
-      else msg('error', `链接中的数据无法评分：${failed.zh}`, `The link's data could not be scored: ${failed.en}`);
+      if (!failed) {
+        msg('info', `已读取链接中的数据：${url}`, `Opened the link's data: ${url}`);
+        const shown = this.shownDataset();
+        const mismatch = shown ? datasetNotice(this.linkDataset ?? undefined, shown) : null;
+        if (mismatch) this.setBanner('warning', [{ zh: `已读取链接中的数据：${url}。`, en: `Opened the link's data: ${url}.` }, mismatch]);
+        if (this.profileUscc) await this.openProfile(this.profileUscc);
+      } else msg('error', `链接中的数据无法评分：${failed.zh}`, `The link's data could not be scored: ${failed.en}`);
     } catch (err) {
       const m = err instanceof Error ? err.message : String(err);
       msg('error', `无法读取链接中的数据（${url}）：${m}`, `Could not read the link's data (${url}): ${m}`);
     }
+  }
+
+  /** The 企业画像 state (set by App.svelte): a link records and reopens its enterprise by USCC. */
+  profile: ProfileState | null = null;
+  /** The dataset the applied link was made on (null: none named, or no link). */
+  linkDataset = $state.raw<ShareDataset | null>(null);
+  private profileUscc: string | null = null;
+
+  private setBanner(kind: Banner['kind'], parts: Label[]): void {
+    this.banner = { kind, message: { zh: parts.map((p) => p.zh).join(''), en: parts.map((p) => p.en).join(' ') } };
+  }
+
+  /** Applies a link's view (after its scenario); returns notes on what could not be restored. */
+  private applyView(view: ShareView | undefined): Label[] {
+    const notes: Label[] = [];
+    if (!view) return notes;
+    if (view.compare) {
+      const side = (ref: LinkScenarioRef): ScenarioRef => {
+        if (typeof ref === 'string') return ref;
+        const { index, added } = this.whatif.library.findOrAdd(ref.name, ref.scenario);
+        if (added) notes.push({ zh: `对比方案“${ref.name}”已加入方案库。`, en: `The compared scenario "${ref.name}" was added to the library.` });
+        return `saved:${index}`;
+      };
+      this.whatif.a = side(view.compare.a);
+      this.whatif.b = side(view.compare.b);
+    }
+    if (view.mc && this.mc) Object.assign(this.mc, view.mc);
+    this.profileUscc = view.profile ?? null;
+    return notes;
+  }
+
+  /** Opens the link's enterprise by USCC in the data on screen, or says it is not there. */
+  private async openProfile(uscc: string): Promise<void> {
+    if (!this.profile) return;
+    try {
+      const hit = (await this.workbench.scoring.find({ text: uscc, limit: 20 })).find((r) => r.uscc === uscc);
+      if (hit) {
+        await this.profile.open(hit.row);
+        return;
+      }
+    } catch {
+      // no answer from the worker: reported below like a missing enterprise
+    }
+    const prev = this.banner;
+    const note = {
+      zh: `链接中的企业（统一社会信用代码 ${uscc}）不在当前数据中，未打开企业画像。`,
+      en: `The link's enterprise (USCC ${uscc}) is not in the data on screen; no profile was opened.`,
+    };
+    this.banner = {
+      kind: prev?.kind === 'error' ? 'error' : 'warning',
+      message: prev ? { zh: prev.message.zh + note.zh, en: `${prev.message.en} ${note.en}` } : note,
+    };
   }
 
   dismiss(): void {

@@ -19,6 +19,17 @@ beforeAll(async () => {
   await writeFile(path('in.csv'), csvText());
   await writeFile(path('bad-scenario.json'), JSON.stringify({ version: 1, systemId: 'sichuan-2024', weights: { initial: { rd_expense: 'heavy' } } }));
   await writeFile(path('ok-scenario.json'), JSON.stringify({ version: 1, systemId: 'sichuan-2024', bonus: { strategic_industry: false } }));
+  // The same scenario as the browser's 导出 JSON writes it (the one scenario file format).
+  const doc = (version: number) => ({
+    format: 'innovation-points-scenario',
+    version,
+    name: '不计加分',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    scenario: { version: 1, systemId: 'sichuan-2024', bonus: { strategic_industry: false } },
+    list: { kind: 'top-n', n: 100, scope: 'overall' },
+  });
+  await writeFile(path('app.scenario.json'), JSON.stringify(doc(1), null, 2));
+  await writeFile(path('v9.scenario.json'), JSON.stringify(doc(9)));
   // Only rows 6–9 of the fixture (duplicates, a future date, a bad check character): none is scored.
   const lines = csvText().split('\n');
   await writeFile(path('all-excluded.csv'), [lines[0], ...lines.slice(5)].join('\n'));
@@ -29,6 +40,8 @@ beforeAll(async () => {
   const jobs: Record<string, string[]> = {
     badScenario: [...base, '--input', path('in.csv'), '--output', path('scn.out.csv'), '--scenario', path('bad-scenario.json')],
     okScenario: [...base, '--input', path('in.csv'), '--output', path('ok.out.csv'), '--scenario', path('ok-scenario.json')],
+    appScenario: [...base, '--input', path('in.csv'), '--output', path('app.out.csv'), '--scenario', path('app.scenario.json')],
+    v9Scenario: [...base, '--input', path('in.csv'), '--output', path('v9.out.csv'), '--scenario', path('v9.scenario.json')],
     allExcluded: [...base, '--input', path('all-excluded.csv'), '--output', path('all.out.csv')],
     noYear: [...base, '--input', path('no-year.csv'), '--output', path('no-year.out.csv')],
   };
@@ -75,5 +88,22 @@ describe('CLI with a valid scenario', () => {
       ['914403001922038216', '0', '0', '2'],
       ['91510100000000001H', '0', '0', '2'],
     ]);
+  });
+
+  it("reads the browser's exported scenario file: the same scores, and a note that its list rule is not used", async () => {
+    expect(runs.appScenario.code, runs.appScenario.stderr).toBe(0);
+    const { rows } = await readOutput(path('app.out.csv'));
+    expect(rows.map((r) => [r.uscc, r.bonus, r.score, r.rank])).toEqual([
+      ['91510100000000000E', '0', '8', '1'],
+      ['91350100M000100Y43', '0', '0', '2'],
+      ['914403001922038216', '0', '0', '2'],
+      ['91510100000000001H', '0', '0', '2'],
+    ]);
+    expect(stderrLines(runs.appScenario, 'note scenario')).toEqual(['note scenario "不计加分": its list rule is not used by the CLI (OUT.csv ranks every scored row)']);
+  });
+
+  it('a scenario file of an unknown version: one sentence naming the version', async () => {
+    expect(expectOneSentenceFailure(runs.v9Scenario)).toContain('version: scenario files of version 9 are not supported');
+    expect(await exists(path('v9.out.csv'))).toBe(false);
   });
 });

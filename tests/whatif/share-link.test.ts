@@ -45,7 +45,7 @@ describe('share links', () => {
       fc.property(docArb, fc.boolean(), (doc, withData) => {
         const hash = encodeShareHash(doc, withData ? 'https://example.org/data/企业.parquet?x=1&y=2' : undefined);
         const back = decodeShareHash(hash);
-        expect(back).toEqual({ ok: true, doc, dataUrl: withData ? 'https://example.org/data/%E4%BC%81%E4%B8%9A.parquet?x=1&y=2' : null });
+        expect(back).toEqual({ ok: true, doc, dataUrl: withData ? 'https://example.org/data/%E4%BC%81%E4%B8%9A.parquet?x=1&y=2' : null, context: null });
       }),
       { numRuns: 100 },
     );

@@ -3,6 +3,7 @@ import type { Label } from '../../engine/index.ts';
 import { parseScenarioDoc, type ScenarioDoc } from '../scenarios/scenario-doc.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { safeJsonParse } from './safe-json.ts';
+import { encodeShareContext, parseShareContext, type ShareContext } from './share-context.ts';
 
 /**
  * Shareable links: the scenario document (never the data) as JSON → raw DEFLATE (fflate, level 9)
@@ -12,12 +13,15 @@ import { safeJsonParse } from './safe-json.ts';
  * decompression bomb stops at the cap), strict UTF-8, JSON without prototype keys, the scenario
  * document schema, and the data URL (https only, no user name or password). Any failure returns a
  * bilingual message; `decodeShareHash` never throws and never evaluates anything.
+ *
+ * Since views are shared, `&c=<…>` (share-context.ts) carries the view and the dataset's name and
+ * fingerprint, checked the same way; a link without it (older links) decodes with `context: null`.
  */
 export const MAX_HASH_CHARS = 32_000;
 export const MAX_DOC_BYTES = 64 * 1024;
 export const MAX_DATA_URL_CHARS = 2048;
 
-export type ShareDecode = { ok: true; doc: ScenarioDoc; dataUrl: string | null } | { ok: false; message: Label; errors?: string[] };
+export type ShareDecode = { ok: true; doc: ScenarioDoc; dataUrl: string | null; context: ShareContext | null } | { ok: false; message: Label; errors?: string[] };
 
 const fail = (zh: string, en: string, errors?: string[]): ShareDecode => ({ ok: false, message: { zh, en }, ...(errors ? { errors } : {}) });
 
@@ -26,9 +30,9 @@ export function encodeScenarioDoc(doc: ScenarioDoc): string {
   return toBase64Url(deflateSync(strToU8(JSON.stringify(doc)), { level: 9 }));
 }
 
-/** The hash (with the leading `#`) of a link to a document, and optionally to a data set. */
-export function encodeShareHash(doc: ScenarioDoc, dataUrl?: string): string {
-  const s = `#s=${encodeScenarioDoc(doc)}`;
+/** The hash (with the leading `#`) of a link to a document, optionally to a data set, optionally with its view. */
+export function encodeShareHash(doc: ScenarioDoc, dataUrl?: string, context?: ShareContext): string {
+  const s = `#s=${encodeScenarioDoc(doc)}${context ? `&c=${encodeShareContext(context)}` : ''}`;
   if (dataUrl === undefined) return s;
   const check = checkDataUrl(dataUrl);
   if (!check.ok) throw new Error(check.message.en);
@@ -125,5 +129,21 @@ function decode(hash: unknown): ShareDecode {
     if (!check.ok) return { ok: false, message: check.message };
     dataUrl = check.url;
   }
-  return { ok: true, doc: doc.doc, dataUrl };
+  let context: ShareContext | null = null;
+  const c = params.get('c');
+  if (c !== undefined) {
+    const packedC = fromBase64Url(c);
+    const bytesC = packedC && inflateCapped(packedC, MAX_DOC_BYTES);
+    let textC: string | null;
+    try {
+      textC = bytesC && new TextDecoder('utf-8', { fatal: true }).decode(bytesC);
+    } catch {
+      textC = null;
+    }
+    if (textC === null) return fail('链接已损坏：视图信息编码无效。', 'The link is damaged: its view is not validly encoded.');
+    const ctx = parseShareContext(textC);
+    if (!ctx.ok) return { ok: false, message: ctx.message, ...(ctx.errors ? { errors: ctx.errors } : {}) };
+    context = ctx.context;
+  }
+  return { ok: true, doc: doc.doc, dataUrl, context };
 }
