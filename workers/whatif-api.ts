@@ -12,7 +12,7 @@ import {
   weightDiff,
   type ListChange,
 } from '../src/whatif/compare/index.ts';
-import { provenanceNotes, toCsvBytes, toXlsx } from '../src/whatif/export/index.ts';
+import { provenanceNotes, toCsvBytes, toNotesCsvBytes, toXlsx, weightsNoteTable } from '../src/whatif/export/index.ts';
 import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
@@ -197,6 +197,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         listDescription: req.listDescription,
         exportedAt: req.exportedAt,
         rows: entries.length,
+        quality: req.quality,
       });
       const table = listTable(
         entries,
@@ -205,10 +206,11 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
           rule: req.rule,
           name: req.relending ? '备选企业名单' : '积分榜',
           notes,
+          noteTables: [weightsNoteTable(sc.system, sc.weights)],
           relending: req.relending,
         },
       );
-      const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
+      const bytes = req.format === 'csv' ? toCsvBytes(table) : req.format === 'notes-csv' ? toNotesCsvBytes(table) : toXlsx(table);
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
   };

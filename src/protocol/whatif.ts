@@ -118,12 +118,16 @@ export interface ListPage {
 export interface ListExportRequest {
   scenario: Scenario;
   rule: ListRule;
-  format: 'csv' | 'xlsx';
+  /** The list as CSV or XLSX, or its 方案说明 as a CSV of its own (the list CSV starts with its header). */
+  format: 'csv' | 'xlsx' | 'notes-csv';
   relending: boolean;
   scenarioName: string;
   datasetName: string;
   listDescription: string;
+  /** Local date-time with its UTC offset (src/whatif/export/provenance.ts, localDateTime). */
   exportedAt: string;
+  /** The data set's data-quality warnings (zh), stated in the 方案说明. */
+  quality?: string[];
 }
 
 export interface AgreementRequest {

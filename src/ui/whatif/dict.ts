@@ -169,6 +169,18 @@ const zh = {
   presentHint: '用 ← / → 键切换方案，Esc 退出。',
   png: '导出 PNG',
   svg: '导出 SVG',
+  exportNotesCsv: '导出方案说明 CSV',
+  exportNote: 'CSV 的第一行就是表头；权重、标准化方法、体系来源、导出时间和数据提示在 XLSX 的“方案说明”表里，或另存为方案说明 CSV。',
+  changesCsv: '导出进出名单 CSV',
+  changesXlsx: '导出进出名单 XLSX',
+  mcListN: (rule: string, n: number) => `名单：${rule}；名额 N = ${n}`,
+  mcTable: '入选名单的概率（全部企业）',
+  mcSearch: '搜索企业名称或信用代码',
+  mcSort: '排序',
+  mcSorts: { pList: '入选概率（高→低）', rank0: '当前名次', median: '中位名次', borderline: '临界企业（概率最接近 50%）' },
+  mcRows: (n: number) => `共 ${n} 家企业`,
+  mcBorderHint: '临界企业：入选概率最接近 50% 的企业排在最前（同概率按当前名次）。',
+  mcNoMatch: '没有符合搜索的企业',
 };
 
 export type WhatifText = typeof zh;
@@ -332,6 +344,18 @@ const en: WhatifText = {
   presentHint: 'Use ← / → to step through the scenarios, Esc to leave.',
   png: 'Export PNG',
   svg: 'Export SVG',
+  exportNotesCsv: 'Export notes CSV',
+  exportNote: 'The CSV starts with its header row; the weights, normalisation, system source, export time and data-quality notes are in the XLSX sheet “方案说明”, or in the notes CSV.',
+  changesCsv: 'Export enter/leave CSV',
+  changesXlsx: 'Export enter/leave XLSX',
+  mcListN: (rule, n) => `List: ${rule}; places N = ${n}`,
+  mcTable: 'Probability of being on the list (every enterprise)',
+  mcSearch: 'Search name or credit code',
+  mcSort: 'Sort',
+  mcSorts: { pList: 'P(on the list), high to low', rank0: 'Current rank', median: 'Median rank', borderline: 'Borderline (probability closest to 50%)' },
+  mcRows: (n) => `${n} enterprises`,
+  mcBorderHint: 'Borderline: the enterprises whose probability is closest to 50% come first (ties by current rank).',
+  mcNoMatch: 'No enterprise matches the search',
 };
 
 export const METHOD_NAMES: Record<Lang, Record<NormalizationMethod, string>> = {
