@@ -181,6 +181,7 @@ const zh = {
   mcRows: (n: number) => `共 ${n} 家企业`,
   mcBorderHint: '临界企业：入选概率最接近 50% 的企业排在最前（同概率按当前名次）。',
   mcNoMatch: '没有符合搜索的企业',
+  mcReverse: '反向',
 };
 
 export type WhatifText = typeof zh;
@@ -356,6 +357,7 @@ const en: WhatifText = {
   mcRows: (n) => `${n} enterprises`,
   mcBorderHint: 'Borderline: the enterprises whose probability is closest to 50% come first (ties by current rank).',
   mcNoMatch: 'No enterprise matches the search',
+  mcReverse: 'Reverse',
 };
 
 export const METHOD_NAMES: Record<Lang, Record<NormalizationMethod, string>> = {
