@@ -151,9 +151,25 @@ export class MonteCarloState {
       // pages, sorts and searches them with the names it holds.
       const sm = res.summary;
       const listCount = res.partial.listCount?.slice() ?? new Uint32Array(sm.n);
-      const tableLoad = { scenario, samples: res.done, listCount, rank0: data.rank0.slice(), median: sm.median.slice(), p05: sm.p05.slice(), p95: sm.p95.slice(), exact: sm.exact.slice() };
+      const tableLoad = {
+        scenario,
+        samples: res.done,
+        listCount,
+        rank0: data.rank0.slice(),
+        median: sm.median.slice(),
+        p05: sm.p05.slice(),
+        p95: sm.p95.slice(),
+        exact: sm.exact.slice(),
+      };
       await this.scoring.mcTableLoad(
-        transfer(tableLoad, [listCount.buffer, tableLoad.rank0.buffer, tableLoad.median.buffer, tableLoad.p05.buffer, tableLoad.p95.buffer, tableLoad.exact.buffer] as ArrayBuffer[]),
+        transfer(tableLoad, [
+          listCount.buffer,
+          tableLoad.rank0.buffer,
+          tableLoad.median.buffer,
+          tableLoad.p05.buffer,
+          tableLoad.p95.buffer,
+          tableLoad.exact.buffer,
+        ] as ArrayBuffer[]),
       );
       this.query = { ...this.query, offset: 0 };
       this.outcome = {

@@ -118,7 +118,13 @@ describe('provenance', () => {
     // 初创期's first indicator, read from the system definition (not from the code under test).
     const first = system.indicators[0];
     const published = first.weights[system.stages[0].id];
-    expect(t.rows[0]).toEqual([system.stages[0].name.zh, system.classes.find((c) => c.id === first.classId)!.name.zh, first.name.zh, Number((published * 100).toFixed(2)), published]);
+    expect(t.rows[0]).toEqual([
+      system.stages[0].name.zh,
+      system.classes.find((c) => c.id === first.classId)!.name.zh,
+      first.name.zh,
+      Number((published * 100).toFixed(2)),
+      published,
+    ]);
     for (let s = 0; s < system.stages.length; s++) expect(t.rows[s * (k + 1) + k].slice(2, 4)).toEqual(['合计', 100]);
   });
   it('roundForDisplay rounds as the screen does (half away from zero on the decimal value)', () => {
@@ -130,7 +136,8 @@ describe('provenance', () => {
     expect(roundForDisplay(-0.125)).toBe(-0.13);
     expect(roundForDisplay(87.123456)).toBe(87.12);
     expect(roundForDisplay(NaN)).toBeNaN();
-    for (const x of [1.005, 2.675, 0.125, 87.126, 33.335]) expect(roundForDisplay(x).toFixed(2)).toBe(new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x));
+    for (const x of [1.005, 2.675, 0.125, 87.126, 33.335])
+      expect(roundForDisplay(x).toFixed(2)).toBe(new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x));
   });
 });
 
@@ -170,7 +177,16 @@ describe('XLSX export', () => {
   it('column widths: CJK counts twice, clamped to [6, 60]', () => {
     expect(textWidth('企业名称')).toBe(8);
     expect(textWidth('ab')).toBe(2);
-    expect(columnWidths([{ header: '企业名称', kind: 'text' }, { header: 'x', kind: 'number', decimals: 2 }, { header: 'y', kind: 'text' }], [['a', 1, 'z'.repeat(100)]])).toEqual([10, 6, 60]);
+    expect(
+      columnWidths(
+        [
+          { header: '企业名称', kind: 'text' },
+          { header: 'x', kind: 'number', decimals: 2 },
+          { header: 'y', kind: 'text' },
+        ],
+        [['a', 1, 'z'.repeat(100)]],
+      ),
+    ).toEqual([10, 6, 60]);
   });
 
   it('helpers: column letters and sheet names', () => {

@@ -166,7 +166,11 @@ describe('list rules', () => {
     const s = scored(preparedFor(system, columns, stage));
     const rule = { kind: 'top-n', n: 5, scope: 'overall' } as const;
     const { entries } = buildList(s.prepared, s.result, rule);
-    const table = listTable(entries, { system, result: s.result, stage, usccs: Array.from({ length: 50 }, (_, i) => `U${i}`), text: { city: Array(50).fill('成都市') } }, { rule, name: '积分榜', notes: [] });
+    const table = listTable(
+      entries,
+      { system, result: s.result, stage, usccs: Array.from({ length: 50 }, (_, i) => `U${i}`), text: { city: Array(50).fill('成都市') } },
+      { rule, name: '积分榜', notes: [] },
+    );
     const headers = table.columns.map((c) => c.header);
     expect(headers).not.toContain('分组');
     expect(headers).not.toContain('档次');
