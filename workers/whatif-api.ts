@@ -12,14 +12,17 @@ import {
   weightDiff,
   type ListChange,
 } from '../src/whatif/compare/index.ts';
-import { provenanceNotes, toCsvBytes, toXlsx } from '../src/whatif/export/index.ts';
+import { provenanceNotes, toCsvBytes, toNotesCsvBytes, toXlsx, weightsNoteTable } from '../src/whatif/export/index.ts';
 import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
+import { listProbability, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
+import { pageOfOrder } from '../src/analysis/ranking-page.ts';
+import { normalizationText, roundForDisplay, type Cell } from '../src/whatif/export/index.ts';
 import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
-import type { ListPageRow, NamedChange, WhatifApi } from '../src/protocol/whatif.ts';
+import type { ListPageRow, McTableLoad, McTableQuery, McTableRow, NamedChange, WhatifApi } from '../src/protocol/whatif.ts';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
 
@@ -39,6 +42,40 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       listCache = null;
     }
     return { ds, session, scorer: session };
+  };
+  // The last Monte Carlo run's per-row results, for the dataset they were computed on, and its
+  // sort orders (built on first use: a 1M-row sort is done once, not per page).
+  let mcTable: { ds: Dataset; load: McTableLoad; stage: Uint8Array; orders: Map<McSortKey, Uint32Array> } | null = null;
+  const mcNeed = () => {
+    const { ds } = need();
+    if (!mcTable) throw new Error('Monte Carlo: no run yet — start one first');
+    if (mcTable.ds !== ds) throw new Error('Monte Carlo: the data set changed since the run — start it again');
+    return mcTable;
+  };
+  const mcRows = (q: Omit<McTableQuery, 'offset' | 'limit'>, offset: number, limit: number) => {
+    const t = mcNeed();
+    const { ds } = need();
+    let order = t.orders.get(q.sort);
+    if (!order) t.orders.set(q.sort, (order = mcOrder(t.load, q.sort)));
+    const found = searchMask(q.search, ds.names, ds.usccs);
+    const total = found ? found.total : ds.n;
+    const o = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
+    const rows = pageOfOrder(order, o, limit, found?.mask, q.reverse);
+    const L = t.load;
+    const row = (r: number): McTableRow => ({
+      row: r,
+      name: ds.names[r],
+      uscc: ds.usccs[r],
+      stage: t.stage[r],
+      rank0: L.rank0[r],
+      count: L.listCount[r],
+      pList: listProbability(L.listCount[r], L.samples),
+      median: L.median[r],
+      p05: L.p05[r],
+      p95: L.p95[r],
+      exact: L.exact[r] === 1,
+    });
+    return { total, offset: o, samples: L.samples, rows: rows.map(row) };
   };
   const groupsOf = (ds: Dataset): ListGroups => ({ techField: { codes: ds.techField, values: ds.techFields }, city: { codes: ds.city, values: ds.cities } });
   const named = (ds: Dataset, c: ListChange): NamedChange => ({ ...c, name: ds.names[c.row], uscc: ds.usccs[c.row] });
@@ -185,6 +222,67 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       return { total: entries.length, offset: o, groups, rows, hasLoanDemand: !!loan, relendingTotal: rel.length };
     },
 
+    async mcTableLoad(req) {
+      const { ds, scorer } = need();
+      if (req.listCount.length !== ds.n) throw new Error(`Monte Carlo: the run has ${req.listCount.length} rows, the data set ${ds.n}`);
+      mcTable = { ds, load: req, stage: scorer.score(req.scenario).prepared.stage, orders: new Map() };
+    },
+
+    async mcTablePage(q) {
+      return mcRows(q, q.offset, Math.max(0, Math.min(q.limit, 1000)));
+    },
+
+    async mcTableExport(req) {
+      const t = mcNeed();
+      const { scorer } = need();
+      const sc = scorer.score(t.load.scenario);
+      const all = mcRows(req, 0, Number.MAX_SAFE_INTEGER);
+      const stageName = (s: number) => sc.system.stages[s]?.name.zh ?? '';
+      const rows: Cell[][] = all.rows.map((r, i) => [
+        i + 1,
+        r.rank0,
+        r.name,
+        r.uscc,
+        stageName(r.stage),
+        roundForDisplay(r.pList * 100, 2),
+        r.count,
+        r.median,
+        r.p05,
+        r.p95,
+        r.exact ? '精确' : '近似',
+        r.pList,
+      ]);
+      const table = {
+        name: '入选概率',
+        columns: [
+          { header: '序号', kind: 'number' as const },
+          { header: '当前名次', kind: 'number' as const },
+          { header: '企业名称', kind: 'text' as const },
+          { header: '统一社会信用代码', kind: 'text' as const },
+          { header: '生命周期阶段', kind: 'text' as const },
+          { header: '入选概率（%）', kind: 'number' as const, decimals: 2 as const },
+          { header: '入选次数', kind: 'number' as const },
+          { header: '中位名次', kind: 'number' as const },
+          { header: '5% 名次', kind: 'number' as const },
+          { header: '95% 名次', kind: 'number' as const },
+          { header: '区间', kind: 'text' as const },
+          { header: '入选概率（精确值）', kind: 'number' as const },
+        ],
+        rows,
+        // The run's scenario (not whatever is on screen now) names the system, method and weights.
+        notes: [
+          ...req.notes.slice(0, 1),
+          ['指标体系 System', `${sc.system.name.zh}（${sc.system.id}，版本 ${sc.system.version}）`] as [string, string],
+          ['体系来源 Source', sc.system.source.seed] as [string, string],
+          ['无量纲化方法 Normalisation', normalizationText(sc.normalization)] as [string, string],
+          ...req.notes.slice(1),
+        ],
+        noteTables: [weightsNoteTable(sc.system, sc.weights)],
+      };
+      const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
+      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+    },
+
     async listExport(req) {
       const { ds, sc, entries: all } = list(req.scenario, req.rule);
       const entries = req.relending ? relendingEntries(all, ds.engine.columns.loan_demand) : all;
@@ -197,6 +295,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         listDescription: req.listDescription,
         exportedAt: req.exportedAt,
         rows: entries.length,
+        quality: req.quality,
       });
       const table = listTable(
         entries,
@@ -205,10 +304,11 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
           rule: req.rule,
           name: req.relending ? '备选企业名单' : '积分榜',
           notes,
+          noteTables: [weightsNoteTable(sc.system, sc.weights)],
           relending: req.relending,
         },
       );
-      const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
+      const bytes = req.format === 'csv' ? toCsvBytes(table) : req.format === 'notes-csv' ? toNotesCsvBytes(table) : toXlsx(table);
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
   };

@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/index.ts';
 import type { GroupTally, ListChange, WeightDelta } from '../whatif/compare/index.ts';
 import type { ListEntry, ListGroupSummary, ListRule } from '../whatif/lists/index.ts';
 import type { McLoadInput, McRunInput } from './monte-carlo.ts';
+import type { McListSource, McSortKey } from '../whatif/mc/list-table.ts';
 import type { SensitivityRow } from '../whatif/sensitivity/index.ts';
 import type { Label } from '../engine/index.ts';
 
@@ -118,12 +119,16 @@ export interface ListPage {
 export interface ListExportRequest {
   scenario: Scenario;
   rule: ListRule;
-  format: 'csv' | 'xlsx';
+  /** The list as CSV or XLSX, or its 方案说明 as a CSV of its own (the list CSV starts with its header). */
+  format: 'csv' | 'xlsx' | 'notes-csv';
   relending: boolean;
   scenarioName: string;
   datasetName: string;
   listDescription: string;
+  /** Local date-time with its UTC offset (src/whatif/export/provenance.ts, localDateTime). */
   exportedAt: string;
+  /** The data set's data-quality warnings (zh), stated in the 方案说明. */
+  quality?: string[];
 }
 
 export interface AgreementRequest {
@@ -141,6 +146,50 @@ export interface ListPageRequest {
   relending: boolean;
 }
 
+/** A Monte Carlo run's per-row results, handed to the scoring worker (which holds the names) for paging. */
+export interface McTableLoad extends McListSource {
+  /** The scenario the run perturbed (its stages and weights go in the table and its 方案说明). */
+  scenario: Scenario;
+}
+
+export interface McTableQuery {
+  offset: number;
+  limit: number;
+  sort: McSortKey;
+  /** Read the sort backwards (e.g. lowest probability first). */
+  reverse: boolean;
+  search: string;
+}
+
+export interface McTableRow {
+  row: number;
+  name: string;
+  uscc: string;
+  stage: number;
+  rank0: number;
+  /** Times on the list, and count / samples. */
+  count: number;
+  pList: number;
+  median: number;
+  p05: number;
+  p95: number;
+  exact: boolean;
+}
+
+export interface McTablePage {
+  /** Rows matching the search (all rows without one). */
+  total: number;
+  offset: number;
+  samples: number;
+  rows: McTableRow[];
+}
+
+export interface McTableExportRequest extends Omit<McTableQuery, 'offset' | 'limit'> {
+  format: 'csv' | 'xlsx';
+  /** Label/value lines of the 方案说明 (run settings, list rule, time), made where they are known. */
+  notes: [string, string][];
+}
+
 export interface WhatifApi {
   compare(req: CompareRequest): Promise<CompareResult>;
   sensitivity(req: SensitivityRequest): Promise<SensitivityResult>;
@@ -150,4 +199,7 @@ export interface WhatifApi {
   crossSystem(req: { topN: number }): Promise<CrossSystemResult>;
   listPage(req: ListPageRequest): Promise<ListPage>;
   listExport(req: ListExportRequest): Promise<Uint8Array>;
+  mcTableLoad(req: McTableLoad): Promise<void>;
+  mcTablePage(req: McTableQuery): Promise<McTablePage>;
+  mcTableExport(req: McTableExportRequest): Promise<Uint8Array>;
 }

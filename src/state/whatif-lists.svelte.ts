@@ -1,6 +1,7 @@
 import type { Remote } from 'comlink';
 import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
+import { localDateTime } from '../whatif/export/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 import type { ListPage, ListPageRequest } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
@@ -23,6 +24,17 @@ export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
 } as const;
+
+/**
+ * The moment of an export as the user's clock reads it: the local date-time with its UTC offset
+ * and time zone for the 方案说明, and the local date for the file name (never the UTC date).
+ */
+export function exportMoment(now = new Date()): { text: string; date: string } {
+  const offset = -now.getTimezoneOffset();
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const text = localDateTime(now, offset, zone);
+  return { text, date: text.slice(0, 10) };
+}
 
 /** The 名单 view: one page of the list under the current scenario and rule, and its export. */
 export class ListsState {
@@ -48,14 +60,18 @@ export class ListsState {
     });
   }
 
-  async export(format: 'csv' | 'xlsx', req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string }): Promise<void> {
+  async export(
+    format: 'csv' | 'xlsx' | 'notes-csv',
+    req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string; quality?: string[] },
+  ): Promise<void> {
     this.exporting = true;
     this.exportError = null;
     try {
-      const now = new Date();
-      const bytes = await this.scoring.listExport({ ...req, format, relending: this.relending, exportedAt: now.toISOString() });
-      const stamp = now.toISOString().slice(0, 10);
-      downloadBytes(bytes, `${this.relending ? '备选企业名单' : '积分榜'}-${stamp}.${format}`, MIME[format]);
+      const now = exportMoment();
+      const bytes = await this.scoring.listExport({ ...req, format, relending: this.relending, exportedAt: now.text });
+      const base = `${this.relending ? '备选企业名单' : '积分榜'}-${now.date}`;
+      if (format === 'notes-csv') downloadBytes(bytes, `${base}-方案说明.csv`, MIME.csv);
+      else downloadBytes(bytes, `${base}.${format}`, MIME[format]);
     } catch (err) {
       this.exportError = err instanceof Error ? err.message : String(err);
     } finally {

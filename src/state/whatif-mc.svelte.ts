@@ -1,7 +1,10 @@
-import type { Remote } from 'comlink';
+import { transfer, type Remote } from 'comlink';
 import { NORMALIZATION_METHODS, type Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
-import { rowInterval, topIntervals, type McConfig, type McSummary, type RankInterval } from '../whatif/mc/index.ts';
+import { listPlaces, rowInterval, topIntervals, type McConfig, type McSortKey, type McSummary, type RankInterval } from '../whatif/mc/index.ts';
+import type { McTablePage, McTableQuery } from '../protocol/whatif.ts';
+import { Job } from './job.svelte.ts';
+import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
 import { createBrowserPool } from '../whatif/pool/browser-pool.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 
@@ -23,7 +26,10 @@ export interface McOutcome {
   requested: number;
   cancelled: boolean;
   seed: number;
+  /** The list's N (listPlaces): the one N of the view, the top-N of the profile's probability. */
   topN: number;
+  /** The list rule of the run (the table's probability is of being on this list). */
+  rule: ListRule | null;
   ms: number;
   workers: number;
   resolution: number;
@@ -54,7 +60,8 @@ export class MonteCarloState {
   samples = $state(200);
   mode = $state<'perturb' | 'simplex'>('perturb');
   spread = $state(0.2);
-  topN = $state(10);
+  /** Set from the list rule at each run (listPlaces), never typed: one N per view. */
+  topN = $state(100);
   seed = $state(20240601);
   sampleMethods = $state(false);
   running = $state(false);
@@ -64,10 +71,58 @@ export class MonteCarloState {
   outcome = $state.raw<McOutcome | null>(null);
   /** The last run's per-enterprise summary (typed arrays; replaced whole), for the profile. */
   summary = $state.raw<McSummary | null>(null);
+  /** The table of every enterprise's probability of being on the list, paged by the scoring worker. */
+  query = $state<Omit<McTableQuery, 'search'> & { search: string }>({ offset: 0, limit: 50, sort: 'pList', reverse: false, search: '' });
+  readonly table: Job<McTableQuery, McTablePage>;
+  exporting = $state(false);
+  exportError = $state<string | null>(null);
   private pool: ReturnType<typeof createBrowserPool> | null = null;
   private abort: AbortController | null = null;
 
-  constructor(private readonly scoring: Remote<ScoringApi>) {}
+  constructor(private readonly scoring: Remote<ScoringApi>) {
+    this.table = new Job((q) => scoring.mcTablePage(q));
+  }
+
+  /** Fetches the table page the query describes (after a run). */
+  refreshTable(): Promise<void> {
+    return this.table.run($state.snapshot(this.query));
+  }
+
+  setSort(sort: McSortKey, reverse = false): void {
+    this.query = { ...this.query, sort, reverse, offset: 0 };
+  }
+
+  /** The whole table in the current order and search as a file, with the run's 方案说明. */
+  async exportTable(format: 'csv' | 'xlsx', notes: [string, string][]): Promise<void> {
+    const out = this.outcome;
+    if (!out) return;
+    this.exporting = true;
+    this.exportError = null;
+    try {
+      const now = exportMoment();
+      const q = $state.snapshot(this.query);
+      const bytes = await this.scoring.mcTableExport({
+        format,
+        sort: q.sort,
+        reverse: q.reverse,
+        search: q.search,
+        notes: [
+          ...notes,
+          ['抽样次数 Samples', `${out.samples}${out.cancelled ? `（已取消，计划 ${out.requested}）` : ''}`],
+          ['种子 Seed', String(out.seed)],
+          ['名额 N', String(out.topN)],
+          ...(q.search.trim() ? ([['搜索 Search', q.search.trim()]] as [string, string][]) : []),
+          ['导出时间 Exported', now.text],
+          ['生成工具 Tool', '创新积分工作台 innovation-points workbench'],
+        ],
+      });
+      downloadBytes(bytes, `蒙特卡洛-入选概率-${now.date}.${format}`, MIME[format]);
+    } catch (err) {
+      this.exportError = err instanceof Error ? err.message : String(err);
+    } finally {
+      this.exporting = false;
+    }
+  }
 
   async run(scenario: Scenario, list: ListRule | undefined, chartRows = 30): Promise<void> {
     if (this.running) return;
@@ -77,6 +132,9 @@ export class MonteCarloState {
     this.total = this.samples;
     const abort = (this.abort = new AbortController());
     try {
+      // One N: the list rule's (a top-n's n, else the list's size under the scenario).
+      const listed = list && list.kind !== 'top-n' ? (await this.scoring.listPage({ scenario, rule: list, offset: 0, limit: 0, relending: false })).total : 0;
+      this.topN = list ? listPlaces(list, listed) : this.topN;
       const config = mcConfig({ samples: this.samples, mode: this.mode, spread: this.spread, topN: this.topN, sampleMethods: this.sampleMethods }, list);
       const seed = this.seed;
       const data = await this.scoring.mcData(scenario);
@@ -89,6 +147,31 @@ export class MonteCarloState {
       this.summary = res.summary;
       const top = topIntervals(res.summary, data.rank0, Math.max(chartRows, 50));
       const info = new Map((await this.scoring.rowInfo(top.map((t) => t.row))).map((r) => [r.row, r.name]));
+      // Every row's results go to the scoring worker (copies: the profile keeps the summary), which
+      // pages, sorts and searches them with the names it holds.
+      const sm = res.summary;
+      const listCount = res.partial.listCount?.slice() ?? new Uint32Array(sm.n);
+      const tableLoad = {
+        scenario,
+        samples: res.done,
+        listCount,
+        rank0: data.rank0.slice(),
+        median: sm.median.slice(),
+        p05: sm.p05.slice(),
+        p95: sm.p95.slice(),
+        exact: sm.exact.slice(),
+      };
+      await this.scoring.mcTableLoad(
+        transfer(tableLoad, [
+          listCount.buffer,
+          tableLoad.rank0.buffer,
+          tableLoad.median.buffer,
+          tableLoad.p05.buffer,
+          tableLoad.p95.buffer,
+          tableLoad.exact.buffer,
+        ] as ArrayBuffer[]),
+      );
+      this.query = { ...this.query, offset: 0 };
       this.outcome = {
         rows: top.map((t) => ({
           row: t.row,
@@ -106,10 +189,12 @@ export class MonteCarloState {
         cancelled: res.cancelled,
         seed,
         topN: this.topN,
+        rule: list ?? null,
         ms: res.ms,
         workers: pool.workers.length,
         resolution: res.summary.resolution,
       };
+      await this.refreshTable();
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
     } finally {

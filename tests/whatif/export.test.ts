@@ -2,7 +2,25 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getSystem } from '../../src/systems/index.ts';
 import { effectiveWeights } from '../../src/engine/index.ts';
-import { columnName, provenanceNotes, safeText, sheetName, toCsv, toCsvBytes, toXlsx, weightsHash, xmlSafe, type ExportTable } from '../../src/whatif/export/index.ts';
+import {
+  columnName,
+  columnWidths,
+  localDateTime,
+  normalizationText,
+  provenanceNotes,
+  roundForDisplay,
+  safeText,
+  sheetName,
+  textWidth,
+  toCsv,
+  toCsvBytes,
+  toNotesCsv,
+  toXlsx,
+  weightsHash,
+  weightsNoteTable,
+  xmlSafe,
+  type ExportTable,
+} from '../../src/whatif/export/index.ts';
 
 const hostile = ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx', '=HYPERLINK("http://evil","x")'];
 
@@ -13,9 +31,10 @@ const notes = provenanceNotes({
   normalization: { method: 'winsorized-minmax', lowerQuantile: 0.01, upperQuantile: 0.99 },
   scenarioName: '=基准方案',
   datasetName: 'demo.csv',
-  exportedAt: '2024-06-01T08:00:00Z',
+  exportedAt: '2024-06-01 16:00:00 UTC+08:00',
   listDescription: '领跑/竞跑/进取',
   rows: 3,
+  quality: ['=科技人员数 大于 从业人员数（同类共 2 处）'],
 });
 
 const table: ExportTable = {
@@ -32,6 +51,7 @@ const table: ExportTable = {
     ['普通', Infinity, 'ok\u0001bad'],
   ],
   notes,
+  noteTables: [weightsNoteTable(system, effectiveWeights(system))],
 };
 
 describe('formula-injection protection', () => {
@@ -47,19 +67,77 @@ describe('formula-injection protection', () => {
 
 describe('CSV export', () => {
   const csv = toCsv(table);
-  it('starts with a UTF-8 BOM, states the scenario, quotes and protects cells, keeps numbers numeric', () => {
+  it('starts with a UTF-8 BOM and then the header row; quotes and protects cells, keeps numbers numeric', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(Array.from(toCsvBytes(table).subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe("方案 Scenario,'=基准方案");
-    expect(csv).toContain(`权重指纹 Weights hash,${weightsHash(system, effectiveWeights(system))}`);
-    expect(csv).toContain('sichuan-2024');
-    const header = lines.indexOf('企业名称,积分,统一社会信用代码');
-    expect(header).toBe(notes.length + 1);
-    expect(lines[header + 1]).toBe("'=1+1,87.123456789012,91510100MA6CGUGA1W");
+    expect(lines[0]).toBe('企业名称,积分,统一社会信用代码');
+    expect(lines[1]).toBe("'=1+1,87.123456789012,91510100MA6CGUGA1W");
     expect(csv).toContain('"成都某某科技有限公司, ""引号""\n换行",-3.5,\'-5');
     expect(csv).toContain("\r\n,,'@x\r\n");
     expect(csv).toContain('普通,,ok\u0001bad');
+    expect(csv).not.toContain('方案 Scenario');
+  });
+  it('writes a column with decimals as shown: 85.1 → "85.10"', () => {
+    const t: ExportTable = { name: 'x', columns: [{ header: '积分', kind: 'number', decimals: 2 }], rows: [[85.1], [3]], notes: [] };
+    expect(toCsv(t)).toBe('\uFEFF积分\r\n85.10\r\n3.00\r\n');
+  });
+  it('the notes CSV holds the provenance and the weights, protected', () => {
+    const n = toNotesCsv(table).slice(1).split('\r\n');
+    expect(n[0]).toBe("方案 Scenario,'=基准方案");
+    expect(n).toContain(`权重指纹 Weights hash,${weightsHash(system, effectiveWeights(system))}`);
+    expect(n).toContain('无量纲化方法 Normalisation,基于极端值调整的极值法（下分位数 1%，上分位数 99%）');
+    expect(n).toContain("数据提示 Data quality,'=科技人员数 大于 从业人员数（同类共 2 处）");
+    expect(n).toContain('阶段,指标类别,指标,权重（%）,权重（小数）');
+  });
+});
+
+describe('provenance', () => {
+  it('local date-time with its offset (hand-computed)', () => {
+    const d = new Date(Date.UTC(2024, 5, 1, 8, 0, 0)); // 08:00 UTC
+    expect(localDateTime(d, 480)).toBe('2024-06-01 16:00:00 UTC+08:00');
+    expect(localDateTime(d, 480, 'Asia/Shanghai')).toBe('2024-06-01 16:00:00 UTC+08:00（Asia/Shanghai）');
+    expect(localDateTime(d, -570)).toBe('2024-05-31 22:30:00 UTC-09:30');
+    expect(localDateTime(new Date(Date.UTC(2024, 11, 31, 20, 5, 9)), 300)).toBe('2025-01-01 01:05:09 UTC+05:00');
+  });
+  it('names the method in Chinese with its parameters only where it reads them', () => {
+    expect(normalizationText({ method: 'winsorized-minmax', lowerQuantile: 0.025, upperQuantile: 0.975 })).toBe('基于极端值调整的极值法（下分位数 2.5%，上分位数 97.5%）');
+    expect(normalizationText({ method: 'zscore', lowerQuantile: 0, upperQuantile: 1 })).toBe('标准化（Z分数）');
+  });
+  it('notes: system with source, no internal method id', () => {
+    const map = new Map(notes);
+    expect(map.get('指标体系 System')).toBe('四川省企业创新积分评价指标体系（2024）（sichuan-2024，版本 2024.1）');
+    expect(map.get('体系来源 Source')).toBe('001_e9a526622d7f696a.txt');
+    expect(notes.flat().join('|')).not.toContain('winsorized-minmax');
+  });
+  it('the weights table lists every stage × indicator weight as % and decimal, with stage sums', () => {
+    const w = effectiveWeights(system);
+    const t = weightsNoteTable(system, w);
+    const k = system.indicators.length;
+    expect(t.rows).toHaveLength(system.stages.length * (k + 1));
+    // 初创期's first indicator, read from the system definition (not from the code under test).
+    const first = system.indicators[0];
+    const published = first.weights[system.stages[0].id];
+    expect(t.rows[0]).toEqual([
+      system.stages[0].name.zh,
+      system.classes.find((c) => c.id === first.classId)!.name.zh,
+      first.name.zh,
+      Number((published * 100).toFixed(2)),
+      published,
+    ]);
+    for (let s = 0; s < system.stages.length; s++) expect(t.rows[s * (k + 1) + k].slice(2, 4)).toEqual(['合计', 100]);
+  });
+  it('roundForDisplay rounds as the screen does (half away from zero on the decimal value)', () => {
+    // The screen (Intl.NumberFormat) rounds the shortest decimal form: 1.005 → 1.01, not toFixed's 1.00.
+    expect(roundForDisplay(1.005)).toBe(1.01);
+    expect(roundForDisplay(2.675)).toBe(2.68);
+    expect(roundForDisplay(33.335)).toBe(33.34);
+    expect(roundForDisplay(0.125)).toBe(0.13); // exact tie → away from zero
+    expect(roundForDisplay(-0.125)).toBe(-0.13);
+    expect(roundForDisplay(87.123456)).toBe(87.12);
+    expect(roundForDisplay(NaN)).toBeNaN();
+    for (const x of [1.005, 2.675, 0.125, 87.126, 33.335])
+      expect(roundForDisplay(x).toFixed(2)).toBe(new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x));
   });
 });
 
@@ -84,6 +162,31 @@ describe('XLSX export', () => {
     expect(meta.getCell('A1').value).toBe('方案 Scenario');
     expect(meta.getCell('B1').value).toBe("'=基准方案");
     expect(meta.getCell('B2').value).toContain('sichuan-2024');
+    // Below the notes, an empty row, the weights block's title, its header and rows (numbers numeric).
+    const title = notes.length + 2;
+    expect(meta.getCell(`A${title}`).value).toBe('各阶段权重 Weights per stage');
+    expect(meta.getRow(title + 1).values).toEqual([undefined, '阶段', '指标类别', '指标', '权重（%）', '权重（小数）']);
+    expect(typeof meta.getCell(`E${title + 2}`).value).toBe('number');
+    expect(meta.getCell(`D${title + 2}`).numFmt).toBe('0.00');
+    // Column widths are set on both sheets.
+    for (const j of [1, 2, 3]) expect(sheet.getColumn(j).width).toBeGreaterThanOrEqual(6);
+    expect(sheet.getColumn(3).width).toBe(textWidth('91510100MA6CGUGA1W') + 2);
+    expect(meta.getColumn(1).width).toBeGreaterThan(10);
+  });
+
+  it('column widths: CJK counts twice, clamped to [6, 60]', () => {
+    expect(textWidth('企业名称')).toBe(8);
+    expect(textWidth('ab')).toBe(2);
+    expect(
+      columnWidths(
+        [
+          { header: '企业名称', kind: 'text' },
+          { header: 'x', kind: 'number', decimals: 2 },
+          { header: 'y', kind: 'text' },
+        ],
+        [['a', 1, 'z'.repeat(100)]],
+      ),
+    ).toEqual([10, 6, 60]);
   });
 
   it('helpers: column letters and sheet names', () => {

@@ -151,7 +151,41 @@ describe('list rules', () => {
     expect(table.columns.map((c) => c.header)).toContain('贷款需求（万元）');
     expect(table.rows[0][1]).toBe('初创期');
     expect(table.rows[0][2]).toBe(['领跑', '竞跑', '进取'][rel[0].band - 1]);
-    expect(table.rows[0][13]).toBe(100);
+    const col = (h: string) => table.columns.findIndex((c) => c.header === h);
+    expect(table.rows[0][col('贷款需求（万元）')]).toBe(100);
+    // Stage-scoped band rule: 分组, 档次 and 组内名次 are there; no tech field / city in the data → no such columns.
+    expect(table.columns.map((c) => c.header)).toEqual(expect.arrayContaining(['分组', '档次', '组内名次', '积分', '积分（精确值）']));
+    expect(col('企业所属科技创新领域')).toBe(-1);
+    expect(col('市')).toBe(-1);
+    expect(table.rows[0][col('资金用途')]).toBe('=HYPERLINK("x")'); // protected on write, not here
+  });
+
+  it('an overall top-n list export has no 分组 / 档次 columns, and 2-decimal scores beside the exact one', () => {
+    const system = twoStageSystem(3);
+    const { columns, stage } = randomData(50, 3, 9);
+    const s = scored(preparedFor(system, columns, stage));
+    const rule = { kind: 'top-n', n: 5, scope: 'overall' } as const;
+    const { entries } = buildList(s.prepared, s.result, rule);
+    const table = listTable(
+      entries,
+      { system, result: s.result, stage, usccs: Array.from({ length: 50 }, (_, i) => `U${i}`), text: { city: Array(50).fill('成都市') } },
+      { rule, name: '积分榜', notes: [] },
+    );
+    const headers = table.columns.map((c) => c.header);
+    expect(headers).not.toContain('分组');
+    expect(headers).not.toContain('档次');
+    expect(headers).not.toContain('组内名次');
+    expect(headers).toContain('市');
+    const score = headers.indexOf('积分');
+    const exact = headers.indexOf('积分（精确值）');
+    expect(table.columns[score].decimals).toBe(2);
+    for (const [i, e] of entries.entries()) {
+      const x = s.result.score[e.row];
+      expect(table.rows[i][exact]).toBe(x);
+      // Independent rounding: half away from zero on the decimal digits of x.
+      expect(Math.abs((table.rows[i][score] as number) - x)).toBeLessThanOrEqual(0.005 + 1e-12);
+      expect(Math.round((table.rows[i][score] as number) * 100)).toBeCloseTo((table.rows[i][score] as number) * 100, 9);
+    }
   });
 
   it('degenerate: empty population and all-tied scores', () => {

@@ -100,7 +100,7 @@ const zh = {
   entriesExits: '名单进 / 出',
   notShifted: '（权重为 0，未调整）',
   // monte carlo
-  mcIntro: '按设定随机抽取权重并重新评分，统计每家企业名次的中位数、5%–95% 区间以及进入前 N 名的概率。计算分配到多个后台线程。',
+  mcIntro: '按设定随机抽取权重并重新评分，统计每家企业名次的中位数、5%–95% 区间以及进入所选名单（名单规则）的概率。计算分配到多个后台线程。',
   samples: '抽样次数',
   mode: '抽样方式',
   perturb: '在当前权重 ±x% 内均匀抽样后归一',
@@ -169,6 +169,19 @@ const zh = {
   presentHint: '用 ← / → 键切换方案，Esc 退出。',
   png: '导出 PNG',
   svg: '导出 SVG',
+  exportNotesCsv: '导出方案说明 CSV',
+  exportNote: 'CSV 的第一行就是表头；权重、标准化方法、体系来源、导出时间和数据提示在 XLSX 的“方案说明”表里，或另存为方案说明 CSV。',
+  changesCsv: '导出进出名单 CSV',
+  changesXlsx: '导出进出名单 XLSX',
+  mcListN: (rule: string, n: number, topN: boolean) => (topN ? `入选概率按此名单计算：${rule}` : `入选概率按此名单计算：${rule}；当前方案名单共 ${n} 家（名额 N = ${n}）`),
+  mcTable: '入选名单的概率（全部企业）',
+  mcSearch: '搜索企业名称或信用代码',
+  mcSort: '排序',
+  mcSorts: { pList: '入选概率（高→低）', rank0: '当前名次', median: '中位名次', borderline: '临界企业（概率最接近 50%）' },
+  mcRows: (n: number) => `共 ${n} 家企业`,
+  mcBorderHint: '临界企业：入选概率最接近 50% 的企业排在最前（同概率按当前名次）。',
+  mcNoMatch: '没有符合搜索的企业',
+  mcReverse: '反向',
 };
 
 export type WhatifText = typeof zh;
@@ -267,7 +280,7 @@ const en: WhatifText = {
   entriesExits: 'List in / out',
   notShifted: '(weight 0, not shifted)',
   mcIntro:
-    'Weights are drawn at random and the population re-scored; for every enterprise: the median rank, the 5–95% interval and the probability of a top-N place. The work runs on several background threads.',
+    'Weights are drawn at random and the population re-scored; for every enterprise: the median rank, the 5–95% interval and the probability of being on the chosen list (the list rule). The work runs on several background threads.',
   samples: 'Samples',
   mode: 'Sampling',
   perturb: 'Uniform ±x% around the current weights, renormalised',
@@ -332,6 +345,21 @@ const en: WhatifText = {
   presentHint: 'Use ← / → to step through the scenarios, Esc to leave.',
   png: 'Export PNG',
   svg: 'Export SVG',
+  exportNotesCsv: 'Export notes CSV',
+  exportNote:
+    'The CSV starts with its header row; the weights, normalisation, system source, export time and data-quality notes are in the XLSX sheet “方案说明”, or in the notes CSV.',
+  changesCsv: 'Export enter/leave CSV',
+  changesXlsx: 'Export enter/leave XLSX',
+  mcListN: (rule, n, topN) =>
+    topN ? `Probabilities are of being on this list: ${rule}` : `Probabilities are of being on this list: ${rule}; ${n} enterprises on it under the scenario (places N = ${n})`,
+  mcTable: 'Probability of being on the list (every enterprise)',
+  mcSearch: 'Search name or credit code',
+  mcSort: 'Sort',
+  mcSorts: { pList: 'P(on the list), high to low', rank0: 'Current rank', median: 'Median rank', borderline: 'Borderline (probability closest to 50%)' },
+  mcRows: (n) => `${n} enterprises`,
+  mcBorderHint: 'Borderline: the enterprises whose probability is closest to 50% come first (ties by current rank).',
+  mcNoMatch: 'No enterprise matches the search',
+  mcReverse: 'Reverse',
 };
 
 export const METHOD_NAMES: Record<Lang, Record<NormalizationMethod, string>> = {

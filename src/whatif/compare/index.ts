@@ -9,3 +9,4 @@ export * from './overlap.ts';
 export * from './agreement-verdict.ts';
 export * from './method-agreement.ts';
 export * from './cross-system.ts';
+export * from './change-table.ts';

@@ -8,6 +8,18 @@ export type Cell = string | number | boolean | null | undefined;
 export interface ExportColumn {
   header: string;
   kind: 'text' | 'number';
+  /**
+   * Decimals a number column is shown with (XLSX number format, CSV text). The value written is
+   * the cell's value: round it with `roundForDisplay` so that the file holds what the screen shows.
+   */
+  decimals?: 2 | 4;
+}
+
+/** A titled block of the 方案说明 sheet below the notes (e.g. every weight per stage). */
+export interface NoteTable {
+  title: string;
+  columns: ExportColumn[];
+  rows: Cell[][];
 }
 
 export interface ExportTable {
@@ -17,6 +29,24 @@ export interface ExportTable {
   rows: Cell[][];
   /** Label/value lines describing the scenario, data set and date. */
   notes: [string, string][];
+  /** Blocks of the 方案说明 sheet (and of the notes CSV) after the label/value lines. */
+  noteTables?: NoteTable[];
+}
+
+const formats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * x rounded to `decimals` places exactly as the screen shows it. The screen formats with
+ * Intl.NumberFormat (locale.number), which rounds the shortest decimal form of the double half
+ * away from zero (1.005 → 1.01), unlike toFixed (1.005 → "1.00", from the double's exact value);
+ * the same Intl rounding here makes a rounded cell equal the number on screen. Non-finite values
+ * pass through (they export as empty).
+ */
+export function roundForDisplay(x: number, decimals = 2): number {
+  if (!Number.isFinite(x)) return x;
+  let f = formats.get(decimals);
+  if (!f) formats.set(decimals, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, useGrouping: false })));
+  return Number(f.format(x));
 }
 
 /** The text a text cell holds (before injection protection). */

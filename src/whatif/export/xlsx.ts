@@ -1,13 +1,15 @@
 import { zipSync, strToU8 } from 'fflate';
 import { safeText, xmlEscape } from './cell-safety.ts';
-import { cellNumber, cellText, type ExportTable } from './table.ts';
+import { cellNumber, cellText, type Cell, type ExportColumn, type ExportTable } from './table.ts';
 
 /**
  * A minimal XLSX (Office Open XML SpreadsheetML) writer on fflate's zip. Why not exceljs: its
  * browser bundle is ~1 MB minified and needs Node polyfills (stream, buffer) under Vite, while
  * this file is ~100 lines, runs unchanged in a worker, and writes exactly what we need: one data
- * sheet (header row frozen and bold, text as inline strings, numbers as numbers) and a notes sheet
- * 方案说明 stating what produced the file. exceljs reads the result back in the tests.
+ * sheet (header row frozen and bold, text as inline strings, numbers as numbers shown with their
+ * column's decimals, column widths fitted to the content) and a notes sheet 方案说明 stating what
+ * produced the file (label/value lines, then note tables such as the weights). exceljs reads the
+ * result back in the tests.
  */
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -36,22 +38,65 @@ function textCell(ref: string, text: string, style = 0): string {
   return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlEscape(safeText(text))}</t></is></c>`;
 }
 
-function sheetXml(rows: string[], frozenHeader: boolean): string {
-  const pane = frozenHeader ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' : '';
-  return `${XML}<worksheet xmlns="${NS}">${pane}<sheetData>${rows.join('')}</sheetData></worksheet>`;
+/** Cell styles (cellXfs of STYLES): 0 plain, 1 bold, 2 two decimals, 3 four decimals. */
+const BOLD = 1;
+const numberStyle = (c: ExportColumn) => (c.decimals === 2 ? 2 : c.decimals === 4 ? 3 : 0);
+
+function numberCell(ref: string, v: number, style: number): string {
+  return `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
 }
 
-function dataRows(table: ExportTable): string[] {
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+
+/** Display width of text in Excel's character units: CJK and other wide characters count 2. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Rows looked at to fit column widths (a million-row list needs no more to size its columns). */
+const WIDTH_SAMPLE = 2000;
+
+const shownNumber = (c: ExportColumn, v: Cell) => {
+  const x = cellNumber(v);
+  return x === null ? '' : c.decimals ? x.toFixed(c.decimals) : String(x);
+};
+
+/** Column widths fitted to the header and the first rows' shown text, within [6, 60]. */
+export function columnWidths(columns: ExportColumn[], rows: Cell[][]): number[] {
+  return columns.map((c, j) => {
+    let w = textWidth(c.header);
+    for (let i = 0; i < rows.length && i < WIDTH_SAMPLE; i++) {
+      const shown = c.kind === 'number' ? shownNumber(c, rows[i][j]) : cellText(rows[i][j]).split('\n')[0];
+      w = Math.max(w, textWidth(shown));
+    }
+    return Math.min(60, Math.max(6, w + 2));
+  });
+}
+
+function colsXml(widths: number[]): string {
+  if (widths.length === 0) return '';
+  return `<cols>${widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`;
+}
+
+function sheetXml(rows: string[], frozenHeader: boolean, widths: number[]): string {
+  const pane = frozenHeader ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' : '';
+  return `${XML}<worksheet xmlns="${NS}">${pane}${colsXml(widths)}<sheetData>${rows.join('')}</sheetData></worksheet>`;
+}
+
+/** Rows of a header + data block starting at sheet row `first` (1-based). */
+function blockRows(columns: ExportColumn[], rows: Cell[][], first: number): string[] {
   const out: string[] = [];
-  out.push(`<row r="1">${table.columns.map((c, j) => textCell(`${columnName(j)}1`, c.header, 1)).join('')}</row>`);
-  table.rows.forEach((row, i) => {
-    const r = i + 2;
+  out.push(`<row r="${first}">${columns.map((c, j) => textCell(`${columnName(j)}${first}`, c.header, BOLD)).join('')}</row>`);
+  rows.forEach((row, i) => {
+    const r = first + 1 + i;
     let cells = '';
-    table.columns.forEach((c, j) => {
+    columns.forEach((c, j) => {
       const ref = `${columnName(j)}${r}`;
       if (c.kind === 'number') {
         const v = cellNumber(row[j]);
-        if (v !== null) cells += `<c r="${ref}"><v>${v}</v></c>`;
+        if (v !== null) cells += numberCell(ref, v, numberStyle(c));
       } else {
         const t = cellText(row[j]);
         if (t !== '') cells += textCell(ref, t);
@@ -62,7 +107,29 @@ function dataRows(table: ExportTable): string[] {
   return out;
 }
 
-const STYLES = `${XML}<styleSheet xmlns="${NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+/** The 方案说明 sheet: label/value lines, then each note table after an empty row and its title. */
+function notesSheet(table: ExportTable): string {
+  const rows = table.notes.map(([label, value], i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, label, BOLD)}${textCell(`B${i + 1}`, value)}</row>`);
+  const widths = [0, 0];
+  for (const [label, value] of table.notes) {
+    widths[0] = Math.max(widths[0], textWidth(label) + 2);
+    widths[1] = Math.max(widths[1], textWidth(value) + 2);
+  }
+  let next = table.notes.length + 2; // an empty row before each block
+  for (const t of table.noteTables ?? []) {
+    rows.push(`<row r="${next}">${textCell(`A${next}`, t.title, BOLD)}</row>`);
+    rows.push(...blockRows(t.columns, t.rows, next + 1));
+    columnWidths(t.columns, t.rows).forEach((w, j) => (widths[j] = Math.max(widths[j] ?? 0, w)));
+    next += 3 + t.rows.length;
+  }
+  return sheetXml(
+    rows,
+    false,
+    Array.from(widths, (w) => Math.min(80, Math.max(6, w ?? 6))),
+  );
+}
+
+const STYLES = `${XML}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0000"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 export const NOTES_SHEET = '方案说明';
 
@@ -70,7 +137,6 @@ export const NOTES_SHEET = '方案说明';
 export function toXlsx(table: ExportTable): Uint8Array {
   const main = sheetName(table.name, 'Sheet1');
   const notesName = main === NOTES_SHEET ? `${NOTES_SHEET}2` : NOTES_SHEET;
-  const notes = table.notes.map(([label, value], i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, label, 1)}${textCell(`B${i + 1}`, value)}</row>`);
   const ct = 'application/vnd.openxmlformats-officedocument';
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -84,8 +150,8 @@ export function toXlsx(table: ExportTable): Uint8Array {
       `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     ),
     'xl/styles.xml': strToU8(STYLES),
-    'xl/worksheets/sheet1.xml': strToU8(sheetXml(dataRows(table), true)),
-    'xl/worksheets/sheet2.xml': strToU8(sheetXml(notes, false)),
+    'xl/worksheets/sheet1.xml': strToU8(sheetXml(blockRows(table.columns, table.rows, 1), true, columnWidths(table.columns, table.rows))),
+    'xl/worksheets/sheet2.xml': strToU8(notesSheet(table)),
   };
   return zipSync(files, { level: 6 });
 }

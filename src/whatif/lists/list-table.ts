@@ -1,5 +1,5 @@
 import type { IndicatorSystem, ScoreResult } from '../../engine/index.ts';
-import type { Cell, ExportColumn, ExportTable } from '../export/table.ts';
+import { roundForDisplay, type Cell, type ExportColumn, type ExportTable, type NoteTable } from '../export/table.ts';
 import type { ListEntry } from './build-list.ts';
 import type { ListRule } from './list-rule.ts';
 
@@ -34,50 +34,58 @@ export function relendingEntries(entries: ListEntry[], loanDemand: Float64Array 
   return entries.filter((e) => loanDemand[e.row] > 0);
 }
 
+/** One column of a list export: its header and kind, and the cell of an entry. */
+interface ListColumn extends ExportColumn {
+  cell: (e: ListEntry, i: number) => Cell;
+}
+
 /**
  * Rows of a list as an export table. Headers are the data model's Chinese headers where one
- * exists, so the workbench can read an exported list back. `relending` adds the loan fields.
+ * exists, so the workbench can read an exported list back. Scores are rounded to 2 decimals as
+ * the screen shows them, and 积分（精确值） keeps the exact score. 分组 / 组内名次 are there only
+ * when the rule has groups (a scope other than overall), 档次 only for a band rule, and the tech
+ * field / city columns only when some row has a value: a column is never empty throughout.
+ * `relending` adds the loan fields.
  */
-export function listTable(entries: ListEntry[], src: ListRowSource, opts: { rule: ListRule; name: string; notes: [string, string][]; relending?: boolean }): ExportTable {
+export function listTable(
+  entries: ListEntry[],
+  src: ListRowSource,
+  opts: { rule: ListRule; name: string; notes: [string, string][]; noteTables?: NoteTable[]; relending?: boolean },
+): ExportTable {
   const { system, result, stage } = src;
-  const bandName = (e: ListEntry) => (opts.rule.kind === 'bands' ? (opts.rule.bands[e.band - 1]?.name.zh ?? '') : '');
   const text = (id: string, r: number) => src.text?.[id]?.[r] ?? '';
-  const columns: ExportColumn[] = [
-    { header: '序号', kind: 'number' },
-    { header: '分组', kind: 'text' },
-    { header: '档次', kind: 'text' },
-    { header: '组内名次', kind: 'number' },
-    { header: '总名次', kind: 'number' },
-    { header: '统一社会信用代码', kind: 'text' },
-    { header: '企业名称', kind: 'text' },
-    { header: '生命周期阶段', kind: 'text' },
-    { header: '企业所属科技创新领域', kind: 'text' },
-    { header: '市', kind: 'text' },
-    { header: '积分', kind: 'number' },
-    { header: '基础分', kind: 'number' },
-    { header: '加分', kind: 'number' },
+  const scoped = (opts.rule.scope ?? 'overall') !== 'overall';
+  const rule = opts.rule;
+  const anyText = (id: string) => entries.some((e) => text(id, e.row) !== '');
+  const cols: (ListColumn | false)[] = [
+    { header: '序号', kind: 'number', cell: (_, i) => i + 1 },
+    scoped && {
+      header: '分组',
+      kind: 'text',
+      cell: (e) => (rule.scope === 'stage' ? (system.stages.find((s) => s.id === e.group)?.name.zh ?? e.group) : e.group || '（空）'),
+    },
+    rule.kind === 'bands' && { header: '档次', kind: 'text', cell: (e) => rule.bands[e.band - 1]?.name.zh ?? '' },
+    scoped && { header: '组内名次', kind: 'number', cell: (e) => e.scopeRank },
+    { header: '总名次', kind: 'number', cell: (e) => e.rank },
+    { header: '统一社会信用代码', kind: 'text', cell: (e) => src.usccs[e.row] },
+    { header: '企业名称', kind: 'text', cell: (e) => src.names?.[e.row] ?? '' },
+    { header: '生命周期阶段', kind: 'text', cell: (e) => system.stages[stage[e.row]]?.name.zh ?? '' },
+    anyText('tech_field') && { header: '企业所属科技创新领域', kind: 'text', cell: (e) => text('tech_field', e.row) },
+    anyText('city') && { header: '市', kind: 'text', cell: (e) => text('city', e.row) },
+    { header: '积分', kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.score[e.row]) },
+    { header: '基础分', kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.base[e.row]) },
+    { header: '加分', kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.bonus[e.row]) },
+    { header: '积分（精确值）', kind: 'number', cell: (e) => result.score[e.row] },
   ];
-  const loan = opts.relending ? LOAN_FIELDS : [];
-  for (const f of loan) columns.push({ header: f.header, kind: f.kind });
-  const rows: Cell[][] = entries.map((e, i) => {
-    const r = e.row;
-    const row: Cell[] = [
-      i + 1,
-      opts.rule.scope === 'stage' ? (system.stages.find((s) => s.id === e.group)?.name.zh ?? e.group) : e.group,
-      bandName(e),
-      e.scopeRank,
-      e.rank,
-      src.usccs[r],
-      src.names?.[r] ?? '',
-      system.stages[stage[r]]?.name.zh ?? '',
-      text('tech_field', r),
-      text('city', r),
-      result.score[r],
-      result.base[r],
-      result.bonus[r],
-    ];
-    for (const f of loan) row.push(f.kind === 'number' ? (src.columns?.[f.id]?.[r] ?? null) : text(f.id, r));
-    return row;
-  });
-  return { name: opts.name, columns, rows, notes: opts.notes };
+  for (const f of opts.relending ? LOAN_FIELDS : []) {
+    cols.push({ header: f.header, kind: f.kind, cell: (e) => (f.kind === 'number' ? (src.columns?.[f.id]?.[e.row] ?? null) : text(f.id, e.row)) });
+  }
+  const used = cols.filter((c): c is ListColumn => c !== false);
+  return {
+    name: opts.name,
+    columns: used.map(({ header, kind, decimals }) => ({ header, kind, ...(decimals ? { decimals } : {}) })),
+    rows: entries.map((e, i) => used.map((c) => c.cell(e, i))),
+    notes: opts.notes,
+    ...(opts.noteTables ? { noteTables: opts.noteTables } : {}),
+  };
 }
