@@ -233,7 +233,10 @@ export const EXPECTATIONS: Expectation[] = [
   // (a cell is read as written or reported; empty = missing; a row whose cell count differs from
   // the header's is excluded; a duplicated field is refused unless identical), not from a run.
   // Class 1: every spelling of a number too large for a double is reported, never +∞.
-  ok('full-width １e400', 'overflow-fullwidth-exponent.csv', { warnings: [`Row 2, column "${RD_H}": "１e400" is not a number and is treated as missing`] }),
+  {
+    ...ok('full-width １e400', 'overflow-fullwidth-exponent.csv', { warnings: [`Row 2, column "${RD_H}": "１e400" is not a number and is treated as missing`] }),
+    browser: { scored: ALL, report: [['not-a-number', 2]] },
+  },
   ok('-1e309 (overflow to −∞)', 'overflow-negative.csv', { warnings: [`Row 2, column "${RD_H}": "-1e309" is not a number and is treated as missing`] }),
   ok("'1' and 400 zeros with a decimal point", 'overflow-400-digits-decimal.csv', {
     warnings: [`Row 2, column "${RD_H}": "1${'0'.repeat(59)}…" is not a number and is treated as missing`],
@@ -255,13 +258,23 @@ export const EXPECTATIONS: Expectation[] = [
   // Class 2: a formula is its cached value, whatever it is; an error or no value is reported.
   ok('XLSX formulas cached as strings (a number as text, a name)', 'formula-cached-string.xlsx'),
   // Changed on purpose: cached errors were read as empty cells (a silently missing value).
-  ok('XLSX formulas cached as #DIV/0! and #REF!, a plain #VALUE! cell: each reported', 'formula-cached-error.xlsx', {
-    warnings: [
-      `Row 2, column "${RD_H}": "#DIV/0!" is not a number and is treated as missing`,
-      'Row 3, column "2023年度营业收入": "#REF!" is not a number and is treated as missing',
-      'Row 4, column "截至2023年底科技人员数量": "#VALUE!" is not a number and is treated as missing',
-    ],
-  }),
+  {
+    ...ok('XLSX formulas cached as #DIV/0! and #REF!, a plain #VALUE! cell: each reported', 'formula-cached-error.xlsx', {
+      warnings: [
+        `Row 2, column "${RD_H}": "#DIV/0!" is not a number and is treated as missing`,
+        'Row 3, column "2023年度营业收入": "#REF!" is not a number and is treated as missing',
+        'Row 4, column "截至2023年底科技人员数量": "#VALUE!" is not a number and is treated as missing',
+      ],
+    }),
+    browser: {
+      scored: ALL,
+      report: [
+        ['not-a-number', 2],
+        ['not-a-number', 3],
+        ['not-a-number', 4],
+      ],
+    },
+  },
   ok('an XLSX formula never calculated: reported, quoting the formula', 'formula-no-cached-value.xlsx', {
     warnings: [`Row 2, column "${RD_H}": "=60*2" is not a number and is treated as missing`],
   }),
@@ -303,6 +316,7 @@ export const EXPECTATIONS: Expectation[] = [
     file: 'duplicate-veto-id-header.csv',
     what: 'the veto as its Chinese header and as its id, differing at row 5: refused',
     cli: { error: `Columns "${VETO}" and "dishonest_debtor" both match ${VETO} (dishonest_debtor) but differ (first at row 5); delete or rename all but one of them.` },
+    browser: { error: `「${VETO}」和「dishonest_debtor」都对应字段「${VETO}」但内容不同（第 5 行起）；请只保留其中一列（删除或改名其余各列）。` },
   },
   // Not refused by the CLI: it reads only the fields the system scores (run-score.ts
   // onlyUsedFields), so a column Sichuan-2024 never reads cannot change a score and is not compared.
