@@ -58,7 +58,7 @@ describe('import worker: parseFile', () => {
   });
 
   it('broken JSON and Parquet: one sentence saying what to do, the library text only in details (issue 9, class 7)', async () => {
-    const refusal = async (name: string, bytes: Uint8Array) => {
+    const refusal = async (name: string, bytes: Uint8Array<ArrayBuffer>) => {
       try {
         await parseFile(new Blob([bytes]), name, {}, () => {});
       } catch (e) {
