@@ -4,7 +4,21 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { datesSerialXlsx, formulasXlsx, notAWorkbook, titleMergedXlsx, twoSheetsXlsx, typedParquet } from '../tests/corpus/binary-files.ts';
+import {
+  datesSerialXlsx,
+  formulaCachedBoolXlsx,
+  formulaCachedErrorXlsx,
+  formulaCachedStringXlsx,
+  formulaNoCacheXlsx,
+  formulasXlsx,
+  notAWorkbook,
+  titleMergedXlsx,
+  twoSheetsXlsx,
+  typedParquet,
+  xlsxBeyondHeader,
+  xlsxOverflowText,
+  xlsxShortRow,
+} from '../tests/corpus/binary-files.ts';
 import { textCorpus } from '../tests/corpus/corpus-files.ts';
 
 const dir = resolve(import.meta.dirname, '../tests/corpus/files');
@@ -16,6 +30,13 @@ await writeFile(join(dir, 'formulas.xlsx'), await formulasXlsx());
 await writeFile(join(dir, 'dates-serial.xlsx'), await datesSerialXlsx());
 await writeFile(join(dir, 'two-sheets.xlsx'), await twoSheetsXlsx());
 await writeFile(join(dir, 'not-a-workbook.xlsx'), notAWorkbook());
+await writeFile(join(dir, 'formula-cached-string.xlsx'), await formulaCachedStringXlsx());
+await writeFile(join(dir, 'formula-cached-error.xlsx'), await formulaCachedErrorXlsx());
+await writeFile(join(dir, 'formula-no-cached-value.xlsx'), await formulaNoCacheXlsx());
+await writeFile(join(dir, 'formula-cached-bool-veto.xlsx'), await formulaCachedBoolXlsx());
+await writeFile(join(dir, 'xlsx-value-beyond-header.xlsx'), await xlsxBeyondHeader());
+await writeFile(join(dir, 'xlsx-short-row.xlsx'), await xlsxShortRow());
+await writeFile(join(dir, 'xlsx-overflow-text.xlsx'), await xlsxOverflowText());
 const tmpCsv = join(dir, '.typed-source.csv');
 await typedParquet(join(dir, 'typed.parquet'), tmpCsv);
 await rm(tmpCsv);

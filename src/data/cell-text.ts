@@ -20,7 +20,10 @@ export function cellText(value: unknown): string | null {
     if ('formula' in v || 'sharedFormula' in v) return null; // a formula never calculated: no value
     if (Array.isArray(v.richText)) return v.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('');
     if ('text' in v) return cellText(v.text); // hyperlink
-    if ('error' in v) return null; // #N/A, #DIV/0! …: treated as an empty cell
+    // #DIV/0!, #REF!, #VALUE! … (a cell's value or a formula's cached result): its error text, so a
+    // number, date or yes/no column reports the cell instead of reading it as empty (issue 9,
+    // class 2). '#N/A' is a missing token (parse-number.ts) and stays missing.
+    if ('error' in v) return typeof v.error === 'string' ? v.error : String(v.error);
   }
   return String(value);
 }

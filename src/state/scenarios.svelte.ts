@@ -52,6 +52,9 @@ function storage(): KeyValueStore | null {
  * the current system, always available as the baseline. Documents are validated on import and on
  * load (src/whatif/scenarios); applying one hands its scenario to the workbench.
  */
+/** A scenario document is a few KB; a larger file is refused unread. */
+export const MAX_SCENARIO_FILE_BYTES = 1_000_000;
+
 export class ScenarioLibrary {
   docs = $state.raw<ScenarioDoc[]>([]);
   /** The last import's errors (field-named), or null. */
@@ -104,6 +107,11 @@ export class ScenarioLibrary {
 
   remove(i: number): void {
     this.set(deleteDoc(this.docs, i));
+  }
+
+  /** A scenario file too large to be one (the import control reads at most MAX_SCENARIO_FILE_BYTES). */
+  refuseTooLarge(bytes: number): void {
+    this.importErrors = [`(root): the file is ${(bytes / 1_000_000).toFixed(1)} MB; a scenario file is at most ${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB`];
   }
 
   /**

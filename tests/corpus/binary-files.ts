@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { baseCsv, baseRows, DATES, H, HEADERS, RD } from './base.ts';
+import { baseCsv, baseRows, DATES, H, HEADERS, NAMES, RD } from './base.ts';
 
 /** The XLSX and Parquet files of the corpus (written by scripts/make-corpus.ts). */
 const col = (h: string) => HEADERS.indexOf(h) + 1;
@@ -77,3 +77,62 @@ export async function typedParquet(path: string, csvPath: string): Promise<void>
     instance.closeSync();
   }
 }
+
+/** One sheet: the header, then the base rows as text, each passed through `edit` (1-based columns). */
+async function sheetOf(edit: (r: ExcelJS.Row, k: number) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(HEADERS);
+  baseRows().forEach((r, k) => edit(ws.addRow(r.map((c) => (c === '' ? null : c))), k));
+  return bytes(wb);
+}
+
+/**
+ * Issue 9, class 2: formulas whose cached results are strings (a number as text) and a name built
+ * by a formula. (A formula cached as '' is not here: exceljs reads `<v></v>` as no cached value,
+ * so it is reported like an uncalculated formula; see the issue's closing note.)
+ */
+export const formulaCachedStringXlsx = (): Promise<Uint8Array> =>
+  sheetOf((r, k) => {
+    r.getCell(col(H.rd)).value = { formula: `TEXT(${RD[k]},"0.0")`, result: RD[k] };
+    r.getCell(col(H.name)).value = { formula: `"${NAMES[k]}"`, result: NAMES[k] };
+  });
+
+/** Formulas cached as errors (#DIV/0!, #REF!) and a plain error cell (#VALUE!): each reported, never read as empty. */
+export const formulaCachedErrorXlsx = (): Promise<Uint8Array> =>
+  sheetOf((r, k) => {
+    if (k === 0) r.getCell(col(H.rd)).value = { formula: '1/0', result: { error: '#DIV/0!' } };
+    if (k === 1) r.getCell(col(H.revenue)).value = { formula: 'Sheet2!A1', result: { error: '#REF!' } };
+    if (k === 2) r.getCell(col(H.tech)).value = { error: '#VALUE!' };
+  });
+
+/** A formula never calculated (no cached value): reported, quoting the formula. */
+export const formulaNoCacheXlsx = (): Promise<Uint8Array> =>
+  sheetOf((r, k) => {
+    if (k === 0) r.getCell(col(H.rd)).value = { formula: '60*2' } as ExcelJS.CellFormulaValue;
+  });
+
+/** The veto as formulas cached TRUE / FALSE: the TRUE row is vetoed. */
+export const formulaCachedBoolXlsx = (): Promise<Uint8Array> =>
+  sheetOf((r, k) => {
+    r.getCell(col(H.veto)).value = { formula: k === 1 ? '1=1' : '1=0', result: k === 1 };
+  });
+
+/** Issue 9, class 3 in XLSX: a value beyond the last header (row 3), a blank beyond it (row 4). */
+export const xlsxBeyondHeader = (): Promise<Uint8Array> =>
+  sheetOf((r, k) => {
+    if (k === 1) r.getCell(HEADERS.length + 1).value = '其他';
+    if (k === 2) r.getCell(HEADERS.length + 2).value = '   ';
+  });
+
+/** An XLSX row with only its first three cells (the rest absent = empty, nothing can shift). */
+export const xlsxShortRow = (): Promise<Uint8Array> =>
+  sheetOf((r, k) => {
+    if (k === 1) for (let j = 4; j <= HEADERS.length; j++) r.getCell(j).value = null;
+  });
+
+/** Class 1 in XLSX: a 400-digit text cell in a money column. */
+export const xlsxOverflowText = (): Promise<Uint8Array> =>
+  sheetOf((r, k) => {
+    if (k === 0) r.getCell(col(H.rd)).value = `9${'9'.repeat(399)}`;
+  });

@@ -1,5 +1,5 @@
 import { encodeGbk } from '../fixtures/gbk-encode.ts';
-import { baseCsv, baseRows, csv, H, HEADERS, NAMES, row, V } from './base.ts';
+import { baseCsv, baseRows, csv, H, HEADERS, NAMES, RD, row, V } from './base.ts';
 
 /**
  * The text files of the bad-input corpus, by name: each the base table (base.ts) with one kind of
@@ -15,6 +15,18 @@ const utf16le = (text: string, bom: boolean): Uint8Array => {
   return out;
 };
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+const utf16be = (text: string): Uint8Array => {
+  const le = utf16le(text, true);
+  const out = new Uint8Array(le.length);
+  for (let i = 0; i < le.length; i += 2) [out[i], out[i + 1]] = [le[i + 1], le[i]];
+  return out;
+};
+/** The base table with line ends cycling through `eols` (the header ends with the first). */
+const cycled = (eols: string[], rows = [HEADERS, ...baseRows()]): string => rows.map((r, i) => csv([r], ',', eols[i % eols.length])).join('');
+/** The veto header spelled with invisible characters; V[1] vetoed (a silent miss would veto nobody). */
+const vetoSpelled = (header: string): string => csv([HEADERS.map((h) => (h === H.veto ? header : h)), ...baseRows().map((r, k) => (k === 1 ? row(1, { [H.veto]: '是' }) : r))]);
+const mid = (ch: string) => `被纳入失信${ch}被执行人名单`;
+const withCol = (header: string, cell: (k: number) => string) => csv([[...HEADERS, header], ...baseRows().map((r, k) => [...r, cell(k)])]);
 const with0 = (over: Record<string, string>, k = 0) => [HEADERS, ...baseRows().map((r, i) => (i === k ? row(i, over) : r))];
 
 export function textCorpus(): Record<string, string | Uint8Array> {
@@ -87,6 +99,57 @@ export function textCorpus(): Record<string, string | Uint8Array> {
       ...baseRows().map((r, k) => (k === 1 ? row(1, { [H.veto]: '是' }) : r)),
     ]),
     'nbsp-headers.csv': csv([HEADERS.map((h) => (h === H.reg ? `注册\u00A0日期` : h === H.revenue ? `2023年度\u3000营业收入` : h)), ...baseRows()]),
+    // Issue 9, the second half of the corpus (classes and neighbours).
+    // Class 1, overflow in other spellings:
+    'overflow-fullwidth-exponent.csv': csv(with0({ [H.rd]: '１e400' })),
+    'overflow-negative.csv': csv(with0({ [H.rd]: '-1e309' })),
+    'overflow-400-digits-decimal.csv': csv(with0({ [H.rd]: `1${'0'.repeat(400)}.5` })),
+    'overflow-fullwidth-digits.csv': csv(with0({ [H.revenue]: `１${'０'.repeat(400)}` })),
+    'overflow-fullwidth-grouped.csv': csv(with0({ [H.revenue]: `1${'，000'.repeat(103)}` })),
+    'overflow-count-uppercase.csv': csv(with0({ [H.tech]: '+1E309' })),
+    'double-limit.csv': csv([HEADERS, row(0, { [H.revenue]: '1.7976931348623157e308' }), row(1, { [H.revenue]: '1.8e308' }), row(2), row(3), row(4)]),
+    'units-wan-yi.csv': csv([HEADERS, row(0, { [H.rd]: '120万' }), row(1, { [H.revenue]: '1.5亿' }), row(2), row(3), row(4)]),
+    // Class 3, row widths (CSV):
+    'long-row-quoted-comma.csv': csv(with0({ [H.name]: '甲科技有限公司,成都' })),
+    'long-row-trailing-empty.csv': csv([HEADERS, row(0), [...row(1), ''], row(2), row(3), row(4)]),
+    'trailing-empties-under-empty-headers.csv': csv([[...HEADERS, '', ''], [...row(0), '', ''], [...row(1), ''], row(2), [...row(3), '', ''], row(4)]),
+    'semicolon-long-row.csv': [csv([HEADERS, row(0)], ';'), csv([row(1)], ';').replace(NAMES[1], `${NAMES[1]};成都`), csv([row(2), row(3), row(4)], ';')].join(''),
+    // Class 4, duplicated fields (optional, veto, an unused field):
+    'duplicate-optional-identical.csv': csv([
+      [...HEADERS, '战略性新兴产业、未来产业'],
+      ...baseRows().map((r, k) => {
+        const v = k === 2 ? '是' : '否';
+        return [...r.map((c, j) => (HEADERS[j] === '主营业务属于重点支持的战略性新兴产业、未来产业' ? v : c)), v];
+      }),
+    ]),
+    'duplicate-optional-conflict.csv': withCol('主营业务属于重点支持的战略性新兴产业、未来产业', (k) => (k === 2 ? '是' : '否')),
+    'duplicate-veto-identical.csv': csv([[...HEADERS, '失信被执行人'], ...baseRows().map((r, k) => (k === 1 ? [...row(1, { [H.veto]: '是' }), '是'] : [...r, '']))]),
+    'duplicate-veto-id-header.csv': csv([[...HEADERS, 'dishonest_debtor'], ...baseRows().map((r, k) => (k === 3 ? [...r, '1'] : [...r, '']))]),
+    'duplicate-unused-field.csv': csv([[...HEADERS, '注册资本（万元）', '注册资金'], ...baseRows().map((r, k) => [...r, '100', k === 4 ? '200' : '100'])]),
+    'duplicate-empty-vs-value.csv': csv([[...HEADERS, '研发费用'], ...baseRows().map((r, k) => [...r, k === 2 ? '' : RD[k]])]),
+    'duplicate-three-identical.csv': csv([[...HEADERS, '研发费用', 'rd_expense'], ...baseRows().map((r, k) => [...r, ` ${RD[k]} `, RD[k]])]),
+    // Class 5, one file per invisible character class, in the veto header:
+    'invisible-zwsp.csv': vetoSpelled(mid('\u200B')),
+    'invisible-zwj.csv': vetoSpelled(mid('\u200D')),
+    'invisible-zwnj.csv': vetoSpelled(mid('\u200C')),
+    'invisible-word-joiner.csv': vetoSpelled(mid('\u2060')),
+    'invisible-bom-mid-cell.csv': vetoSpelled(mid('\uFEFF')),
+    'invisible-soft-hyphen.csv': vetoSpelled(mid('\u00AD')),
+    'invisible-lrm-rlm.csv': vetoSpelled(`\u200E${mid('\u200F')}`),
+    'invisible-lre-pdf.csv': vetoSpelled(`\u202A${H.veto}\u202C`),
+    'invisible-lri-pdi.csv': vetoSpelled(`\u2066${H.veto}\u2069`),
+    'invisible-nbsp.csv': vetoSpelled(mid('\u00A0')),
+    'invisible-narrow-nbsp.csv': vetoSpelled(mid('\u202F')),
+    'invisible-ideographic-space.csv': vetoSpelled(`\u3000${mid('\u3000')}\u3000`),
+    'invisible-in-number-cell.csv': csv(with0({ [H.rd]: '12\u200B0' })),
+    // Class 6, line endings:
+    'mixed-cr-lf-crlf.csv': cycled(['\r', '\n', '\r\n']),
+    'mixed-endings-no-final-eol.csv': cycled(['\r\n', '\n']).slice(0, -1),
+    'mixed-endings-quoted-break.csv': cycled(['\n', '\r\n'], with0({ [H.name]: '甲科技\r\n有限公司' })),
+    'utf16le-mixed-endings.csv': utf16le(cycled(['\r\n', '\n']), true),
+    'utf16be-mixed-endings.csv': utf16be(cycled(['\n', '\r\n', '\r'])),
+    'gbk-mixed-endings.csv': encodeGbk(cycled(['\n', '\r\n'])),
+    'gbk-cr-only.csv': encodeGbk(csv([HEADERS, ...baseRows()], ',', '\r')),
     'records.json': JSON.stringify(baseRows().map((r) => Object.fromEntries(HEADERS.map((h, j) => [h, r[j]])))),
   };
 }

@@ -31,6 +31,9 @@ export interface Expectation {
 const ALL = [...V];
 const but = (...k: number[]) => V.filter((_, i) => !k.includes(i));
 const PHONE = 'note personal-data column "法定代表人手机" dropped (not read, not written)';
+const RD_H = '2023年度研发费用（万元）';
+const VETO = '被纳入失信被执行人名单';
+const STRATEGIC = '主营业务属于重点支持的战略性新兴产业、未来产业';
 const ok = (what: string, file: string, extra: Outcome = {}): Expectation => ({ file, what, cli: { scored: ALL, notes: [PHONE], ...extra } });
 
 export const EXPECTATIONS: Expectation[] = [
@@ -174,7 +177,7 @@ export const EXPECTATIONS: Expectation[] = [
     },
   },
   { ...ok('XLSX with a merged title row, dates as date cells', 'title-merged.xlsx'), browser: { scored: ALL } },
-  ok('formulas: cached results used; a formula without a cached value is empty', 'formulas.xlsx'),
+  ok('formulas: cached results used, a cached 0 included (an uncalculated one: formula-no-cached-value.xlsx)', 'formulas.xlsx'),
   ok('XLSX dates as Excel serial numbers and as text', 'dates-serial.xlsx'),
   {
     file: 'two-sheets.xlsx',
@@ -226,6 +229,134 @@ export const EXPECTATIONS: Expectation[] = [
     vetoed: [V[1]],
   }),
   ok('NBSP and ideographic spaces inside headers', 'nbsp-headers.csv'),
+  // Issue 9, the second half: neighbours of every class. Outcomes worked from data-model.md
+  // (a cell is read as written or reported; empty = missing; a row whose cell count differs from
+  // the header's is excluded; a duplicated field is refused unless identical), not from a run.
+  // Class 1: every spelling of a number too large for a double is reported, never +∞.
+  {
+    ...ok('full-width １e400', 'overflow-fullwidth-exponent.csv', { warnings: [`Row 2, column "${RD_H}": "１e400" is not a number and is treated as missing`] }),
+    browser: { scored: ALL, report: [['not-a-number', 2]] },
+  },
+  ok('-1e309 (overflow to −∞)', 'overflow-negative.csv', { warnings: [`Row 2, column "${RD_H}": "-1e309" is not a number and is treated as missing`] }),
+  ok("'1' and 400 zeros with a decimal point", 'overflow-400-digits-decimal.csv', {
+    warnings: [`Row 2, column "${RD_H}": "1${'0'.repeat(59)}…" is not a number and is treated as missing`],
+  }),
+  ok('401 full-width digits', 'overflow-fullwidth-digits.csv', {
+    warnings: [`Row 2, column "2023年度营业收入": "１${'０'.repeat(59)}…" is not a number and is treated as missing`],
+  }),
+  ok('an overflowing number grouped with full-width commas', 'overflow-fullwidth-grouped.csv', {
+    warnings: [`Row 2, column "2023年度营业收入": "${`1${'，000'.repeat(103)}`.slice(0, 60)}…" is not a number and is treated as missing`],
+  }),
+  ok('+1E309 in a count column', 'overflow-count-uppercase.csv', { warnings: ['Row 2, column "截至2023年底科技人员数量": "+1E309" is not a number and is treated as missing'] }),
+  ok('the largest double is read; 1.8e308 is not a number', 'double-limit.csv', {
+    warnings: ['Row 3, column "2023年度营业收入": "1.8e308" is not a number and is treated as missing'],
+  }),
+  ok('amounts written with 万 / 亿 (the parser reads no units): reported, never scaled silently', 'units-wan-yi.csv', {
+    warnings: [`Row 2, column "${RD_H}": "120万" is not a number and is treated as missing`, 'Row 3, column "2023年度营业收入": "1.5亿" is not a number and is treated as missing'],
+  }),
+  ok('XLSX: a 400-digit text cell', 'xlsx-overflow-text.xlsx', { warnings: [`Row 2, column "${RD_H}": "${'9'.repeat(60)}…" is not a number and is treated as missing`] }),
+  // Class 2: a formula is its cached value, whatever it is; an error or no value is reported.
+  ok('XLSX formulas cached as strings (a number as text, a name)', 'formula-cached-string.xlsx'),
+  // Changed on purpose: cached errors were read as empty cells (a silently missing value).
+  {
+    ...ok('XLSX formulas cached as #DIV/0! and #REF!, a plain #VALUE! cell: each reported', 'formula-cached-error.xlsx', {
+      warnings: [
+        `Row 2, column "${RD_H}": "#DIV/0!" is not a number and is treated as missing`,
+        'Row 3, column "2023年度营业收入": "#REF!" is not a number and is treated as missing',
+        'Row 4, column "截至2023年底科技人员数量": "#VALUE!" is not a number and is treated as missing',
+      ],
+    }),
+    browser: {
+      scored: ALL,
+      report: [
+        ['not-a-number', 2],
+        ['not-a-number', 3],
+        ['not-a-number', 4],
+      ],
+    },
+  },
+  ok('an XLSX formula never calculated: reported, quoting the formula', 'formula-no-cached-value.xlsx', {
+    warnings: [`Row 2, column "${RD_H}": "=60*2" is not a number and is treated as missing`],
+  }),
+  ok('the veto as formulas cached TRUE / FALSE', 'formula-cached-bool-veto.xlsx', { vetoed: [V[1]] }),
+  // Class 3: row widths, XLSX and CSV.
+  {
+    file: 'xlsx-value-beyond-header.xlsx',
+    what: 'XLSX: a value beyond the last header is excluded (pasted one column off); a blank there is not a value',
+    cli: { scored: but(1), notes: [PHONE], excluded: [`excluded 3 ${V[1]} cell count differs from header`] },
+    browser: { scored: but(1), report: [['cell-count', 3]] },
+  },
+  ok('XLSX: a row holding only its first three cells (absent cells are empty; nothing can shift)', 'xlsx-short-row.xlsx'),
+  ok('a quoted comma in a name: one cell, not two', 'long-row-quoted-comma.csv'),
+  {
+    file: 'long-row-trailing-empty.csv',
+    what: 'a row with one extra (empty) cell: its cell count differs from the header, excluded',
+    cli: { scored: but(1), notes: [PHONE], excluded: [`excluded 3 ${V[1]} cell count differs from header`] },
+  },
+  ok('trailing empty cells under empty headers, written or left out', 'trailing-empties-under-empty-headers.csv'),
+  {
+    file: 'semicolon-long-row.csv',
+    what: 'semicolon-separated, an unquoted ; in a name: that row is excluded, not shifted',
+    cli: { scored: but(1), notes: [PHONE], excluded: [`excluded 3 ${V[1]} cell count differs from header`] },
+  },
+  // Class 4: duplicated fields, optional, veto and unused ones too.
+  ok('an optional (bonus) field twice, identical: used once with a note', 'duplicate-optional-identical.csv', {
+    notes: [PHONE, `note columns "${STRATEGIC}" and "战略性新兴产业、未来产业" all match ${STRATEGIC} (strategic_industry) and are identical cell by cell; "${STRATEGIC}" is used`],
+  }),
+  {
+    file: 'duplicate-optional-conflict.csv',
+    what: 'an optional (bonus) field twice, differing: refused',
+    cli: { error: `Columns "${STRATEGIC}" and "${STRATEGIC}" both match ${STRATEGIC} (strategic_industry) but differ (first at row 2); delete or rename all but one of them.` },
+  },
+  ok('the veto twice (header and alias), identical: used once, the veto applies', 'duplicate-veto-identical.csv', {
+    notes: [PHONE, `note columns "${VETO}" and "失信被执行人" all match ${VETO} (dishonest_debtor) and are identical cell by cell; "${VETO}" is used`],
+    vetoed: [V[1]],
+  }),
+  {
+    file: 'duplicate-veto-id-header.csv',
+    what: 'the veto as its Chinese header and as its id, differing at row 5: refused',
+    cli: { error: `Columns "${VETO}" and "dishonest_debtor" both match ${VETO} (dishonest_debtor) but differ (first at row 5); delete or rename all but one of them.` },
+    browser: { error: `「${VETO}」和「dishonest_debtor」都对应字段「${VETO}」但内容不同（第 5 行起）；请只保留其中一列（删除或改名其余各列）。` },
+  },
+  // Not refused by the CLI: it reads only the fields the system scores (run-score.ts
+  // onlyUsedFields), so a column Sichuan-2024 never reads cannot change a score and is not compared.
+  ok('a field Sichuan-2024 does not read (注册资本) twice, differing: not read, so not compared', 'duplicate-unused-field.csv'),
+  {
+    file: 'duplicate-empty-vs-value.csv',
+    what: '研发费用 twice, one cell empty in one column only: not identical, refused',
+    cli: { error: `Columns "${RD_H}" and "研发费用" both match 研发费用 (rd_expense) but differ (first at row 4); delete or rename all but one of them.` },
+  },
+  ok('研发费用 three times, identical but for surrounding blanks', 'duplicate-three-identical.csv', {
+    notes: [PHONE, `note columns "${RD_H}" and "研发费用" and "rd_expense" all match 研发费用 (rd_expense) and are identical cell by cell; "${RD_H}" is used`],
+  }),
+  // Class 5: every invisible character class in the veto header (a miss would veto nobody).
+  ...(
+    [
+      ['ZERO WIDTH SPACE', 'invisible-zwsp.csv'],
+      ['ZERO WIDTH JOINER', 'invisible-zwj.csv'],
+      ['ZERO WIDTH NON-JOINER', 'invisible-zwnj.csv'],
+      ['WORD JOINER', 'invisible-word-joiner.csv'],
+      ['a BOM inside the cell', 'invisible-bom-mid-cell.csv'],
+      ['SOFT HYPHEN', 'invisible-soft-hyphen.csv'],
+      ['LRM before, RLM inside', 'invisible-lrm-rlm.csv'],
+      ['LRE … PDF around', 'invisible-lre-pdf.csv'],
+      ['LRI … PDI around', 'invisible-lri-pdi.csv'],
+      ['NO-BREAK SPACE inside', 'invisible-nbsp.csv'],
+      ['NARROW NO-BREAK SPACE inside', 'invisible-narrow-nbsp.csv'],
+      ['IDEOGRAPHIC SPACEs around and inside', 'invisible-ideographic-space.csv'],
+    ] as const
+  ).map(([what, file]) => ok(`veto header with ${what}: matched, the veto applies`, file, { vetoed: [V[1]] })),
+  ok('a zero-width space inside a number cell: reported (cells are not cleaned like headers)', 'invisible-in-number-cell.csv', {
+    warnings: [`Row 2, column "${RD_H}": "12\u200B0" is not a number and is treated as missing`],
+  }),
+  // Class 6: line endings.
+  ok('CR, LF and CRLF in turn', 'mixed-cr-lf-crlf.csv'),
+  ok('CRLF and LF in turn, no line end after the last row', 'mixed-endings-no-final-eol.csv'),
+  ok('LF and CRLF in turn, a quoted CRLF inside a name', 'mixed-endings-quoted-break.csv'),
+  ok('UTF-16 LE with BOM, CRLF and LF in turn', 'utf16le-mixed-endings.csv'),
+  ok('UTF-16 BE with BOM, LF, CRLF and CR in turn', 'utf16be-mixed-endings.csv'),
+  ok('GBK, LF and CRLF in turn', 'gbk-mixed-endings.csv'),
+  ok('GBK, CR-only line ends', 'gbk-cr-only.csv'),
   {
     file: 'records.json',
     what: 'a JSON array of objects: read by the workbench only',

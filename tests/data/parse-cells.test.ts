@@ -94,6 +94,7 @@ describe('cellText', () => {
     expect(cellText({ formula: '1+1', result: 2 })).toBe('2');
     expect(cellText({ richText: [{ text: '研发' }, { text: '费用' }] })).toBe('研发费用');
     expect(cellText({ text: 'link', hyperlink: 'http://x' })).toBe('link');
-    expect(cellText({ error: '#N/A' })).toBeNull();
+    expect(cellText({ error: '#N/A' })).toBe('#N/A'); // a missing token
+    expect(cellText({ error: '#DIV/0!' })).toBe('#DIV/0!'); // reported by the parser, never empty
   });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../workers/import/parse-file.ts';
+import { DataError } from '../../src/data/errors.ts';
 import { readDataFile } from '../../src/data/node/read-file.ts';
 import { V } from '../corpus/base.ts';
 
@@ -54,5 +55,27 @@ describe('import worker: parseFile', () => {
   it('refuses binary and empty files with the CLI sentence', async () => {
     await expect(open('binary-renamed.csv')).rejects.toThrow('binary-renamed.csv is not a CSV, XLSX or Parquet file (its content is binary).');
     await expect(open('empty.csv')).rejects.toThrow('empty.csv is empty');
+  });
+
+  it('broken JSON and Parquet: one sentence saying what to do, the library text only in details (issue 9, class 7)', async () => {
+    const refusal = async (name: string, bytes: Uint8Array<ArrayBuffer>) => {
+      try {
+        await parseFile(new Blob([bytes]), name, {}, () => {});
+      } catch (e) {
+        return e as DataError;
+      }
+      throw new Error(`${name} was read`);
+    };
+    const json = await refusal('broken.json', new TextEncoder().encode('[{"统一社会信用代码": "9151'));
+    expect(json).toBeInstanceOf(DataError);
+    expect(json.en).toBe('broken.json is not valid JSON; save it again as a JSON array of objects (one per enterprise), or as .csv or .xlsx.');
+    expect(json.zh).toBe('broken.json 不是有效的 JSON；请重新保存为对象数组（每家企业一个对象）的 JSON，或另存为 .csv、.xlsx。');
+    expect(json.details?.en).toMatch(/^internal error: ./);
+    const pq = await refusal('broken.parquet', new TextEncoder().encode('PAR1 not really a parquet file PAR1'));
+    expect(pq).toBeInstanceOf(DataError);
+    expect(pq.en).toBe('broken.parquet is not a readable Parquet file; export it again, or save the data as CSV or .xlsx.');
+    expect(pq.zh).toBe('broken.parquet 不是可读的 Parquet 文件；请重新导出，或另存为 CSV 或 .xlsx。');
+    expect(pq.details?.en).toMatch(/^internal error: ./);
+    for (const e of [json, pq]) expect(`${e.en}${e.zh}`).not.toMatch(/Unexpected|token|position|parquet file invalid|magic/i);
   });
 });

@@ -97,4 +97,13 @@ describe('scenario documents', () => {
     expect(() => renameDoc(lib, 9, 'x')).toThrow(/no scenario/);
     expect(parseScenarioDoc(base)).toEqual({ ok: true, doc: base });
   });
+
+  it('refuses hostile documents: markup in the name, 10,000 nested levels (a typed name loses < and >)', () => {
+    for (const name of ['<script>window.__pwned = 1</script>', '<img src=x onerror="window.__pwned=1">', 'a\u0000b'])
+      expect(parseScenarioDoc({ ...doc, name })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^name: must not contain < or >/)] });
+    expect(parseScenarioDocText('['.repeat(10_000) + ']'.repeat(10_000))).toEqual({ ok: false, errors: ['(root): nested more than 64 levels deep'] });
+    expect(parseScenarioDocText(JSON.stringify({ ...doc, name: '['.repeat(100) }))).toMatchObject({ ok: true }); // brackets in a string are not nesting
+    expect(uniqueName('<b>方案</b>', [])).toBe('b方案/b');
+    expect(uniqueName('<>', [])).toBe('方案');
+  });
 });

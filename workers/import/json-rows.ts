@@ -1,5 +1,5 @@
 import { cellText } from '../../src/data/cell-text.ts';
-import { DataError } from '../../src/data/errors.ts';
+import { DataError, internalDetails } from '../../src/data/errors.ts';
 
 /**
  * JSON text (an array of objects, one per enterprise) → rows of text: the header is the union of
@@ -10,8 +10,13 @@ export function jsonRows(text: string, name: string): (string | null)[][] {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new DataError('bad-csv', `${name} is not valid JSON (${why}).`, `${name} 不是有效的 JSON（${why}）。`);
+    // One sentence saying what to do; the parser's own words ("Unexpected token …") in details.
+    throw new DataError(
+      'bad-csv',
+      `${name} is not valid JSON; save it again as a JSON array of objects (one per enterprise), or as .csv or .xlsx.`,
+      `${name} 不是有效的 JSON；请重新保存为对象数组（每家企业一个对象）的 JSON，或另存为 .csv、.xlsx。`,
+      internalDetails(e),
+    );
   }
   if (!Array.isArray(data) || !data.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r))) {
     throw new DataError('bad-csv', `${name} must hold an array of objects, one per enterprise.`, `${name} 应为对象数组，每家企业一个对象。`);

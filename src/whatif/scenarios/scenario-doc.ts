@@ -30,6 +30,9 @@ export interface ScenarioDoc {
 }
 
 const text = z.string().max(200);
+/** Characters a scenario name may not hold: markup brackets and control characters. */
+// eslint-disable-next-line no-control-regex
+export const MARKUP = /[<>\u0000-\u001f\u007f]/;
 const docSchema = z
   .object({
     format: z.literal(SCENARIO_FORMAT),
@@ -37,7 +40,9 @@ const docSchema = z
     name: z
       .string()
       .max(200)
-      .refine((s) => s.trim().length > 0, 'must not be empty'),
+      .refine((s) => s.trim().length > 0, 'must not be empty')
+      // A name is shown as text only; one written as markup is a hostile file, not a name.
+      .refine((s) => !MARKUP.test(s), 'must not contain < or > or control characters (a name is plain text)'),
     createdAt: z.iso.datetime({ offset: true }).optional(),
     scenario: z.unknown(),
     filters: z

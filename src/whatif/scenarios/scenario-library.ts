@@ -8,7 +8,9 @@ import { newScenarioDoc, type ScenarioDoc } from './scenario-doc.ts';
 
 export function uniqueName(name: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const base = name.trim() || '方案';
+  // A typed name never holds what an imported one may not (scenario-doc.ts MARKUP): dropped.
+  // eslint-disable-next-line no-control-regex
+  const base = name.replace(/[<>\u0000-\u001f\u007f]/g, '').trim() || '方案';
   if (!used.has(base)) return base;
   const stem = base.replace(/ \(\d+\)$/, '');
   for (let i = 2; ; i++) {
