@@ -138,8 +138,9 @@ describe('WeightsView', () => {
     const WeightsView = await load('/src/ui/views/WeightsView.svelte');
     const { body } = render(WeightsView, { props: { system: sys, scenario: { version: 1, systemId: sys.id }, lang: 'zh', onchange: () => {} } });
     expect((body.match(/type="range"/g) ?? []).length).toBe(9); // 3 indicators × 3 stages
-    expect((body.match(/aria-label="研发费用金额 — 初创期 权重"/g) ?? []).length).toBe(2); // slider + number
-    expect(body).toContain('保持总和为1（按比例调整其他权重）');
+    expect((body.match(/aria-label="研发费用金额 — 初创期 权重"/g) ?? []).length).toBe(1); // the slider
+    expect((body.match(/aria-label="研发费用金额 — 初创期 权重（%）"/g) ?? []).length).toBe(1); // the percentage field
+    expect(body).toContain('保持各阶段合计 100%（按比例调整其他权重）');
     expect(body).toContain('自由权重，评分时归一');
     expect(body).toContain('重置为公布权重');
     expect(body).toContain('基于极端值调整的极值法');
