@@ -148,6 +148,19 @@ describe('WeightsView', () => {
     expect(body).toMatch(/<th scope="rowgroup" colspan="4"[^>]*>研发投入<\/th>/); // class group header
   });
 
+  it('free mode: the typed weights as percentages, their sum as typed and the sum used in scoring', async () => {
+    const WeightsView = await load('/src/ui/views/WeightsView.svelte');
+    const scenario = { version: 1 as const, systemId: sys.id, weightMode: 'free' as const, weights: { initial: { rd_expense: 0.9 } } };
+    const { body } = render(WeightsView, { props: { system: sys, scenario, lang: 'zh', onchange: () => {} } });
+    // initial: 0.9 + 0.3 + 0.2 = 1.4 typed (140%); scoring divides by 1.4, so the weights used sum to 100%
+    expect(body).toMatch(/data-testid="weight-sum"[^>]*>140%</);
+    expect(body).toContain('评分所用合计 100%');
+    expect(body).toMatch(/value="90"[^>]*aria-label="研发费用金额 — 初创期 权重（%）"/);
+    expect(body).toContain('0.9000');
+    expect(body).toContain('公布 0.5000');
+    expect(body).toContain('已修改 1 项权重（自由模式：评分时各阶段权重按其合计折算为 100%）。');
+  });
+
   it('keeps the Chinese name in English labels', async () => {
     const WeightsView = await load('/src/ui/views/WeightsView.svelte');
     const { body } = render(WeightsView, { props: { system: sys, scenario: { version: 1, systemId: sys.id, weightMode: 'free' }, lang: 'en', onchange: () => {} } });

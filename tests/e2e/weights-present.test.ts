@@ -209,6 +209,15 @@ describe('presenter mode shows what each title says', () => {
       if (i === 0) await page.screenshot({ path: '/tmp/e2e-presenter-baseline.png' });
     }
     expect(await page.getByTestId('presenter').textContent()).toContain('第 1 / 3 个方案');
+    // The same slides in English: the title follows the language, the numbers stay the slide's own.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => title.textContent()).toBe('Published weights (baseline)');
+    expectSameTop(await presenterTop(), baselineTop);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => title.textContent()).toBe('PCT 十分之一 (with unsaved changes)');
+    expectSameTop(await presenterTop(), unsavedTop);
+    await page.screenshot({ path: '/tmp/e2e-presenter-unsaved-en.png' });
+    await page.getByRole('button', { name: '中文' }).click();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('presenter').count()).toBe(0);
     // leaving restores the unsaved scenario that was on screen
