@@ -152,10 +152,15 @@ describe('weights as percentages', () => {
   }
 
   it('a slider moves in 0.1 % steps and its field follows; saved scenarios count set weights, not rescaled ones', async () => {
+    // a refused entry first: moving the slider replaces it
+    await typeWeight(PCT, '成长期', '1e1');
+    await expect.poll(() => cell(PCT, '成长期').getByTestId('weight-error').count()).toBe(1);
     const v = await scoreVersion();
     await slider(PCT, '成长期').fill('0.25');
     await rescored(v);
     expect(await field(PCT, '成长期').inputValue()).toBe('25');
+    expect(await cell(PCT, '成长期').getByTestId('weight-error').count()).toBe(0);
+    expect(await cell(PCT, '成长期').getByTestId('weight-decimal').textContent()).toBe('0.2500');
     expect(await page.getByTestId('weight-edits').textContent()).toBe('已修改 2 项权重；为保持各阶段合计 100%，同阶段另有 34 项按比例调整。');
     await page.getByRole('tab', { name: '情景分析' }).click();
     await page.getByRole('tab', { name: '方案', exact: true }).click();
