@@ -213,3 +213,14 @@ describe('weightEdits — which weights the user set, which were rescaled', () =
     expect(weightEdits(sys, base)).toEqual([{ touched: [], rescaled: [] }]);
   });
 });
+
+describe('Sichuan 2024: switching free → keep-the-sum without an edit changes no weight', () => {
+  it('leaves the scenario at the published weights (the float sum 1.0000000000000004 is not an edit)', async () => {
+    const { getSystem } = await import('../../src/systems/index.ts');
+    const sys = getSystem('sichuan-2024') as IndicatorSystem;
+    const base = { version: 1 as const, systemId: sys.id };
+    const back = withWeightMode(sys, withWeightMode(sys, base, 'free'), 'rescale');
+    expect(back).toEqual({ ...base, weightMode: 'rescale' });
+    expect(countWeightEdits(weightEdits(sys, back))).toEqual({ touched: 0, rescaled: 0 });
+  });
+});
