@@ -96,11 +96,58 @@ export function withWeights(system: IndicatorSystem, scenario: Scenario, matrix:
   system.stages.forEach((st, s) => {
     system.indicators.forEach((ind, i) => {
       const w = matrix[s * k + i];
-      if (w !== (ind.weights[st.id] ?? 0)) (weights[st.id] ??= {})[ind.id] = w;
+      // Within an ulp-sized tolerance of the published weight is the published weight: dividing a
+      // published stage by its float sum (1.0000000000000004) must not turn 18 weights into edits.
+      if (Math.abs(w - (ind.weights[st.id] ?? 0)) > SAME_WEIGHT) (weights[st.id] ??= {})[ind.id] = w;
     });
   });
   const { weights: _old, ...rest } = scenario;
   return Object.keys(weights).length ? { ...rest, weights } : rest;
+}
+
+/** Weights closer than this to the published one count as the published one (weights are ≤ 1). */
+const SAME_WEIGHT = 1e-12;
+
+/** Per stage: the weights the user set, and the ones the keep-the-sum rule rescaled to make room. */
+export interface StageEdits {
+  touched: number[];
+  rescaled: number[];
+}
+
+/**
+ * Which weights differ from the published ones, split into those the user set and those rescaled.
+ * A scenario stores only the resulting weights, so the split is read back from them: the
+ * keep-the-sum rule multiplies every other weight of a stage by one common factor, so among the
+ * changed weights of a stage the largest group (≥ 2) sharing one ratio w/published is the rescaled
+ * group and the rest were set by hand. Without such a group (free mode, or a single change that
+ * left the others alone) every changed weight counts as set. A weight with published value 0 that
+ * is now > 0 was set. A hand-set weight that lands exactly on the common ratio is counted as
+ * rescaled — the two are indistinguishable in the scores as well.
+ */
+export function weightEdits(system: IndicatorSystem, scenario: Scenario): StageEdits[] {
+  const k = system.indicators.length;
+  const matrix = scenarioWeights(system, scenario);
+  const published = publishedWeights(system);
+  return system.stages.map((_, s) => {
+    const changed: number[] = [];
+    for (let i = 0; i < k; i++) if (Math.abs(matrix[s * k + i] - published[s * k + i]) > SAME_WEIGHT) changed.push(i);
+    const ratio = (i: number) => matrix[s * k + i] / published[s * k + i];
+    let best: number[] = [];
+    for (const i of changed) {
+      if (!(published[s * k + i] > 0)) continue;
+      const r = ratio(i);
+      const group = changed.filter((j) => published[s * k + j] > 0 && Math.abs(ratio(j) - r) <= 1e-9 * Math.max(1, Math.abs(r)));
+      if (group.length > best.length) best = group;
+    }
+    if (best.length < 2) return { touched: changed, rescaled: [] };
+    const rescaled = new Set(best);
+    return { touched: changed.filter((i) => !rescaled.has(i)), rescaled: best };
+  });
+}
+
+/** Totals of `weightEdits` over the stages. */
+export function countWeightEdits(edits: readonly StageEdits[]): { touched: number; rescaled: number } {
+  return edits.reduce((a, e) => ({ touched: a.touched + e.touched.length, rescaled: a.rescaled + e.rescaled.length }), { touched: 0, rescaled: 0 });
 }
 
 /** The scenario with the published weights back (weight mode, normalisation and toggles kept). */
@@ -152,3 +199,23 @@ export function withVeto(system: IndicatorSystem, scenario: Scenario, id: string
 
 /** The normalisation the scenario resolves to (defaults filled in). */
 export const normalizationOf = resolveNormalization;
+
+/** A value with its object keys in sorted order (so two equal scenarios print alike). */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .filter((key) => (v as Record<string, unknown>)[key] !== undefined)
+        .map((key) => [key, canonical((v as Record<string, unknown>)[key])]),
+    );
+  }
+  return v;
+}
+
+/** Whether two scenarios ask for the same thing (key order and undefined members ignored). */
+export function sameScenario(a: Scenario | null | undefined, b: Scenario | null | undefined): boolean {
+  if (!a || !b) return a === b;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}

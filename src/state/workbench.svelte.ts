@@ -30,15 +30,23 @@ export class Workbench {
   scoreVersion = $state(0);
   /** Milliseconds from the request to the answer of the last update. */
   lastUpdateMs = $state(0);
+  /**
+   * The scenario the shown `stats` and `page` were computed for. While a re-score is under way it
+   * still names the previous scenario, so a view that must not mislabel numbers (presenter mode)
+   * can tell its numbers are not yet those of `scenario`.
+   */
+  scoredScenario = $state.raw<Scenario | null>(null);
   readonly system: IndicatorSystem = $derived(getSystem(this.scenario.systemId) ?? (getSystem(DEFAULT_SYSTEM_ID) as IndicatorSystem));
 
   private readonly updates: LatestRequest<Omit<UpdateRequest, 'gen'>, UpdateResult>;
   private sentAt = new Map<number, number>();
+  private sentScenario = new Map<number, Scenario>();
 
   constructor(readonly scoring: Remote<ScoringApi>) {
     this.updates = new LatestRequest<Omit<UpdateRequest, 'gen'>, UpdateResult>(
       (req, gen) => {
         this.sentAt.set(gen, performance.now());
+        this.sentScenario.set(gen, req.scenario);
         return this.scoring.update({ ...req, gen });
       },
       (res, gen) => this.apply(res, gen),
@@ -106,6 +114,9 @@ export class Workbench {
     const sent = this.sentAt.get(gen);
     this.sentAt.clear();
     if (sent !== undefined) this.lastUpdateMs = performance.now() - sent;
+    // An answer without stats means the scenario did not change since the previous answer.
+    this.scoredScenario = this.sentScenario.get(gen) ?? this.scoredScenario;
+    this.sentScenario.clear();
     if (res.stats) {
       this.stats = res.stats;
       this.scoreVersion++;

@@ -138,13 +138,27 @@ describe('WeightsView', () => {
     const WeightsView = await load('/src/ui/views/WeightsView.svelte');
     const { body } = render(WeightsView, { props: { system: sys, scenario: { version: 1, systemId: sys.id }, lang: 'zh', onchange: () => {} } });
     expect((body.match(/type="range"/g) ?? []).length).toBe(9); // 3 indicators × 3 stages
-    expect((body.match(/aria-label="研发费用金额 — 初创期 权重"/g) ?? []).length).toBe(2); // slider + number
-    expect(body).toContain('保持总和为1（按比例调整其他权重）');
+    expect((body.match(/aria-label="研发费用金额 — 初创期 权重"/g) ?? []).length).toBe(1); // the slider
+    expect((body.match(/aria-label="研发费用金额 — 初创期 权重（%）"/g) ?? []).length).toBe(1); // the percentage field
+    expect(body).toContain('保持各阶段合计 100%（按比例调整其他权重）');
     expect(body).toContain('自由权重，评分时归一');
     expect(body).toContain('重置为公布权重');
     expect(body).toContain('基于极端值调整的极值法');
     expect(body).toMatch(/<input type="checkbox"[^>]*disabled/); // the mandatory veto
     expect(body).toMatch(/<th scope="rowgroup" colspan="4"[^>]*>研发投入<\/th>/); // class group header
+  });
+
+  it('free mode: the typed weights as percentages, their sum as typed and the sum used in scoring', async () => {
+    const WeightsView = await load('/src/ui/views/WeightsView.svelte');
+    const scenario = { version: 1 as const, systemId: sys.id, weightMode: 'free' as const, weights: { initial: { rd_expense: 0.9 } } };
+    const { body } = render(WeightsView, { props: { system: sys, scenario, lang: 'zh', onchange: () => {} } });
+    // initial: 0.9 + 0.3 + 0.2 = 1.4 typed (140%); scoring divides by 1.4, so the weights used sum to 100%
+    expect(body).toMatch(/data-testid="weight-sum"[^>]*>140%</);
+    expect(body).toContain('评分所用合计 100%');
+    expect(body).toMatch(/value="90"[^>]*aria-label="研发费用金额 — 初创期 权重（%）"/);
+    expect(body).toContain('0.9000');
+    expect(body).toContain('公布 0.5000');
+    expect(body).toContain('已修改 1 项权重（自由模式：评分时各阶段权重按其合计折算为 100%）。');
   });
 
   it('keeps the Chinese name in English labels', async () => {

@@ -47,7 +47,9 @@ describe('what-if analysis in Chromium', () => {
     await page.getByRole('tab', { name: '权重' }).click();
     for (const stage of ['初创期', '成长期', '稳定期']) {
       const v = await scoreVersion(page);
-      await page.getByRole('slider', { name: SLIDER(stage) }).fill('0.6');
+      // Weights are typed as percentages: 60 means 0.6 (the sliders stop at 30 % while all weights fit).
+      await page.getByRole('textbox', { name: `${SLIDER(stage)}（%）` }).fill('60');
+      await page.getByRole('textbox', { name: `${SLIDER(stage)}（%）` }).press('Enter');
       await page.waitForFunction((b) => Number(document.querySelector('.app')?.getAttribute('data-score-version')) > b, v);
     }
     await page.getByRole('tab', { name: '情景分析' }).click();

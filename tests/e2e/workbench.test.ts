@@ -88,7 +88,10 @@ describe('workbench in Chromium', () => {
     const topBefore = await top.allTextContents();
     for (const stage of ['初创期', '成长期', '稳定期']) {
       const v = await scoreVersion();
-      await page.getByRole('slider', { name: `与主营业务相关的PCT专利申请量 — ${stage} 权重` }).fill('0.6');
+      // Weights are typed as percentages: 60 means 0.6 (the sliders stop at 30 % while all weights fit).
+      const field = page.getByRole('textbox', { name: `与主营业务相关的PCT专利申请量 — ${stage} 权重（%）` });
+      await field.fill('60');
+      await field.press('Enter');
       await page.waitForFunction((b) => Number(document.querySelector('.app')?.getAttribute('data-score-version')) > b, v);
     }
     const topAfter = await top.allTextContents();

@@ -11,6 +11,8 @@ import {
   stageSums,
   withWeightMode,
   withWeights,
+  weightEdits,
+  countWeightEdits,
 } from '../../src/state/scenario-edit.ts';
 import { miniSystem } from '../helpers/mini-system.ts';
 
@@ -170,5 +172,55 @@ describe('scenario round trip', () => {
     a.forEach((x, j) => expect(b[j]).toBeCloseTo(x, 15));
     // rescale → free keeps the weights as they are
     expect(withWeightMode(sys, res, 'free').weights).toEqual(res.weights);
+  });
+});
+
+describe('weightEdits — which weights the user set, which were rescaled', () => {
+  /** One stage, four indicators published [0.4, 0.3, 0.2, 0.1]. */
+  function four(): IndicatorSystem {
+    const sys = miniSystem(['a', 'b', 'c', 'd']);
+    sys.stages = [{ id: 'only', name: { zh: '全部', en: 'all' } }];
+    [0.4, 0.3, 0.2, 0.1].forEach((w, i) => (sys.indicators[i].weights = { only: w }));
+    return sys;
+  }
+  const base = { version: 1 as const, systemId: 'mini' };
+
+  it('keep-the-sum: one change is one set weight and the others rescaled', () => {
+    const sys = four();
+    // a → 0.6: the others (0.6 in all) shrink to 0.4 in all, factor 2/3: [0.6, 0.2, 0.4/3, 0.2/3]
+    const sc = withWeights(sys, base, setStageWeight(publishedWeights(sys), 4, 0, 0, 0.6, 'rescale'));
+    expect(weightEdits(sys, sc)).toEqual([{ touched: [0], rescaled: [1, 2, 3] }]);
+    // a second change (d → 0.05): a, b, c are rescaled again by 0.95/0.9333…; a keeps its own ratio
+    const sc2 = withWeights(sys, sc, setStageWeight(scenarioWeights(sys, sc), 4, 0, 3, 0.05, 'rescale'));
+    expect(weightEdits(sys, sc2)).toEqual([{ touched: [0, 3], rescaled: [1, 2] }]);
+    expect(countWeightEdits(weightEdits(sys, sc2))).toEqual({ touched: 2, rescaled: 2 });
+  });
+
+  it('free mode: only the changed weight, nothing rescaled; setting one to 100 % rescales the rest to 0', () => {
+    const sys = four();
+    expect(weightEdits(sys, { ...base, weightMode: 'free', weights: { only: { b: 0.5 } } })).toEqual([{ touched: [1], rescaled: [] }]);
+    const all = withWeights(sys, base, setStageWeight(publishedWeights(sys), 4, 0, 2, 1, 'rescale'));
+    expect(scenarioWeights(sys, all)).toEqual([0, 0, 1, 0]);
+    expect(weightEdits(sys, all)).toEqual([{ touched: [2], rescaled: [0, 1, 3] }]);
+  });
+
+  it('published weights divided by their float sum are still the published weights', () => {
+    // 0.1 + 0.2 + 0.3 + 0.4 in floating point is not exactly 1 for every order; dividing by the sum
+    // moves each weight by at most an ulp, which must not count as an edit.
+    const sys = four();
+    const m = publishedWeights(sys).map((w) => w / 1.0000000000000004);
+    expect(withWeights(sys, base, m)).toEqual(base);
+    expect(weightEdits(sys, base)).toEqual([{ touched: [], rescaled: [] }]);
+  });
+});
+
+describe('Sichuan 2024: switching free → keep-the-sum without an edit changes no weight', () => {
+  it('leaves the scenario at the published weights (the float sum 1.0000000000000004 is not an edit)', async () => {
+    const { getSystem } = await import('../../src/systems/index.ts');
+    const sys = getSystem('sichuan-2024') as IndicatorSystem;
+    const base = { version: 1 as const, systemId: sys.id };
+    const back = withWeightMode(sys, withWeightMode(sys, base, 'free'), 'rescale');
+    expect(back).toEqual({ ...base, weightMode: 'rescale' });
+    expect(countWeightEdits(weightEdits(sys, back))).toEqual({ touched: 0, rescaled: 0 });
   });
 });
