@@ -57,7 +57,10 @@ describe('scenario file round trip: browser export → CLI --scenario', () => {
     await page.getByRole('tab', { name: '权重' }).click();
     for (const stage of ['初创期', '成长期', '稳定期']) {
       const v = Number(await page.locator('.app').getAttribute('data-score-version'));
-      await page.getByRole('slider', { name: SLIDER(stage) }).fill('0.6');
+      // Weights are typed as percentages (the sliders stop at 30 % while all weights fit).
+      const field = page.getByRole('textbox', { name: `${SLIDER(stage)}（%）` });
+      await field.fill('60');
+      await field.press('Enter');
       await page.waitForFunction((b) => Number(document.querySelector('.app')?.getAttribute('data-score-version')) > b, v);
     }
     await page.getByRole('tab', { name: '情景分析' }).click();
