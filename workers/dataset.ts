@@ -65,6 +65,7 @@ export function datasetFromEngine(engine: EngineDataset, meta: DatasetMeta): { d
     techFields: tf.values.filter((v) => v !== ''),
     cities: city.values.filter((v) => v !== ''),
     evalYear: meta.evalYear,
+    fieldsPresent: [...Object.keys(engine.columns), ...Object.keys(engine.text)].sort(),
     timings: meta.timings,
   };
   return { dataset, report };

@@ -93,4 +93,6 @@ export const en: Record<MessageKey, string> = {
   'preview.heading': 'Live result',
   'preview.top': 'Top 10',
   'preview.updated': 'Re-scored in {ms} ms',
+  'missing.heading': 'Fields missing from the data, and their effect',
+  'missing.intro': 'Fields the system "{system}" reads that this dataset lacks ({count}):',
 };

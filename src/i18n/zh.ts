@@ -91,6 +91,8 @@ export const zh = {
   'preview.heading': '实时结果',
   'preview.top': '前 10 名',
   'preview.updated': '重新评分用时 {ms} 毫秒',
+  'missing.heading': '数据缺少的字段及其影响',
+  'missing.intro': '当前指标体系「{system}」读取、但本数据没有的字段（共 {count} 个）：',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -71,6 +71,8 @@ export interface LoadReport {
   techFields: string[];
   cities: string[];
   evalYear?: number;
+  /** Fields the dataset has a column for (engine columns and text): what a system's missing inputs are judged against. */
+  fieldsPresent: string[];
   /** Milliseconds of each step up to the report (from the start of the load). */
   timings: LoadTimings;
 }
