@@ -93,6 +93,17 @@ export const zh = {
   'preview.updated': '重新评分用时 {ms} 毫秒',
   'missing.heading': '数据缺少的字段及其影响',
   'missing.intro': '当前指标体系「{system}」读取、但本数据没有的字段（共 {count} 个）：',
+  'context.label': '当前所看内容',
+  'context.dataset': '数据集',
+  'context.rows': '{rows} 行，参与评分 {scored} 家',
+  'context.evalYear': '评价年度',
+  'context.asOf': '评价基准日',
+  'context.asOfHint': '按此日期划分生命周期阶段（与命令行 --as-of 相同）；默认评价年度年末',
+  'context.asOfReset': '恢复默认',
+  'context.scenario': '方案',
+  'context.baseline': '公布权重（基准）',
+  'context.modified': '已修改',
+  'context.modifiedTitle': '与方案『{name}』相比已有改动（未保存）',
 } as const;
 
 export type MessageKey = keyof typeof zh;

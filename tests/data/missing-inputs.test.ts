@@ -29,7 +29,16 @@ describe('missingInputs', () => {
   });
 
   it('says a veto rule still checks its other field when only one of its two is missing', () => {
-    const facts = missingInputs(sichuan, [...INDICATOR_FIELDS, 'strategic_industry', 'honors', 'high_level_talents', 'standards', 'ip_assets', 'major_safety_accident', 'dishonest_debtor']);
+    const facts = missingInputs(sichuan, [
+      ...INDICATOR_FIELDS,
+      'strategic_industry',
+      'honors',
+      'high_level_talents',
+      'standards',
+      'ip_assets',
+      'major_safety_accident',
+      'dishonest_debtor',
+    ]);
     expect(facts).toHaveLength(1);
     expect(facts[0]).toMatchObject({ kind: 'veto', field: 'research_blacklist', readers: ['blacklist_or_dishonest'] });
     expect(facts[0].message.zh).toContain('仍按其余字段判断');
