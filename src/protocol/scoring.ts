@@ -106,6 +106,8 @@ export interface RankingQuery {
   city: string;
   sort: SortKey;
   dir: 'asc' | 'desc';
+  /** Only rows with a data-quality flag (数据提示); absent = all rows. */
+  flagged?: boolean;
 }
 
 export interface RankingRow {
@@ -121,6 +123,8 @@ export interface RankingRow {
   base: number;
   bonus: number;
   vetoed: boolean;
+  /** The row's data-quality flags (数据提示), zh + en; absent when it has none. */
+  flags?: Label[];
 }
 
 export interface RankingPage {
@@ -177,6 +181,8 @@ export interface ProfileData {
   stagePercentile: number;
   population: number;
   stagePopulation: number;
+  /** The row's data-quality flags (数据提示); empty when it has none. */
+  flags: Label[];
 }
 
 export interface StagesData {
@@ -212,5 +218,13 @@ export function builtBuffers(b: BuiltDataset): ArrayBuffer[] {
   for (const c of Object.values(b.engine.columns)) set.add(c.buffer as ArrayBuffer);
   set.add(b.engine.regDays.buffer as ArrayBuffer);
   set.add(b.engine.sourceRow.buffer as ArrayBuffer);
+  if (b.engine.rowFlags) {
+    set.add(b.engine.rowFlags.row.buffer as ArrayBuffer);
+    set.add(b.engine.rowFlags.kind.buffer as ArrayBuffer);
+  }
+  if (b.engine.warningRows) {
+    set.add(b.engine.warningRows.row.buffer as ArrayBuffer);
+    set.add(b.engine.warningRows.kind.buffer as ArrayBuffer);
+  }
   return [...set];
 }

@@ -14,6 +14,8 @@ export interface ListRowSource {
   text?: Record<string, readonly string[]>;
   /** Numeric fields by id (loan_demand). */
   columns?: Record<string, Float64Array>;
+  /** The row's 数据提示 cell (its data-quality flags in Chinese, '' for none); absent = no column. */
+  flagText?: (r: number) => string;
 }
 
 /** Loan-demand fields of the re-lending candidate list (data-model.md, "Loan demand"). */
@@ -59,6 +61,8 @@ export function listTable(entries: ListEntry[], src: ListRowSource, opts: { rule
   ];
   const loan = opts.relending ? LOAN_FIELDS : [];
   for (const f of loan) columns.push({ header: f.header, kind: f.kind });
+  // Last, so the columns before it keep their places for a reader of earlier exports.
+  if (src.flagText) columns.push({ header: '数据提示', kind: 'text' });
   const rows: Cell[][] = entries.map((e, i) => {
     const r = e.row;
     const row: Cell[] = [
@@ -77,6 +81,7 @@ export function listTable(entries: ListEntry[], src: ListRowSource, opts: { rule
       result.bonus[r],
     ];
     for (const f of loan) row.push(f.kind === 'number' ? (src.columns?.[f.id]?.[r] ?? null) : text(f.id, r));
+    if (src.flagText) row.push(src.flagText(r));
     return row;
   });
   return { name: opts.name, columns, rows, notes: opts.notes };
