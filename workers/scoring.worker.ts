@@ -140,6 +140,18 @@ const api: ScoringApi = {
     };
   },
 
+  async registeredAfter({ days }) {
+    if (!ds) throw new Error('no dataset loaded');
+    const reg = ds.engine.regDays;
+    let count = 0;
+    let latestDays = -Infinity;
+    for (let i = 0; i < reg.length; i++) {
+      if (reg[i] > days) count++;
+      if (reg[i] > latestDays) latestDays = reg[i];
+    }
+    return { count, latestDays };
+  },
+
   async find({ text, limit }) {
     const { ds, pager, run, baseline } = need();
     const needle = text.trim().toLowerCase();

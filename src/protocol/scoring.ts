@@ -202,6 +202,11 @@ export interface ScoringApi extends WhatifApi {
   profile(row: number): Promise<ProfileData>;
   /** Stage comparison under the current scenario (on demand: ~0.3 s at 1M rows). */
   stages(req: { topShare: number }): Promise<StagesData>;
+  /**
+   * Scored rows registered after `days` (an as-of date): the CLI's --as-of would exclude them, but
+   * exclusions are fixed when the dataset is built, so the as-of field refuses such a date.
+   */
+  registeredAfter(req: { days: number }): Promise<{ count: number; latestDays: number }>;
   /** Rows whose name or USCC contains `text` (for the profile picker), best-ranked first. */
   find(req: { text: string; limit: number }): Promise<RankingRow[]>;
 }

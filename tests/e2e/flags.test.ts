@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOutput, runCli, stderrLines } from '../cli/run-cli.ts';
 import { launchChromium, recordPage, type PageLog } from './browser.ts';
 import { buildAndServe } from './site.ts';
 
@@ -127,6 +129,48 @@ describe('data flags in Chromium', () => {
     const cell = sheet.getRow(rowNumbers[rows.findIndex((r) => r[usccCol] === FLAGGED)]).getCell(flagCol);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
+  });
+
+  it('refuses an as-of date the CLI would exclude enterprises for, with the same count and reason', async () => {
+    // Registration dates in the file: 2020-06-01, 2015-03-15, 2008-11-30, 2021-01-10, 2019-07-07.
+    // At 2020-01-01, by hand, 2020-06-01 and 2021-01-10 are after the date: 2 excluded.
+    const asOf = '2020-01-01';
+    const dir = await mkdtemp(join(tmpdir(), 'ipw-e2e-flags-'));
+    try {
+      const output = join(dir, 'out.csv');
+      const r = await runCli(['--system', 'sichuan-2024', '--input', FILE, '--output', output, '--as-of', asOf]);
+      expect(r.code, r.stderr).toBe(0);
+      const excluded = stderrLines(r, 'excluded ');
+      expect(excluded).toHaveLength(2);
+      expect(excluded.every((l) => l.endsWith('registration_date after as-of date'))).toBe(true);
+      expect((await readOutput(output)).rows).toHaveLength(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await page.getByRole('tab', { name: '排名' }).click();
+    const field = page.getByTestId('context-as-of');
+    await field.fill(asOf);
+    await field.press('Enter');
+    const error = page.getByTestId('context-as-of-error');
+    await expect.poll(() => error.count()).toBe(1);
+    const text = await error.textContent();
+    expect(text).toContain('评价基准日 2020-01-01 早于 2 家企业的注册日期');
+    expect(text).toContain('注册日期晚于基准日的企业不参与评分');
+    expect(text).toContain('不早于 2021-01-10');
+    expect(text).not.toContain('--as-of');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    // Refused: the scenario keeps the default date, all 5 enterprises stay scored, nothing is modified.
+    expect(await page.getByTestId('context-modified').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/e2e-asof-refused-zh.png' });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => error.textContent()).toContain('before the registration date of 2 enterprises');
+    await page.screenshot({ path: '/tmp/e2e-asof-refused-en.png' });
+    await page.getByRole('button', { name: '中文' }).click();
+    // The latest registration date itself is accepted (not after the as-of date).
+    await field.fill('2021-01-10');
+    await field.press('Enter');
+    await expect.poll(() => error.count()).toBe(0);
+    await expect.poll(() => page.getByTestId('context-modified').count()).toBe(1);
   });
 
   it('logged no console error', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAsOfInput, scenarioModified } from '../../src/whatif/scenarios/identity.ts';
+import { asOfRefusal, parseAsOfInput, scenarioModified } from '../../src/whatif/scenarios/identity.ts';
 
 describe('scenarioModified', () => {
   const base = { version: 1 as const, systemId: 'sichuan-2024' };
@@ -25,5 +25,17 @@ describe('parseAsOfInput (the CLI --as-of rule)', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.zh).toContain('YYYY-MM-DD');
     }
+  });
+});
+
+describe('asOfRefusal: an as-of date before some registration date is refused, with the count', () => {
+  it('accepts a date no scored enterprise is registered after', () => {
+    expect(asOfRefusal('2023-12-31', 0, '2021-01-10')).toBeNull();
+  });
+  it('names the date, the count and the earliest acceptable date', () => {
+    const r = asOfRefusal('2020-01-01', 2, '2021-01-10')!;
+    expect(r.zh).toContain('评价基准日 2020-01-01 早于 2 家企业的注册日期');
+    expect(r.zh).toContain('不早于 2021-01-10');
+    expect(r.en).toContain('before the registration date of 2 enterprises');
   });
 });

@@ -30,6 +30,19 @@ export function scenarioModified(current: Scenario, reference: Scenario): boolea
  * The as-of date typed in the browser, by the CLI's `--as-of` rule (src/cli/as-of.ts): a real
  * date written YYYY-MM-DD. Returns the date, or the sentence to show at the field.
  */
+/**
+ * An as-of date earlier than some scored enterprise's registration date, refused: the CLI's rule
+ * (scoring.md §1) excludes such enterprises, while the browser's exclusions are fixed when the
+ * dataset is built, so accepting the date would score rows the CLI leaves out. null = accepted.
+ */
+export function asOfRefusal(iso: string, count: number, latestIso: string): Label | null {
+  if (count <= 0) return null;
+  return {
+    zh: `评价基准日 ${iso} 早于 ${count} 家企业的注册日期：按评分规则，注册日期晚于基准日的企业不参与评分，而当前数据集中它们已参与评分。请选择不早于 ${latestIso}（最晚的注册日期）的日期，或在数据中排除这些企业后重新导入。`,
+    en: `The as-of date ${iso} is before the registration date of ${count} enterprises: the scoring rule leaves out enterprises registered after the as-of date, but they are scored in this dataset. Choose a date on or after ${latestIso} (the latest registration date), or remove them from the data and import it again.`,
+  };
+}
+
 export function parseAsOfInput(text: string): { ok: true; iso: string } | { ok: false; error: Label } {
   const t = text.trim();
   if (!Number.isNaN(parseIsoDate(t))) return { ok: true, iso: t };
