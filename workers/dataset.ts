@@ -3,6 +3,7 @@ import type { ColumnMapping } from '../src/data/mapping.ts';
 import type { Label } from '../src/engine/index.ts';
 import type { DatasetSource, LoadReport, LoadTimings } from '../src/protocol/scoring.ts';
 import { datasetFingerprint } from '../src/data/dataset-fingerprint.ts';
+import { flaggedMask, rowFlagMessages } from '../src/data/row-flags.ts';
 
 /** The population held by the scoring worker: engine columns plus what the ranking shows. */
 export interface Dataset {
@@ -15,6 +16,10 @@ export interface Dataset {
   techFields: string[];
   city: Uint16Array;
   cities: string[];
+  /** 1 per row with a data-quality flag (the ranking's 有数据提示 filter). */
+  flagged: Uint8Array;
+  /** The row's flag messages (数据提示). */
+  flagsOf: (r: number) => Label[];
 }
 
 /** Distinct values as a dictionary: index per row, values sorted ('' first when present). */
@@ -51,6 +56,8 @@ export function datasetFromEngine(engine: EngineDataset, meta: DatasetMeta): { d
     techFields: tf.values,
     city: city.codes,
     cities: city.values,
+    flagged: flaggedMask(engine.rowFlags, n),
+    flagsOf: (r) => rowFlagMessages(engine.rowFlags, engine.columns, r),
   };
   const excludedByReason: Record<string, number> = {};
   for (const e of engine.excluded) excludedByReason[e.reason] = (excludedByReason[e.reason] ?? 0) + 1;
@@ -66,6 +73,7 @@ export function datasetFromEngine(engine: EngineDataset, meta: DatasetMeta): { d
     techFields: tf.values.filter((v) => v !== ''),
     cities: city.values.filter((v) => v !== ''),
     evalYear: meta.evalYear,
+    fieldsPresent: [...Object.keys(engine.columns), ...Object.keys(engine.text)].sort(),
     timings: meta.timings,
     fingerprint: datasetFingerprint(engine.text.uscc, meta.headers),
   };

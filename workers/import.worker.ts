@@ -7,6 +7,7 @@ import { DataError } from '../src/data/errors.ts';
 import type { ColumnMapping } from '../src/data/mapping.ts';
 import type { RawTable, TypedRawTable } from '../src/data/raw-table.ts';
 import { validationReport } from '../src/data/validation-report.ts';
+import { computeRowFlags, type QualityResult } from '../src/data/row-flags.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
 import { encodeDataError } from '../src/import/errors.ts';
 import { saveDataset } from '../src/persist/datasets.ts';
@@ -25,7 +26,7 @@ import { parseFile } from './import/parse-file.ts';
 let table: TypedRawTable | null = null;
 /** The table came from XLSX/Parquet/JSON (all text): it can be stored from here. */
 let textTable: RawTable | null = null;
-let built: { options: ValidateOptions; engine: EngineDataset; ms: number } | null = null;
+let built: { options: ValidateOptions; engine: EngineDataset; quality: QualityResult; ms: number } | null = null;
 let lastOptions: ValidateOptions | null = null;
 
 function wrap<T>(work: () => Promise<T>): Promise<T> {
@@ -35,13 +36,16 @@ function wrap<T>(work: () => Promise<T>): Promise<T> {
   });
 }
 
-function build(options: ValidateOptions): EngineDataset {
+function build(options: ValidateOptions): { engine: EngineDataset; quality: QualityResult } {
   if (!table) throw new Error('no file held');
   lastOptions = options;
   const t0 = performance.now();
   const engine = buildDataset(table, options.mapping, { asOfDays: daysFromCivil(options.evalYear, 12, 31), keepInvalidUscc: options.keepInvalidUscc });
-  built = { options, engine, ms: performance.now() - t0 };
-  return engine;
+  // The flags travel with the rows to the scoring worker (ranking, profile, list exports).
+  const { flags, quality } = computeRowFlags(engine, headerOf(options.mapping)(table));
+  engine.rowFlags = flags;
+  built = { options, engine, quality, ms: performance.now() - t0 };
+  return { engine, quality };
 }
 
 /** "ARROW1" opens the IPC file format. */
@@ -73,8 +77,8 @@ const api: ImportApi = {
 
   validate: (options) =>
     wrap(async () => {
-      const engine = build(options);
-      return validationReport(engine, headerOf(options.mapping)(table!));
+      const { engine, quality } = build(options);
+      return validationReport(engine, headerOf(options.mapping)(table!), quality);
     }),
 
   handOff: ({ port, source, timings }) =>

@@ -3,6 +3,7 @@ import { expose } from 'comlink';
 import { RankingPager, scoreDistribution, stageComparison, stageIndicatorMeans, stagePercentile, topN, type ScoredRows } from '../src/analysis/index.ts';
 import { explain, type Run } from '../src/engine/index.ts';
 import { buildDataset } from '../src/data/build-dataset.ts';
+import { computeRowFlags } from '../src/data/row-flags.ts';
 import { matchHeaders } from '../src/data/header-match.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
 import { demoRawTable } from '../src/demo/raw-table.ts';
@@ -58,6 +59,7 @@ const api: ScoringApi = {
     const t1 = performance.now();
     const mapping = matchHeaders(raw.headers, { required: ['uscc', 'registration_date'], evalYear: DEMO_EVALUATION_YEAR });
     const engine = buildDataset(raw, mapping, { asOfDays: daysFromCivil(DEMO_EVALUATION_YEAR, 12, 31), keepInvalidUscc: false });
+    engine.rowFlags = computeRowFlags(engine, (f) => (mapping.fields[f] === undefined ? undefined : raw.headers[mapping.fields[f]])).flags;
     const t2 = performance.now();
     const timings = {
       totalMs: t2 - t0,
@@ -125,6 +127,7 @@ const api: ScoringApi = {
       stagePercentile: stagePercentile(run.result.score, stage, row),
       population: ds.n,
       stagePopulation,
+      flags: ds.flagsOf(row),
     };
     return data;
   },
@@ -135,6 +138,18 @@ const api: ScoringApi = {
       means: stageIndicatorMeans(run.prepared, run.system.stages.length),
       comparison: stageComparison(run.prepared, run.weights, { topShare }),
     };
+  },
+
+  async registeredAfter({ days }) {
+    if (!ds) throw new Error('no dataset loaded');
+    const reg = ds.engine.regDays;
+    let count = 0;
+    let latestDays = -Infinity;
+    for (let i = 0; i < reg.length; i++) {
+      if (reg[i] > days) count++;
+      if (reg[i] > latestDays) latestDays = reg[i];
+    }
+    return { count, latestDays };
   },
 
   async find({ text, limit }) {

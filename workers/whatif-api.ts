@@ -13,6 +13,7 @@ import {
   type ListChange,
 } from '../src/whatif/compare/index.ts';
 import { provenanceNotes, toCsvBytes, toNotesCsvBytes, toXlsx, weightsNoteTable } from '../src/whatif/export/index.ts';
+import { flagCellText } from '../src/data/row-flags.ts';
 import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import { listProbability, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
@@ -218,6 +219,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         stage: sc.prepared.stage[e.row],
         techField: ds.techFields[ds.techField[e.row]] ?? '',
         city: ds.cities[ds.city[e.row]] ?? '',
+        ...(ds.flagged[e.row] ? { flags: ds.flagsOf(e.row) } : {}),
       }));
       return { total: entries.length, offset: o, groups, rows, hasLoanDemand: !!loan, relendingTotal: rel.length };
     },
@@ -299,7 +301,16 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       });
       const table = listTable(
         entries,
-        { system: sc.system, result: sc.result, stage: sc.prepared.stage, usccs: ds.usccs, names: ds.names, text: ds.engine.text, columns: ds.engine.columns },
+        {
+          system: sc.system,
+          result: sc.result,
+          stage: sc.prepared.stage,
+          usccs: ds.usccs,
+          names: ds.names,
+          text: ds.engine.text,
+          columns: ds.engine.columns,
+          flagText: (r) => (ds.flagged[r] ? flagCellText(ds.flagsOf(r)) : ''),
+        },
         {
           rule: req.rule,
           name: req.relending ? '备选企业名单' : '积分榜',

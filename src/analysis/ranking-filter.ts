@@ -1,3 +1,4 @@
+import type { Label } from '../engine/types.ts';
 import type { RankingQuery } from '../protocol/scoring.ts';
 
 /** The population's columns the ranking table filters on and shows (the scoring worker's dataset). */
@@ -10,6 +11,10 @@ export interface RankingColumns {
   techFields: readonly string[];
   city: Uint16Array;
   cities: readonly string[];
+  /** 1 per row with a data-quality flag (数据提示); absent = no row is flagged. */
+  flagged?: Uint8Array;
+  /** The row's flag messages; absent = none. */
+  flagsOf?: (r: number) => Label[];
 }
 
 export interface RankingMask {
@@ -33,7 +38,7 @@ export class RankingFilter {
 
   mask(q: RankingQuery, stage: Uint8Array): RankingMask {
     const search = q.search.trim().toLowerCase();
-    const key = JSON.stringify([q.stage, q.techField, q.city, search]);
+    const key = JSON.stringify([q.stage, q.techField, q.city, search, q.flagged === true]);
     if (key === this.key && stage === this.stageRef) return this.cached;
     this.key = key;
     this.stageRef = stage;
@@ -43,7 +48,7 @@ export class RankingFilter {
 
   private build(q: RankingQuery, search: string, stage: Uint8Array): RankingMask {
     const { n } = this.cols;
-    if (q.stage < 0 && !q.techField && !q.city && !search) return { mask: undefined, total: n };
+    if (q.stage < 0 && !q.techField && !q.city && !search && !q.flagged) return { mask: undefined, total: n };
     const tf = q.techField ? this.cols.techFields.indexOf(q.techField) : -1;
     const city = q.city ? this.cols.cities.indexOf(q.city) : -1;
     const hay = search ? this.searchText() : null;
@@ -54,6 +59,7 @@ export class RankingFilter {
       if (q.techField && this.cols.techField[r] !== tf) continue;
       if (q.city && this.cols.city[r] !== city) continue;
       if (hay && !hay[r].includes(search)) continue;
+      if (q.flagged && !this.cols.flagged?.[r]) continue;
       mask[r] = 1;
       total++;
     }

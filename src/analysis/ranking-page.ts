@@ -27,6 +27,7 @@ export function pageOfOrder(order: Uint32Array, offset: number, count: number, m
 
 /** One row of the table: the run's columns at row r, Δrank against the baseline's ranks. */
 export function rankingRow(cols: RankingColumns, run: ScoredRows, baselineRank: Int32Array, r: number): RankingRow {
+  const flags = cols.flagged?.[r] ? cols.flagsOf?.(r) : undefined;
   return {
     row: r,
     rank: run.rank[r],
@@ -39,6 +40,7 @@ export function rankingRow(cols: RankingColumns, run: ScoredRows, baselineRank: 
     base: run.base[r],
     bonus: run.bonus[r],
     vetoed: run.vetoed[r] === 1,
+    ...(flags?.length ? { flags } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { loadScenario } from './load-scenario.ts';
 import { formatOutputCsv } from './output-csv.ts';
 import { exclusionLines, mappingNotes, warningLines } from './report.ts';
 import { requiredFields, systemFieldSet } from '../data/system-fields.ts';
+import { missingInputs } from '../data/missing-inputs.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 /**
@@ -46,7 +47,13 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
   const mapping = mapFields(raw.headers);
   failOnMissing(mapping, name);
   for (const line of mappingNotes(mapping)) log(line);
-  for (const f of used) if (mapping.fields[f] === undefined && !required.includes(f)) log(`note optional column ${fieldLabel(f)} not found; it counts as missing for every row`);
+  // The same facts the browser lists after an import and on 概览 (src/data/missing-inputs.ts).
+  const noted = new Set<string>();
+  for (const m of missingInputs(system, Object.keys(mapping.fields))) {
+    if (noted.has(m.field) || required.includes(m.field)) continue;
+    noted.add(m.field);
+    log(`note optional column ${fieldLabel(m.field)} not found; it counts as missing for every row`);
+  }
 
   const asOfDays = resolveAsOf(args.asOf, scenario?.asOf, mapping.evalYear, name);
   let data;

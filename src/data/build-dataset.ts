@@ -8,6 +8,7 @@ import { exclusionMessage } from './messages.ts';
 import { normalizeUscc } from './uscc.ts';
 import { checkKeys, crossFieldWarnings } from './validate.ts';
 import { WarningCollector, type WarningCount } from './warning-collector.ts';
+import { indexOfSorted, type RowFlags, type WarningRows } from './row-flags.ts';
 
 /**
  * Conversion of a raw table + column mapping into the engine's input, for the scored rows only
@@ -34,6 +35,10 @@ export interface EngineDataset {
   /** Every warning counted, per (field, code). */
   warningCounts: WarningCount[];
   warningTotal: number;
+  /** Every warning of `warningCounts` by scored-row index (row-flags.ts turns it into flags). */
+  warningRows?: WarningRows;
+  /** Data-quality flags per scored row (row-flags.ts computeRowFlags), set by the workbench. */
+  rowFlags?: RowFlags;
   evalYear?: number;
   asOfDays: number;
   /** Fields found in several identical columns, resolved to the first (duplicate-fields.ts). */
@@ -119,23 +124,40 @@ export function buildDataset(raw: RawTable<RawColumn>, given: ColumnMapping, opt
   const text: Record<string, string[]> = { uscc: keep.map((i) => keys.codes[i]) };
   for (const [f, a] of Object.entries(parsed.text)) if (f !== 'uscc') text[f] = keep.map((i) => a[i]);
 
+  const sourceRow = Int32Array.from(keep, (i) => raw.rowNumbers[i]);
   const out: EngineDataset = {
     n: keep.length,
     columns,
     regDays: pick(reg.days),
     text,
-    sourceRow: Int32Array.from(keep, (i) => raw.rowNumbers[i]),
+    sourceRow,
     totalRows: raw.rowNumbers.length,
     excluded,
     warnings: collector.warnings(),
     warningCounts: collector.counts(),
     warningTotal: collector.total,
+    warningRows: warningRows(collector, sourceRow),
     asOfDays: options.asOfDays,
   };
   if (mapping.evalYear !== undefined) out.evalYear = mapping.evalYear;
   if (dup.notes.length) out.mappingNotes = dup.notes;
   if (options.keepInvalidUscc) out.flagged = keys.flagged.filter((f, i): f is Exclusion => f !== undefined && scored[i] === 1);
   return out;
+}
+
+/** The collector's every warning by scored-row index (rows are numbered ascending in the file). */
+function warningRows(collector: WarningCollector, sourceRow: Int32Array): WarningRows {
+  const { rows, kinds } = collector.allRows();
+  const row = new Int32Array(rows.length);
+  const kind = new Uint16Array(rows.length);
+  let m = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const r = indexOfSorted(sourceRow, rows[j]);
+    if (r < 0) continue; // warnings are raised for scored rows only; kept for safety
+    row[m] = r;
+    kind[m++] = kinds[j];
+  }
+  return { row: row.slice(0, m), kind: kind.slice(0, m) };
 }
 
 /** Per data row: excluded because its cell count differs from the header's (row-width.ts). */

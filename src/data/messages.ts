@@ -76,8 +76,8 @@ export function exclusionMessage(reason: ExclusionReason, c: ExclusionContext): 
     case 'registration-date-future': {
       const asOf = c.asOfDays === undefined ? '' : formatIsoDate(c.asOfDays);
       return {
-        zh: `${p.zh}的值“${v}”晚于评价基准日 ${asOf}，${skipZh}；请核对注册日期或基准日（--as-of）。`,
-        en: `${p.en}: "${v}" is after the as-of date ${asOf}, so ${skipEn}; check the date or the as-of date (--as-of).`,
+        zh: `${p.zh}的值“${v}”晚于评价基准日 ${asOf}，${skipZh}；请核对注册日期或评价基准日。`,
+        en: `${p.en}: "${v}" is after the as-of date ${asOf}, so ${skipEn}; check the date or the as-of date.`,
       };
     }
   }

@@ -48,7 +48,13 @@ function median(values: Float64Array): number {
   return pos.length ? quantile7(pos, pos.length, 0.5) : NaN;
 }
 
-export function qualityChecks(ds: EngineDataset, headerOf: (field: string) => string | undefined, perKind = 100): { findings: QualityFinding[]; counts: QualityCount[] } {
+/** `onRow` hears every row-level finding (scored-row index), not only the first `perKind` kept. */
+export function qualityChecks(
+  ds: EngineDataset,
+  headerOf: (field: string) => string | undefined,
+  perKind = 100,
+  onRow?: (index: number, field: string, code: QualityCode) => void,
+): { findings: QualityFinding[]; counts: QualityCount[] } {
   const findings: QualityFinding[] = [];
   const counts = new Map<string, QualityCount>();
   const add = (field: string, code: QualityCode, c: QualityContext) => {
@@ -87,6 +93,7 @@ export function qualityChecks(ds: EngineDataset, headerOf: (field: string) => st
       const far = span > 0 && (v > hi + span || v < lo - span);
       if (far || (def.unit === '万元' && Math.abs(v) > MONEY_CEILING)) {
         add(field, 'extreme-value', { row: ds.sourceRow[i], column, value: formatValue(v), otherValue: formatValue(v > hi ? hi : lo) });
+        onRow?.(i, field, 'extreme-value');
       }
     }
   }
@@ -111,6 +118,7 @@ export function qualityChecks(ds: EngineDataset, headerOf: (field: string) => st
     for (let i = 0; i < n; i++) {
       if (rev[i] > 0 && rd[i] > RD_REVENUE_FACTOR * rev[i]) {
         add('rd_expense', 'rd-far-above-revenue', { row: ds.sourceRow[i], column: rdCol, value: formatValue(rd[i]), otherColumn: revCol, otherValue: formatValue(rev[i]) });
+        onRow?.(i, 'rd_expense', 'rd-far-above-revenue');
       }
     }
   }

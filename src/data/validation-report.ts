@@ -44,7 +44,8 @@ export interface ValidationReport {
 /** Exclusions listed at most (all are counted). */
 export const MAX_LISTED_EXCLUSIONS = 20_000;
 
-export function validationReport(ds: EngineDataset, headerOf: (field: string) => string | undefined): ValidationReport {
+/** `quality`: qualityChecks' result when already computed (row-flags.ts computeRowFlags runs them). */
+export function validationReport(ds: EngineDataset, headerOf: (field: string) => string | undefined, quality = qualityChecks(ds, headerOf)): ValidationReport {
   const entries: ReportEntry[] = [];
   const counts = new Map<string, ReportCount>();
   const count = (kind: EntryKind, code: string, column: string, by = 1) => {
@@ -74,7 +75,6 @@ export function validationReport(ds: EngineDataset, headerOf: (field: string) =>
   }
   for (const w of ds.warnings) entries.push({ kind: 'warning', row: w.row, column: w.column, value: w.value, code: w.code, message: w.message });
   for (const c of ds.warningCounts) count('warning', c.code, c.column, c.count);
-  const quality = qualityChecks(ds, headerOf);
   for (const f of quality.findings)
     entries.push({ kind: 'warning', ...(f.row === undefined ? {} : { row: f.row }), column: f.column, value: f.value, code: f.code, message: f.message });
   for (const c of quality.counts) count('warning', c.code, c.column, c.count);

@@ -16,6 +16,9 @@ export interface WarningCount {
 export class WarningCollector {
   private readonly kept: DataWarning[] = [];
   private readonly byKind = new Map<string, WarningCount>();
+  /** Every warning's row number and kind (index into counts()): the complete per-row record. */
+  private readonly rowOf: number[] = [];
+  private readonly kindOf: number[] = [];
   total = 0;
 
   constructor(readonly perKind = 100) {}
@@ -28,6 +31,8 @@ export class WarningCollector {
       c = { field, column, code, count: 0 };
       this.byKind.set(key, c);
     }
+    this.rowOf.push(row);
+    this.kindOf.push(this.kindIndex(key));
     if (c.count++ < this.perKind) this.kept.push({ row, column, field, value, code, message: message() });
   }
 
@@ -36,7 +41,23 @@ export class WarningCollector {
     return [...this.kept].sort((a, b) => a.row - b.row);
   }
 
+  /** In the order kinds were first met (the index `allRows` refers to). */
   counts(): WarningCount[] {
     return [...this.byKind.values()];
+  }
+
+  private readonly kindIndexes = new Map<string, number>();
+  private kindIndex(key: string): number {
+    let k = this.kindIndexes.get(key);
+    if (k === undefined) {
+      k = this.kindIndexes.size;
+      this.kindIndexes.set(key, k);
+    }
+    return k;
+  }
+
+  /** Every warning counted (not only the kept ones): row number and index into counts(). */
+  allRows(): { rows: readonly number[]; kinds: readonly number[] } {
+    return { rows: this.rowOf, kinds: this.kindOf };
   }
 }

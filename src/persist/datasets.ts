@@ -58,6 +58,8 @@ export interface Session {
   /** The dataset shown: a stored id or DEMO_ID. */
   activeId: string;
   scenario?: Scenario;
+  /** The saved scenario's name the current one came from (the header shows it after a reload). */
+  scenarioName?: string;
 }
 
 export function isLegacy(r: DatasetRecord): r is LegacyStoredDataset {

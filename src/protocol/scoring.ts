@@ -71,6 +71,8 @@ export interface LoadReport {
   techFields: string[];
   cities: string[];
   evalYear?: number;
+  /** Fields the dataset has a column for (engine columns and text): what a system's missing inputs are judged against. */
+  fieldsPresent: string[];
   /** Milliseconds of each step up to the report (from the start of the load). */
   timings: LoadTimings;
   /**
@@ -109,6 +111,8 @@ export interface RankingQuery {
   city: string;
   sort: SortKey;
   dir: 'asc' | 'desc';
+  /** Only rows with a data-quality flag (数据提示); absent = all rows. */
+  flagged?: boolean;
 }
 
 export interface RankingRow {
@@ -124,6 +128,8 @@ export interface RankingRow {
   base: number;
   bonus: number;
   vetoed: boolean;
+  /** The row's data-quality flags (数据提示), zh + en; absent when it has none. */
+  flags?: Label[];
 }
 
 export interface RankingPage {
@@ -180,6 +186,8 @@ export interface ProfileData {
   stagePercentile: number;
   population: number;
   stagePopulation: number;
+  /** The row's data-quality flags (数据提示); empty when it has none. */
+  flags: Label[];
 }
 
 export interface StagesData {
@@ -199,6 +207,11 @@ export interface ScoringApi extends WhatifApi {
   profile(row: number): Promise<ProfileData>;
   /** Stage comparison under the current scenario (on demand: ~0.3 s at 1M rows). */
   stages(req: { topShare: number }): Promise<StagesData>;
+  /**
+   * Scored rows registered after `days` (an as-of date): the CLI's --as-of would exclude them, but
+   * exclusions are fixed when the dataset is built, so the as-of field refuses such a date.
+   */
+  registeredAfter(req: { days: number }): Promise<{ count: number; latestDays: number }>;
   /** Rows whose name or USCC contains `text` (for the profile picker), best-ranked first. */
   find(req: { text: string; limit: number }): Promise<RankingRow[]>;
 }
@@ -215,5 +228,13 @@ export function builtBuffers(b: BuiltDataset): ArrayBuffer[] {
   for (const c of Object.values(b.engine.columns)) set.add(c.buffer as ArrayBuffer);
   set.add(b.engine.regDays.buffer as ArrayBuffer);
   set.add(b.engine.sourceRow.buffer as ArrayBuffer);
+  if (b.engine.rowFlags) {
+    set.add(b.engine.rowFlags.row.buffer as ArrayBuffer);
+    set.add(b.engine.rowFlags.kind.buffer as ArrayBuffer);
+  }
+  if (b.engine.warningRows) {
+    set.add(b.engine.warningRows.row.buffer as ArrayBuffer);
+    set.add(b.engine.warningRows.kind.buffer as ArrayBuffer);
+  }
   return [...set];
 }

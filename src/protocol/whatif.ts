@@ -104,6 +104,8 @@ export interface ListPageRow extends ListEntry {
   stage: number;
   techField: string;
   city: string;
+  /** The row's data-quality flags (数据提示); absent when it has none. */
+  flags?: Label[];
 }
 
 export interface ListPage {

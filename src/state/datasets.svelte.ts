@@ -15,6 +15,8 @@ export class DatasetsState {
   /** True once the stored session has been applied (the e2e tests wait on it). */
   restored = $state(false);
   busy = $state(false);
+  /** The current scenario's name, kept in the session (the scenario library owns it; App links it). */
+  names: { get: () => string | null; set: (name: string) => void } | null = null;
   readonly stopSync: () => void;
 
   constructor(
@@ -26,7 +28,8 @@ export class DatasetsState {
       $effect(() => {
         const scenario = this.workbench.scenario;
         const activeId = this.activeId;
-        if (this.restored) void saveSession({ activeId, scenario: $state.snapshot(scenario) as Scenario }).catch(() => {});
+        const scenarioName = this.names?.get() ?? undefined;
+        if (this.restored) void saveSession({ activeId, scenario: $state.snapshot(scenario) as Scenario, ...(scenarioName ? { scenarioName } : {}) }).catch(() => {});
       });
     });
   }
@@ -38,7 +41,10 @@ export class DatasetsState {
       const session = await loadSession();
       const ok = session && session.activeId !== DEMO_ID ? await this.show(session.activeId) : false;
       if (!ok) await this.showDemo();
-      if (session?.scenario && getSystem(session.scenario.systemId)) this.workbench.setScenario(session.scenario);
+      if (session?.scenario && getSystem(session.scenario.systemId)) {
+        this.workbench.setScenario(session.scenario);
+        if (session.scenarioName) this.names?.set(session.scenarioName);
+      }
     } catch {
       await this.showDemo(); // IndexedDB unavailable (private mode): the demo still works
     }

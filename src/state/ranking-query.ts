@@ -18,6 +18,6 @@ export function toggleSort(q: RankingQuery, key: SortKey): RankingQuery {
 }
 
 /** A filter or search change starts again at the first page. */
-export function withFilter(q: RankingQuery, patch: Partial<Pick<RankingQuery, 'search' | 'stage' | 'techField' | 'city'>>): RankingQuery {
+export function withFilter(q: RankingQuery, patch: Partial<Pick<RankingQuery, 'search' | 'stage' | 'techField' | 'city' | 'flagged'>>): RankingQuery {
   return { ...q, ...patch, offset: 0 };
 }

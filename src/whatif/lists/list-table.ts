@@ -14,6 +14,8 @@ export interface ListRowSource {
   text?: Record<string, readonly string[]>;
   /** Numeric fields by id (loan_demand). */
   columns?: Record<string, Float64Array>;
+  /** The row's 数据提示 cell (its data-quality flags in Chinese, '' for none); absent = no column. */
+  flagText?: (r: number) => string;
 }
 
 /** Loan-demand fields of the re-lending candidate list (data-model.md, "Loan demand"). */
@@ -79,6 +81,11 @@ export function listTable(
   ];
   for (const f of opts.relending ? LOAN_FIELDS : []) {
     cols.push({ header: f.header, kind: f.kind, cell: (e) => (f.kind === 'number' ? (src.columns?.[f.id]?.[e.row] ?? null) : text(f.id, e.row)) });
+  }
+  // Last, so the columns before it keep their places for a reader of earlier exports.
+  if (src.flagText) {
+    const flagText = src.flagText;
+    cols.push({ header: '数据提示', kind: 'text', cell: (e) => flagText(e.row) });
   }
   const used = cols.filter((c): c is ListColumn => c !== false);
   return {

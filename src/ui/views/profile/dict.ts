@@ -37,6 +37,8 @@ const DICT = {
     hitYes: '触发',
     hitNo: '未触发',
     close: '关闭画像',
+    flags: '数据提示',
+    flagsNote: '导入核验时在这一行发现以下问题，企业仍按所述方式参与评分；请核对原始数据。',
     of: (n: string) => `共 ${n} 家`,
   },
   en: {
@@ -74,6 +76,8 @@ const DICT = {
     hitYes: 'yes',
     hitNo: 'no',
     close: 'Close profile',
+    flags: 'Data flags',
+    flagsNote: 'The import checks found these problems on this row; the enterprise is still scored as stated. Please check the source data.',
     of: (n: string) => `of ${n}`,
   },
 };
