@@ -1,10 +1,26 @@
 import type { Prepared } from './prepare.ts';
 import type { Toggles } from './rescore.ts';
+import { signedLog1p } from './normalize/log-minmax.ts';
 
 export interface IndicatorPoints {
   id: string;
   /** Derived raw value (NaN missing, ±∞ possible). */
   raw: number;
+  /**
+   * The bounds the normalisation used for this indicator (the prepared run's report: type-7
+   * quantiles or their min/max fallback; mean ∓ 3·sd for z-score; min/max for percentile rank).
+   * For log min–max they are on the log scale `t(x) = sign(x)·ln(1 + |x|)` (see `logScale`).
+   */
+  lo: number;
+  hi: number;
+  /** True when lo, hi and `clipped` are on the log scale (log min–max). */
+  logScale: boolean;
+  /**
+   * The value after clipping to [lo, hi] (+∞ → hi, −∞ → lo; on the log scale for log min–max);
+   * NaN when the value is missing or the indicator is constant (every s then follows the method's
+   * constant rule).
+   */
+  clipped: number;
   /** Normalised value in [0, 1]. */
   s: number;
   /** The stage weight used. */
@@ -40,6 +56,12 @@ export interface Explanation {
   score: number;
 }
 
+/** scoring.md §4 step 4: `c = min(max(x, lo), hi)`, ±∞ to the bounds, missing stays missing. */
+function clip(x: number, lo: number, hi: number): number {
+  if (x !== x) return NaN;
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
 /** The points behind one row's score, computed in the same order as `rescore`. */
 export function explain(p: Prepared, weights: Float64Array, toggles: Toggles, row: number): Explanation {
   if (!(row >= 0 && row < p.n)) throw new Error(`row ${row} is outside 0..${p.n - 1}`);
@@ -53,7 +75,13 @@ export function explain(p: Prepared, weights: Float64Array, toggles: Toggles, ro
     const si = s[row * k + i];
     const points = scale * weight * si;
     base += points;
-    indicators.push({ id: ind.id, raw: p.raw[i][row], s: si, weight, points });
+    const rep = p.report[i];
+    const logScale = p.normalization.method === 'log-minmax';
+    const raw = p.raw[i][row];
+    // lo/hi come from the report the prepare step wrote while normalising, so the table shows the
+    // bounds that produced s; only the clip (step 4 of scoring.md §4) is repeated here.
+    const clipped = rep.bounds === 'constant' ? NaN : clip(logScale && Number.isFinite(raw) ? signedLog1p(raw) : raw, rep.lo, rep.hi);
+    indicators.push({ id: ind.id, raw, lo: rep.lo, hi: rep.hi, logScale, clipped, s: si, weight, points });
   });
   let bonus = 0;
   const bonusItems = p.system.bonus.map((b, j) => {
