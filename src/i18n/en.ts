@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'tabs.profile': 'Profile',
   'tabs.data': 'Data',
   'tabs.whatif': 'What-if',
+  'tabs.method': 'Methodology',
   'profile.hint': 'Click an enterprise name in the ranking, or search by name or credit code above, to open its profile.',
   'profile.openFirst': 'Open the top-ranked enterprise: {name}',
   'profile.mc.title': 'Rank uncertainty (Monte Carlo)',

@@ -13,6 +13,7 @@ export const zh = {
   'tabs.profile': '企业画像',
   'tabs.data': '数据',
   'tabs.whatif': '情景分析',
+  'tabs.method': '方法说明',
   'profile.hint': '在“排名”中点击企业名称，或在上方按名称、信用代码搜索，查看一企一档画像。',
   'profile.openFirst': '查看第一名：{name}',
   'profile.mc.title': '排名不确定性（蒙特卡洛）',
