@@ -9,6 +9,8 @@ export interface FieldDef {
   id: string;
   /** The Chinese header of the data-model table (without unit or year). */
   zh: string;
+  /** The English name shown in the English UI (mapping drop-downs, agreement, exports). */
+  en: string;
   type: FieldType;
   unit?: '万元' | '人' | '件' | '项' | '个';
   /** Money and counts that cannot be negative (net profit and equity can). */
@@ -25,12 +27,15 @@ const TECH_FIELDS = ['电子信息', '生物与新医药', '航空航天', '新�
 const ENTERPRISE_TYPES = ['科技型中小企业', '高新技术企业', '创新型中小企业', '专精特新“小巨人”企业', '专精特新中小企业', '其他'] as const;
 const SIZES = ['大型', '中型', '小型', '微型'] as const;
 
-const money = (id: string, zh: string, aliases: string[] = [], nonNegative = true): FieldDef => ({ id, zh, type: 'number', unit: '万元', nonNegative, aliases });
-const persons = (id: string, zh: string, aliases: string[] = []): FieldDef => ({ id, zh, type: 'count', unit: '人', nonNegative: true, aliases });
-const count = (id: string, zh: string, aliases: string[] = [], unit: FieldDef['unit'] = '件'): FieldDef => ({ id, zh, type: 'count', unit, nonNegative: true, aliases });
-const bool = (id: string, zh: string, aliases: string[] = []): FieldDef => ({ id, zh, type: 'bool', aliases });
+/** A catalogue entry before its English name is attached from `EN` below. */
+type BaseDef = Omit<FieldDef, 'en'>;
+
+const money = (id: string, zh: string, aliases: string[] = [], nonNegative = true): BaseDef => ({ id, zh, type: 'number', unit: '万元', nonNegative, aliases });
+const persons = (id: string, zh: string, aliases: string[] = []): BaseDef => ({ id, zh, type: 'count', unit: '人', nonNegative: true, aliases });
+const count = (id: string, zh: string, aliases: string[] = [], unit: FieldDef['unit'] = '件'): BaseDef => ({ id, zh, type: 'count', unit, nonNegative: true, aliases });
+const bool = (id: string, zh: string, aliases: string[] = []): BaseDef => ({ id, zh, type: 'bool', aliases });
 /** A `_prev` (上年) sibling of a field: same header, matched by an earlier year or 上年. */
-const prev = (f: FieldDef): FieldDef => ({ ...f, id: `${f.id}_prev`, zh: `上年${f.zh}`, aliases: [], prevOf: f.id });
+const prev = (f: BaseDef): BaseDef => ({ ...f, id: `${f.id}_prev`, zh: `上年${f.zh}`, aliases: [], prevOf: f.id });
 
 const rdExpense = money('rd_expense', '研发费用', ['研发费用总额', '研发投入', '研究开发费用']);
 const revenue = money('revenue', '营业收入', ['营业总收入']);
@@ -39,7 +44,7 @@ const awards = count('awards', '获得省级及以上科技奖励数量', ['省�
 const projects = count('projects', '承担省级及以上科技计划项目数量', ['省级及以上科技计划项目数量'], '项');
 const venture = money('venture_capital', '获得风险投资金额', ['风险投资金额']);
 
-export const FIELDS: readonly FieldDef[] = [
+const BASE_FIELDS: readonly BaseDef[] = [
   // Identity and classification
   { id: 'uscc', zh: '统一社会信用代码', type: 'text', aliases: ['社会信用代码', '信用代码', '统一代码', '统一社会信用代码(18位)'] },
   { id: 'name', zh: '企业名称', type: 'text', aliases: ['单位名称', '公司名称', '企业名'] },
@@ -102,6 +107,81 @@ export const FIELDS: readonly FieldDef[] = [
   bool('social_insurance_violation', '未依法办理社会保险登记/参保登记', ['未依法办理社会保险登记', '未依法参保登记']),
 ];
 
+/**
+ * English names, kept next to the catalogue so that a field added without one fails the build
+ * (`EN[id]` must exist: see the check in FIELDS) rather than showing its id in the English UI.
+ * A `_prev` field takes its sibling's name with "(previous year)".
+ */
+const EN: Readonly<Record<string, string>> = {
+  uscc: 'Unified social credit code',
+  name: 'Enterprise name',
+  registered_capital: 'Registered capital',
+  registration_date: 'Registration date',
+  registered_address: 'Registered address',
+  province: 'Province of operation',
+  city: 'City of operation',
+  county: 'County / district of operation',
+  industry_code: 'National economic industry code',
+  tech_field: 'Technology field',
+  enterprise_types: 'Enterprise type',
+  size: 'Enterprise size',
+  tech_staff: 'Science and technology staff',
+  employees: 'Employees at year end',
+  postgrad_staff: 'Staff with a postgraduate degree',
+  bachelor_staff: "Staff with a bachelor's degree or higher",
+  new_graduates: 'New university graduates hired',
+  invention_applications: 'Invention patent applications (core business)',
+  pct_applications: 'PCT patent applications (core business)',
+  rd_expense: 'R&D expenditure',
+  tech_contract_value: 'Technology contract turnover',
+  high_tech_revenue: 'High-tech product revenue',
+  revenue: 'Operating revenue',
+  rd_tax_relief: 'Tax relief from the R&D super-deduction',
+  net_profit: 'Net profit',
+  equity_begin: "Owners' equity at year start",
+  equity_end: "Owners' equity at year end",
+  platforms: 'Provincial-or-higher R&D / innovation platforms',
+  awards: 'Provincial-or-higher science and technology awards',
+  projects: 'Provincial-or-higher science and technology projects',
+  venture_capital: 'Venture capital received',
+  loan_demand: 'Loan demand',
+  loan_start: 'Expected start of fund use',
+  loan_purpose: 'Use of funds',
+  loan_term: 'Loan term',
+  intended_banks: 'Preferred lending banks',
+  strategic_industry: 'Core business in a strategic emerging / future industry',
+  honors: 'Little-giant / single-champion / demonstration / gazelle titles',
+  high_level_talents: 'National or provincial high-level talents',
+  standards: 'Standards led or co-drafted',
+  ip_assets: 'Invention patents, plant varieties, new drugs, IC layouts owned',
+  invention_patents_granted: 'Valid granted invention patents',
+  ip_owned: 'Intellectual property items owned',
+  main_business_revenue: 'Main business revenue',
+  financing_total: 'Angel, venture and loan financing',
+  major_safety_accident: 'Major safety accident in the last 3 years',
+  research_blacklist: 'On the research-misconduct blacklist',
+  dishonest_debtor: 'On the dishonest-debtor list',
+  tax_arrears: 'Taxes, fees or social insurance not paid as required',
+  social_insurance_violation: 'Social-insurance registration not completed as required',
+};
+
+function englishName(f: BaseDef): string {
+  const en = EN[f.prevOf ?? f.id];
+  if (en === undefined) throw new Error(`field "${f.id}" has no English name`);
+  return f.prevOf ? `${en} (previous year)` : en;
+}
+
+export const FIELDS: readonly FieldDef[] = BASE_FIELDS.map((f) => ({ ...f, en: englishName(f) }));
+
+/** Units in both languages (万元 is ten thousand yuan). */
+export const UNIT_NAMES: Readonly<Record<NonNullable<FieldDef['unit']>, { zh: string; en: string }>> = {
+  万元: { zh: '万元', en: '10k CNY' },
+  人: { zh: '人', en: 'persons' },
+  件: { zh: '件', en: 'items' },
+  项: { zh: '项', en: 'items' },
+  个: { zh: '个', en: 'units' },
+};
+
 export const FIELD_BY_ID: ReadonlyMap<string, FieldDef> = new Map(FIELDS.map((f) => [f.id, f]));
 
 export function fieldDef(id: string): FieldDef {
@@ -114,6 +194,19 @@ export function fieldDef(id: string): FieldDef {
 export function fieldLabel(id: string): string {
   const f = FIELD_BY_ID.get(id);
   return f ? `${f.zh} (${id})` : id;
+}
+
+/**
+ * A field's name in the given language, with its unit — `注册资本（万元）` / `Registered capital
+ * (10k CNY)` — as the UI shows it; never the id (an unknown id, e.g. an extension column the user
+ * named, is shown as given).
+ */
+export function fieldName(id: string, lang: 'zh' | 'en'): string {
+  const f = FIELD_BY_ID.get(id);
+  if (!f) return id;
+  const unit = f.unit ? UNIT_NAMES[f.unit][lang] : '';
+  if (lang === 'zh') return unit ? `${f.zh}（${unit}）` : f.zh;
+  return unit ? `${f.en} (${unit})` : f.en;
 }
 
 /** Fields every scoring run needs whatever the indicator system (scoring.md §1). */

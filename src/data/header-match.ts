@@ -97,7 +97,7 @@ function chooseField(r: Resolved, evalYear: number | undefined): { field?: strin
 
 /** The catalogue entry of an extension field: a number (yes/no accepted as 1/0). */
 export function extensionDef(id: string): FieldDef {
-  return { id, zh: id, type: 'number' };
+  return { id, zh: id, en: id, type: 'number' };
 }
 
 export function matchHeaders(headers: readonly string[], options: MatchOptions = {}): ColumnMapping {

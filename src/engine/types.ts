@@ -82,12 +82,28 @@ export interface SystemSource {
   defaults: string;
 }
 
+/**
+ * What the UI tells a reader about a system, in both languages: the seed document by its title
+ * (never its file name), a human edition ("2024 版"), what the document publishes and what the
+ * workbench chose where it is silent. Optional so that imported systems without it stay valid.
+ */
+export interface SystemAbout {
+  /** A short name for table heads and legends ("四川 2024"). */
+  short: Label;
+  sourceTitle: Label;
+  edition: Label;
+  published: Label;
+  defaults: Label;
+}
+
 /** An indicator system (a preset or one imported from JSON). */
 export interface IndicatorSystem {
   id: string;
   name: Label;
   version: string;
   source: SystemSource;
+  /** Bilingual description for the UI (the `source` texts are developer notes). */
+  about?: SystemAbout;
   /** Points that a perfect base earns (100 in every preset). */
   baseScale: number;
   stages: StageDef[];

@@ -2,6 +2,7 @@
 export const zh = {
   'app.title': '创新积分工作台',
   'app.subtitle': '企业创新积分制 · 浏览器内评分与分析',
+  'app.demoBadge': '模拟数据',
   'app.demoNotice': '当前展示的是程序生成的合成企业（非真实企业），评价年度 {year}，截至 {asOf}。',
   'app.language': '语言',
   'app.system': '指标体系',
@@ -51,6 +52,7 @@ export const zh = {
   'overview.source': '依据文件',
   'overview.published': '公开内容',
   'overview.defaults': '本工具的默认设定',
+  'overview.version': '版本 {version}',
   'overview.warnings': '数据提示',
   'overview.unmatched': '未识别的列',
   'overview.personal': '已丢弃的个人信息列',

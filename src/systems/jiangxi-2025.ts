@@ -33,6 +33,26 @@ export const jiangxi2025: IndicatorSystem = {
       'R&D effort to track record with age as Sichuan does. No bonus. Vetoes: the national core constraints (safety ' +
       'accident; research blacklist / dishonest debtor), optional and on by default, as the conditions of the 白名单.',
   },
+  // What the overview tells a reader (both languages; the seed by its title, not its file name).
+  about: {
+    short: { zh: '江西 2025', en: 'Jiangxi 2025' },
+    sourceTitle: {
+      zh: '《江西省创新积分赋能科技型企业高质量发展实施方案（试行）》',
+      en: 'Implementation plan for empowering the high-quality development of technology-based enterprises with innovation points, Jiangxi Province (pilot)',
+    },
+    edition: {
+      zh: '2025 试行版',
+      en: '2025 pilot edition',
+    },
+    published: {
+      zh: '第四部分第（一）条：全省统一评价模型；企业分初创期、成长期、稳定期；一级指标 5 类：技术创新指标、成长经营指标、辅助指标、特色指标、逆向指标，其二级指标和权重“科学论证、合理设定”（未公布）；对评价企业建立白名单；按年度、行业、企业类型排名。未公布指标清单、权重、阶段年限、加分或清零规则。',
+      en: 'Part IV (1): one province-wide model; enterprises in the start-up, growth and mature stages; five first-level classes — technology innovation, growth and operation, auxiliary, distinctive and reverse indicators — whose second-level indicators and weights are to be "scientifically argued and reasonably set" (not published); a whitelist of evaluated firms; rankings by year, industry and enterprise type. No indicator list, weights, stage bounds, bonus or veto rules are published.',
+    },
+    defaults: {
+      zh: '阶段：初创期不超过 5 年、成长期不超过 10 年、其后为稳定期（全国试行版年限，与四川相同）。技术创新 7 项、成长经营 6 项、辅助 4 项为全国核心指标，按四川方案的口径（数据样表字段）计算。特色指标：高新技术产品收入占比（产业链质量）和近两年风险投资金额（原文的金融场景）。逆向指标（数值越高得分越低）：资本侵蚀 = 注册资本 ÷ 期末所有者权益（亏损侵蚀资本时大于 1；所有者权益为负时视为缺失、得 0 分）；资产负债率为扩展列（可选；无人提供时该指标为常数，所有企业得 0 分，并在结果中提示）。权重为本工具设定，各类合计（初创 / 成长 / 稳定）：技术创新 0.41 / 0.38 / 0.35，成长经营 0.23 / 0.23 / 0.23，辅助 0.14 / 0.17 / 0.21，特色 0.14 / 0.12 / 0.11，逆向 0.08 / 0.10 / 0.10——与四川一样，随企业年龄从研发投入向经营业绩倾斜。无附加分。约束：全国核心约束（重大安全事故；科研黑名单、失信被执行人），可选、默认启用，作为进入白名单的条件。',
+      en: "Stages: start-up at most 5 years, growth at most 10, mature beyond (the national pilot bounds, as in Sichuan). The 7 technology-innovation, 6 growth-and-operation and 4 auxiliary indicators are the national core set, measured as Sichuan does (data-form fields). Distinctive: high-tech product revenue share (industrial-chain quality) and venture capital over two years (the document's finance scenario). Reverse (a higher value scores lower): capital erosion = registered capital ÷ year-end owners' equity (above 1 when losses have eaten into the capital; negative equity is treated as missing and scores 0), and the debt-to-asset ratio, an extension column (optional; when nobody supplies it the indicator is constant, every firm gets 0 and the result says so). Weights are ours, class totals (start-up / growth / mature): technology innovation 0.41 / 0.38 / 0.35, growth and operation 0.23 / 0.23 / 0.23, auxiliary 0.14 / 0.17 / 0.21, distinctive 0.14 / 0.12 / 0.11, reverse 0.08 / 0.10 / 0.10 — shifting from R&D effort to track record with age, as Sichuan does. No bonus. Vetoes: the national core constraints (major safety accident; research blacklist or dishonest debtor), optional and on by default, as conditions of the whitelist.",
+    },
+  },
   baseScale: 100,
   stages: [...THREE_STAGES],
   classes: [...CORE_CLASSES, { id: 'featured', name: { zh: '特色指标', en: 'Jiangxi features' } }, { id: 'reverse', name: { zh: '逆向指标', en: 'Reverse-direction' } }],

@@ -39,6 +39,26 @@ export const jilin20: IndicatorSystem = {
       'safety accident, research blacklist and dishonest debtor on by default (the national core constraints, and Jilin admits ' +
       'only firms that 符合安全生产要求), tax arrears and social-insurance violations off by default.',
   },
+  // What the overview tells a reader (both languages; the seed by its title, not its file name).
+  about: {
+    short: { zh: '吉林 2.0', en: 'Jilin 2.0' },
+    sourceTitle: {
+      zh: '《吉林省科技型企业创新积分制工作实施方案》（依据《“创新积分制”工作指引（2.0版）（全国试行版）》）',
+      en: 'Implementation plan for the innovation points system of technology-based enterprises, Jilin Province (after the national guide, version 2.0)',
+    },
+    edition: {
+      zh: '2.0 版',
+      en: 'version 2.0',
+    },
+    published: {
+      zh: '附件“统一基础指标”分 4 组：创新投入（研发费用金额、研发费用占营业收入的比例、研发人员占比）、创新产出（发明专利授权量（累计）、每百名研发人员知识产权数量、企业技术合同成交额）、创新发展（主营业务收入、营业收入增长率、净资产利润率 = 净利润 ÷ [（期初 + 期末所有者权益）÷ 2]），创新影响作为加分项（项目、奖励、标准；融资；行业排名与资质）。4 个阶段：初创、成长、成熟、转型。5 种约束性情形均为自选（由应用部门选择）。行业特色指标和银行个性化评价模型由各部门自定。未公布权重、阶段年限和分值。',
+      en: 'The annex "unified basic indicators" has 4 groups: innovation input (R&D expenditure, R&D share of operating revenue, R&D staff share), innovation output (granted invention patents, cumulative; IP items per 100 R&D staff; technology contract turnover), innovation development (main business revenue, revenue growth, return on equity = net profit ÷ [(opening + closing owners\' equity) ÷ 2]), and innovation impact as bonus items (projects, awards, standards; financing; industry ranking and qualifications). Four stages: start-up, growth, mature, transformation. Five constraint situations, all optional (the applying department chooses). Industry-specific indicators and banks\' own models are left to the departments. No weights, stage bounds or points are published.',
+    },
+    defaults: {
+      zh: '阶段：初创不超过 3 年、成长不超过 8 年、成熟不超过 15 年、其后为转型。各阶段权重（投入 / 产出 / 发展合计）：初创 0.40 / 0.35 / 0.25，成长 0.35 / 0.35 / 0.30，成熟 0.30 / 0.35 / 0.35，转型 0.38 / 0.32 / 0.30，类内按所列指标分配。取值：研发人员取科技人员数量；每百名研发人员知识产权数量 = 知识产权拥有件数 ÷ 科技人员数量，净资产利润率 = 净利润 ÷（期初 + 期末所有者权益），即省去 ×100 和 ÷2——常数倍数不改变极值法、百分位、标准分或功效系数法的得分（只有对数极值法会受影响）。增长率按原文用营业收入。创新影响加分合计不超过 30 分：第 10 项（10 分）= 项目每项 2 分、上限 4 分 + 奖励每项 2 分、上限 3 分 + 标准每项 2 分、上限 3 分，以数据样表中当年省级及以上数量代替累计的地市级及以上数量；第 11 项 = 融资金额每 100 万元 1 分，上限 10 分；第 12 项 = 资质或排名每项 2.5 分，上限 10 分。约束：五项均可选；重大安全事故、科研黑名单、失信被执行人默认启用（全国核心约束，且吉林只纳入符合安全生产要求的企业），欠缴税费和未依法参保默认不启用。',
+      en: "Stages: start-up at most 3 years, growth at most 8, mature at most 15, transformation beyond. Weights per stage (input / output / development totals): start-up 0.40 / 0.35 / 0.25, growth 0.35 / 0.35 / 0.30, mature 0.30 / 0.35 / 0.35, transformation 0.38 / 0.32 / 0.30, split within each class as listed. Values: R&D staff = science and technology staff; IP per 100 R&D staff = IP items owned ÷ science and technology staff, and return on equity = net profit ÷ (opening + closing owners' equity), i.e. without the ×100 and the ÷2 — a constant factor changes no score under min-max, percentile rank, z-score or the efficacy-coefficient method (only log min-max notices). Growth uses operating revenue, as the document says. Innovation-impact bonus, at most 30 points: item 10 (10 points) = projects 2 each, cap 4 + awards 2 each, cap 3 + standards 2 each, cap 3, using the data form's current-year provincial-or-higher counts in place of the cumulative city-or-higher counts; item 11 = 1 point per 1 million yuan of financing, cap 10; item 12 = 2.5 points per qualification or ranking, cap 10. Vetoes: all five optional; major safety accident, research blacklist and dishonest debtor on by default (the national core constraints, and Jilin admits only firms that meet work-safety requirements); tax arrears and social-insurance violations off by default.",
+    },
+  },
   baseScale: 100,
   stages: [
     { id: 'startup', name: { zh: '初创期', en: 'Start-up' }, maxAgeYears: 3 },

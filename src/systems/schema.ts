@@ -22,6 +22,7 @@ const fieldId = z
   .regex(/^[a-z][a-z0-9_]*$/, 'field ids are snake_case (a-z, 0-9, "_")');
 const text = (max: number) => z.string().max(max);
 const label = z.strictObject({ zh: text(200).min(1), en: text(200).min(1) });
+const prose = z.strictObject({ zh: text(20_000).min(1), en: text(20_000).min(1) });
 const finite = (what: string) => z.number({ error: `${what} must be a finite number` });
 
 const valueRule = z.discriminatedUnion('kind', [
@@ -38,6 +39,7 @@ const schema = z.strictObject({
   name: label,
   version: text(50).min(1),
   source: z.strictObject({ seed: text(200).min(1), published: text(20_000), defaults: text(20_000) }),
+  about: z.strictObject({ short: label, sourceTitle: prose, edition: label, published: prose, defaults: prose }).optional(),
   baseScale: finite('baseScale').positive(),
   stages: z
     .array(

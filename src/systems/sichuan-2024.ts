@@ -26,6 +26,26 @@ export const sichuan2024: IndicatorSystem = {
       'a missing bonus field counts 0 and a missing veto field counts false; both veto rules are mandatory. ' +
       'Stage age is compared by calendar (as_of − 5 / 10 years).',
   },
+  // What the overview tells a reader (both languages; the seed by its title, not its file name).
+  about: {
+    short: { zh: '四川 2024', en: 'Sichuan 2024' },
+    sourceTitle: {
+      zh: '《四川省科技企业创新积分制工作实施方案》',
+      en: 'Implementation plan for the innovation points system of technology enterprises, Sichuan Province',
+    },
+    edition: {
+      zh: '2024 版',
+      en: '2024 edition',
+    },
+    published: {
+      zh: '附件1列出 5 类 25 项指标：技术创新 7 项、成长经营 6 项、辅助 5 项（计入加权得分），四川特色 5 项（附加分），约束 2 项（清零）。附件2给出 18 项加权指标在初创期（成立不超过 5 年）、成长期（5 年以上、不超过 10 年）、稳定期（10 年以上）的权重。附加分：主营业务属于重点支持的战略性新兴产业、未来产业加 1 分；荣誉称号每项 0.2 分；高层次人才、标准、知识产权每项 0.2 分，各不超过 1 分。两条清零规则：近 3 年发生重大安全事故；被列入科研黑名单或被纳入失信被执行人名单。增长率 = 增量 ÷ 上年值；净资产收益率 = 净利润 ÷（期初 + 期末所有者权益）。无量纲化采用基于极端值调整的极值法，并以非线性无量纲方法交叉检验。',
+      en: "Annex 1 lists 25 indicators in 5 classes: technology innovation 7, growth and operation 6, auxiliary 5 (weighted), Sichuan-specific 5 (bonus points) and constraints 2 (veto: the score is set to zero). Annex 2 gives the weights of the 18 weighted indicators for the start-up stage (at most 5 years), the growth stage (over 5, at most 10 years) and the mature stage (over 10 years). Bonus: 1 point for a core business in a supported strategic emerging or future industry; 0.2 per honour title; 0.2 each for high-level talents, standards and IP assets, at most 1 point each. Two veto rules: a major safety accident in the last 3 years; being on the research-misconduct blacklist or the dishonest-debtor list. Growth = increase ÷ previous year; return on equity = net profit ÷ (opening + closing owners' equity). Normalisation: min-max with extreme-value adjustment, with a non-linear method as a cross-check.",
+    },
+    defaults: {
+      zh: '所有数值均为原文公布的数值。需要解释之处：“近两年”的平台、奖励、项目数量取当年与上年之和；净资产收益率按原文公式计算（不除以 2）；荣誉称号列出四类、每类 0.2 分，故该项附加分上限为 0.8 分；附加分数据缺失按 0 计，约束项数据缺失时不做清零判断；两条清零规则始终适用。企业阶段按日历计算（评价基准日前推 5 年、10 年）。',
+      en: 'Every number is the published one. Interpretations: the "last two years" platforms, awards and projects are the current plus the previous year; return on equity exactly as published (not halved); the honours bonus is capped at 0.8 points because the item lists four titles at 0.2 each; missing bonus data counts 0, and missing veto data does not zero the score; both veto rules always apply. Stage age is measured by calendar (the as-of date minus 5 or 10 years).',
+    },
+  },
   baseScale: 100,
   stages: [...THREE_STAGES],
   classes: [...CORE_CLASSES],

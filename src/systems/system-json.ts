@@ -29,6 +29,17 @@ function canonical(s: IndicatorSystem): IndicatorSystem {
     name: label(s.name),
     version: s.version,
     source: { seed: s.source.seed, published: s.source.published, defaults: s.source.defaults },
+    ...(s.about === undefined
+      ? {}
+      : {
+          about: {
+            short: label(s.about.short),
+            sourceTitle: label(s.about.sourceTitle),
+            edition: label(s.about.edition),
+            published: label(s.about.published),
+            defaults: label(s.about.defaults),
+          },
+        }),
     baseScale: s.baseScale,
     stages: s.stages.map((st) => ({ id: st.id, name: label(st.name), ...(st.maxAgeYears === undefined ? {} : { maxAgeYears: st.maxAgeYears }) })),
     classes: s.classes.map((c) => ({ id: c.id, name: label(c.name) })),

@@ -35,6 +35,26 @@ export const torch2021: IndicatorSystem = {
       '2.6 ROE = 净利润/(期初+期末所有者权益) as in Sichuan; 3.2–3.4 use the current-year counts, whose scope (省级及以上) is ' +
       'wider than 国家级; 3.5–3.8 read extension columns (see optionalFields). No bonus items, no vetoes (none published).',
   },
+  // What the overview tells a reader (both languages; the seed by its title, not its file name).
+  about: {
+    short: { zh: '火炬 2021', en: 'Torch 2021' },
+    sourceTitle: {
+      zh: '《关于开展第二批企业创新积分制试点工作的通知》（国科火字〔2021〕131号）附件《企业创新积分制试点工作指引》',
+      en: 'Notice on the second batch of enterprise innovation points pilots (Torch Center of the Ministry of Science and Technology, 2021, No. 131), annex: Guide to the enterprise innovation points pilots',
+    },
+    edition: {
+      zh: '2021 版',
+      en: '2021 edition',
+    },
+    published: {
+      zh: '附录“企业创新积分核心指标”列出 3 类 20 项指标：技术创新 6 项、成长经营 6 项、辅助 8 项。原文不规定权重和计算方法（“试点高新区自行设置指标权重和积分计算方法”）。火炬中心按自定权重排名，按初创期、成长期及行业发布前 100 名名单；未公布阶段年限。',
+      en: 'The appendix "core indicators of enterprise innovation points" lists 20 indicators in 3 classes: technology innovation 6, growth and operation 6, auxiliary 8. No weights or formulas are given ("pilot high-tech zones set the weights and the calculation themselves"). The Torch Center ranks with its own weights and publishes top-100 lists for the start-up and growth stages and per industry; stage age bounds are not published.',
+    },
+    defaults: {
+      zh: '权重为本工具设定：同类指标等权；各类合计（初创 / 成长 / 稳定）为技术创新 0.48 / 0.45 / 0.42、成长经营 0.36 / 0.33 / 0.30、辅助 0.16 / 0.22 / 0.28，即四川方案各类合计取整。阶段：初创期不超过 5 年、成长期不超过 10 年、其后为稳定期（全国试行版年限，四川、江西相同）；增设稳定期是为了让每家企业都有阶段，火炬中心名单只覆盖前两个阶段。数据对应：1.1 用研发投入强度（三年累计口径需要数据样表没有的第三年数据）；1.3 以科技人员作为研发人员；1.6 用全部技术合同成交额（样表不区分交易对象）；2.6 净资产收益率 = 净利润 ÷（期初 + 期末所有者权益），与四川相同；3.2–3.4 用当年省级及以上数量（范围宽于国家级）；3.5–3.8 读取扩展列。无附加分，无清零规则（原文未规定）。',
+      en: "Weights are ours: equal within each class; class totals (start-up / growth / mature) technology innovation 0.48 / 0.45 / 0.42, growth and operation 0.36 / 0.33 / 0.30, auxiliary 0.16 / 0.22 / 0.28 — the Sichuan class totals, rounded. Stages: start-up at most 5 years, growth at most 10, mature beyond (the national pilot bounds, also used by Sichuan and Jiangxi); the mature stage is added so that every enterprise has a stage, although the Torch lists cover only the first two. Data: 1.1 uses R&D intensity (the 3-year cumulative variant needs a third year the data form lacks); 1.3 counts science and technology staff as R&D staff; 1.6 uses all technology contracts (the form does not split them by counterparty); 2.6 return on equity = net profit ÷ (opening + closing owners' equity), as in Sichuan; 3.2–3.4 use current-year provincial-or-higher counts (wider than national level); 3.5–3.8 read extension columns. No bonus and no veto rules (none are published).",
+    },
+  },
   baseScale: 100,
   stages: [...THREE_STAGES],
   classes: [...CORE_CLASSES],

@@ -45,7 +45,7 @@ describe('workbench in Chromium', () => {
     const reasons = await page.getByTestId('exclusion-reasons').locator('tbody tr').allTextContents();
     expect(reasons.join('|')).toMatch(/校验位错误.*|信用代码重复|晚于评价截止日/);
     expect(reasons.length).toBeGreaterThanOrEqual(3);
-    await expect.poll(() => page.getByTestId('system-card').textContent()).toContain('001_e9a526622d7f696a.txt');
+    await expect.poll(() => page.getByTestId('system-card').textContent()).toContain('《四川省科技企业创新积分制工作实施方案》');
     expect(await page.locator('[data-testid="overall-histogram"] svg').count()).toBeGreaterThan(0);
   });
 
