@@ -185,6 +185,25 @@ describe('what is on screen, and what the file lacks', () => {
     await expect.poll(() => page.getByTestId('context-scenario').textContent()).toBe('PCT 加权');
     expect(await page.getByTestId('context-modified').count()).toBe(0);
 
+    // The session is written to IndexedDB asynchronously: reload once it holds the name (a reload
+    // in the same millisecond as the save is not what this checks, and raced on a busy machine).
+    const storedName = () =>
+      page.evaluate(
+        () =>
+          new Promise<string | null>((resolve) => {
+            const r = indexedDB.open('innovation-points-workbench');
+            r.onsuccess = () => {
+              const get = r.result.transaction('meta').objectStore('meta').get('session');
+              get.onsuccess = () => {
+                r.result.close();
+                resolve((get.result as { scenarioName?: string } | undefined)?.scenarioName ?? null);
+              };
+              get.onerror = () => resolve(null);
+            };
+            r.onerror = () => resolve(null);
+          }),
+      );
+    await expect.poll(storedName, { timeout: 30_000 }).toBe('PCT 加权');
     await page.reload();
     await page.waitForSelector('[data-testid="dataset-list"][data-restored="true"], .app[data-phase="ready"]', { timeout: 90_000 });
     await expect.poll(() => page.getByTestId('context-dataset').textContent(), { timeout: 60_000 }).toBe(FILE);
