@@ -4,9 +4,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Label } from '../engine/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export type { TopLevelSpec };
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 

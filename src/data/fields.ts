@@ -2,6 +2,7 @@
  * The field catalogue of the input contract (shared/spec/data-model.md): canonical ids, Chinese
  * headers, value types and units. Every reader maps its columns onto these ids.
  */
+import type { Lang } from '../i18n/lang.ts';
 
 export type FieldType = 'text' | 'number' | 'count' | 'date' | 'bool' | 'enum' | 'multi-enum';
 
@@ -201,7 +202,7 @@ export function fieldLabel(id: string): string {
  * (10k CNY)` — as the UI shows it; never the id (an unknown id, e.g. an extension column the user
  * named, is shown as given).
  */
-export function fieldName(id: string, lang: 'zh' | 'en'): string {
+export function fieldName(id: string, lang: Lang): string {
   const f = FIELD_BY_ID.get(id);
   if (!f) return id;
   const unit = f.unit ? UNIT_NAMES[f.unit][lang] : '';

@@ -1,5 +1,5 @@
 import { config, SCHEMA, type Lang, type TopLevelSpec } from '../common.ts';
-import { whatifChartText } from './labels.ts';
+import { whatifChartText } from '../../i18n/whatif-charts.ts';
 
 export interface RankShiftInput {
   bins: number;

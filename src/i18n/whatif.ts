@@ -1,6 +1,6 @@
-import type { NormalizationMethod } from '../../engine/index.ts';
-
-export type Lang = 'zh' | 'en';
+import type { ListRule } from '../whatif/lists/index.ts';
+import { COMMON } from './common.ts';
+import type { Lang } from './lang.ts';
 
 /** Texts of the 情景分析 section, Chinese first. */
 const zh = {
@@ -69,8 +69,8 @@ const zh = {
   weightA: 'A 权重',
   weightB: 'B 权重',
   delta: '变化',
-  spearman: 'Spearman ρ',
-  kendall: 'Kendall τ-b',
+  spearman: COMMON.zh.spearman,
+  kendall: COMMON.zh.kendall,
   meanShift: '平均名次变化',
   rows: '企业数',
   listSize: (a: number, b: number) => `名单人数：A ${a}，B ${b}`,
@@ -187,6 +187,9 @@ const zh = {
   mcBorderHint: '临界企业：入选概率最接近 50% 的企业排在最前（同概率按当前名次）。',
   mcNoMatch: '没有符合搜索的企业',
   mcReverse: '反向',
+  reasonVeto: '否决：',
+  reasonBonus: '加分：',
+  methods: COMMON.zh.methods,
 };
 
 export type WhatifText = typeof zh;
@@ -255,8 +258,8 @@ const en: WhatifText = {
   weightA: 'Weight A',
   weightB: 'Weight B',
   delta: 'Change',
-  spearman: 'Spearman ρ',
-  kendall: 'Kendall τ-b',
+  spearman: COMMON.en.spearman,
+  kendall: COMMON.en.kendall,
   meanShift: 'Mean rank change',
   rows: 'Enterprises',
   listSize: (a, b) => `List size: A ${a}, B ${b}`,
@@ -370,19 +373,19 @@ const en: WhatifText = {
   mcBorderHint: 'Borderline: the enterprises whose probability is closest to 50% come first (ties by current rank).',
   mcNoMatch: 'No enterprise matches the search',
   mcReverse: 'Reverse',
+  reasonVeto: 'veto: ',
+  reasonBonus: 'bonus: ',
+  methods: COMMON.en.methods,
 };
 
-export const METHOD_NAMES: Record<Lang, Record<NormalizationMethod, string>> = {
-  zh: { 'winsorized-minmax': '极端值调整极值法', minmax: '极值法', zscore: 'Z 分数', 'percentile-rank': '百分位排名', 'log-minmax': '对数极值法', efficacy: '功效系数法' },
-  en: { 'winsorized-minmax': 'Winsorised min–max', minmax: 'Min–max', zscore: 'Z-score', 'percentile-rank': 'Percentile rank', 'log-minmax': 'Log min–max', efficacy: 'Efficacy' },
-};
+export const WHATIF: Record<Lang, WhatifText> = { zh, en };
 
 export function whatifText(lang: Lang): WhatifText {
-  return lang === 'zh' ? zh : en;
+  return WHATIF[lang];
 }
 
 /** One line describing a list rule (for the export's provenance and the report). */
-export function describeRule(rule: import('../../whatif/lists/index.ts').ListRule, lang: Lang): string {
+export function describeRule(rule: ListRule, lang: Lang): string {
   const t = whatifText(lang);
   const scope = t.scopes[rule.scope ?? 'overall'];
   switch (rule.kind) {
