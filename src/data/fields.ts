@@ -183,6 +183,11 @@ export const UNIT_NAMES: Readonly<Record<NonNullable<FieldDef['unit']>, { zh: st
   个: { zh: '个', en: 'units' },
 };
 
+/** A unit in the reader's language (an indicator's unit is written in Chinese; unknown units as given). */
+export function unitName(unit: string, lang: Lang): string {
+  return (UNIT_NAMES as Record<string, { zh: string; en: string } | undefined>)[unit]?.[lang] ?? unit;
+}
+
 export const FIELD_BY_ID: ReadonlyMap<string, FieldDef> = new Map(FIELDS.map((f) => [f.id, f]));
 
 export function fieldDef(id: string): FieldDef {

@@ -1,3 +1,4 @@
+import { COMMON } from './common.ts';
 import type { Lang } from './lang.ts';
 
 /** Titles and axis labels of the what-if charts, Chinese first. */
@@ -25,7 +26,7 @@ const zh = {
   rank0: '当前名次',
   pTop: (n: number) => `进入前 ${n} 名的概率`,
   correlation: '排名相关系数',
-  rho: 'Spearman ρ',
+  rho: COMMON.zh.spearman,
 };
 
 export type WhatifChartText = typeof zh;
@@ -54,7 +55,7 @@ const en: WhatifChartText = {
   rank0: 'Current rank',
   pTop: (n: number) => `P(top ${n})`,
   correlation: 'Rank correlation',
-  rho: 'Spearman ρ',
+  rho: COMMON.en.spearman,
 };
 
 export const WHATIF_CHARTS: Record<Lang, WhatifChartText> = { zh, en };

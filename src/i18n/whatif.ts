@@ -360,7 +360,7 @@ const en: WhatifText = {
   svg: 'Export SVG',
   exportNotesCsv: 'Export notes CSV',
   exportNote:
-    'The CSV starts with its header row; the weights, normalisation, system source, export time and data-quality notes are in the XLSX sheet “方案说明”, or in the notes CSV.',
+    'The CSV starts with its header row; the weights, normalisation, system source, export time and data-quality notes are in the notes sheet of the XLSX, or in the notes CSV.',
   changesCsv: 'Export enter/leave CSV',
   changesXlsx: 'Export enter/leave XLSX',
   mcListN: (rule, n, topN) =>

@@ -27,14 +27,40 @@ export function leaks(text: string): string[] {
  *   standard abbreviation, CSV/TSV/XLSX/JSON/Parquet/PNG/SVG (file types on buttons), DuckDB (the
  *   reading engine named in progress messages), GB (GB 32100-2015, the standard's code), Excel and
  *   PERCENTILE/INC (the spreadsheet function a reader can check the quantiles with);
+ * - English: the language switch names each language in itself (as 中文 in the English view);
  * - lo/hi: the symbols of the bounds, shown beside their Chinese names (下界 lo) so the formulas
- *   and the profile table can be matched; ln, min, max, sign: standard function names in formulas.
+ *   and the profile table can be matched; ln, min, max, sign: standard function names in formulas;
+ * - Esc: the key as printed on the keyboard.
  */
-export const ZH_LATIN_ALLOWED = new Set(['PCT', 'USCC', 'CSV', 'TSV', 'XLSX', 'JSON', 'Parquet', 'PNG', 'SVG', 'DuckDB', 'GB', 'Excel', 'PERCENTILE', 'INC', 'lo', 'hi', 'ln', 'min', 'max', 'sign']);
+export const ZH_LATIN_ALLOWED = new Set([
+  'English',
+  'PCT',
+  'USCC',
+  'CSV',
+  'TSV',
+  'XLSX',
+  'JSON',
+  'Parquet',
+  'PNG',
+  'SVG',
+  'DuckDB',
+  'GB',
+  'Excel',
+  'PERCENTILE',
+  'INC',
+  'lo',
+  'hi',
+  'ln',
+  'min',
+  'max',
+  'sign',
+  'Esc',
+]);
 
 /** Latin words of two or more letters (single letters are variables: N, x, s, A/B; runs touching digits are codes such as a USCC). */
 export function latinWords(text: string): string[] {
-  return [...text.matchAll(/(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])/g)].map((m) => m[0]);
+  // A command-line option (--as-of) is typed as written: a code, not a word.
+  return [...text.replace(/--[a-z][a-z-]*/g, ' ').matchAll(/(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])/g)].map((m) => m[0]);
 }
 
 /** Maximal runs of CJK characters. */
@@ -79,29 +105,36 @@ const MATH_WORDS = new Set(['lo', 'hi', 'ln', 'min', 'max', 'sign', 'sum', 'frac
  * identifier outside \text{} that is not a standard function name.
  */
 export async function screenText(page: Page): Promise<{ text: string; math: string[] }> {
-  return page.evaluate((mathWords) => {
-    const style = document.createElement('style');
-    style.textContent = '.katex { display: none !important; }';
-    document.head.append(style);
-    const parts: string[] = [document.body.innerText];
-    style.remove();
-    const visible = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? true;
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')) {
-      if (!visible(el)) continue;
-      for (const a of ['aria-label', 'title', 'placeholder', 'aria-description']) {
-        const v = el.getAttribute(a);
-        if (v) parts.push(v);
+  return page.evaluate(
+    (mathWords) => {
+      const style = document.createElement('style');
+      style.textContent = '.katex { display: none !important; }';
+      document.head.append(style);
+      const parts: string[] = [document.body.innerText];
+      style.remove();
+      const visible = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? true;
+      // Names and hints a reader can meet: not inside a subtree hidden from assistive technology.
+      for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')) {
+        if (!visible(el) || el.closest('[aria-hidden="true"]')) continue;
+        for (const a of ['aria-label', 'title', 'placeholder', 'aria-description']) {
+          const v = el.getAttribute(a);
+          if (v) parts.push(v);
+        }
       }
-    }
-    for (const sel of document.querySelectorAll('select')) if (visible(sel)) for (const o of sel.options) parts.push(o.text);
-    for (const t of document.querySelectorAll('svg text, svg title')) if (visible(t.closest('svg') ?? t)) parts.push(t.textContent ?? '');
-    const math: string[] = [];
-    for (const ann of document.querySelectorAll('.katex annotation[encoding="application/x-tex"]')) {
-      const tex = ann.textContent ?? '';
-      for (const m of tex.matchAll(/\\(?:text|operatorname|mathrm)\{([^}]*)\}/g)) math.push(m[1]);
-      const rest = tex.replace(/\\(?:text|operatorname|mathrm)\{[^}]*\}/g, ' ').replace(/\\[A-Za-z]+/g, ' ');
-      for (const m of rest.matchAll(/(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])/g)) if (!mathWords.includes(m[0])) math.push(m[0]);
-    }
-    return { text: parts.join('\n'), math };
-  }, [...MATH_WORDS]);
+      for (const sel of document.querySelectorAll('select')) if (visible(sel)) for (const o of sel.options) parts.push(o.text);
+      for (const t of document.querySelectorAll('svg text, svg title')) if (visible(t.closest('svg') ?? t)) parts.push(t.textContent ?? '');
+      const math: string[] = [];
+      for (const ann of document.querySelectorAll('.katex annotation[encoding="application/x-tex"]')) {
+        const tex = ann.textContent ?? '';
+        for (const m of tex.matchAll(/\\(?:text|operatorname|mathrm)\{([^}]*)\}/g)) if (!mathWords.includes(m[1])) math.push(m[1]);
+        const rest = tex
+          .replace(/\\(?:text|operatorname|mathrm)\{[^}]*\}/g, ' ')
+          .replace(/\\(?:begin|end)\{[a-z]+\}/g, ' ')
+          .replace(/\\[A-Za-z]+/g, ' ');
+        for (const m of rest.matchAll(/(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])/g)) if (!mathWords.includes(m[0])) math.push(m[0]);
+      }
+      return { text: parts.join('\n'), math };
+    },
+    [...MATH_WORDS],
+  );
 }
