@@ -18,7 +18,8 @@ import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import { listProbability, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
-import { normalizationText, roundForDisplay, type Cell } from '../src/whatif/export/index.ts';
+import { normalizationText, roundForDisplay, systemNote, type Cell } from '../src/whatif/export/index.ts';
+import { EXPORTS } from '../src/i18n/exports.ts';
 import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
@@ -239,7 +240,9 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const { scorer } = need();
       const sc = scorer.score(t.load.scenario);
       const all = mcRows(req, 0, Number.MAX_SAFE_INTEGER);
-      const stageName = (s: number) => sc.system.stages[s]?.name.zh ?? '';
+      const lang = req.lang ?? 'zh';
+      const h = EXPORTS[lang];
+      const stageName = (s: number) => sc.system.stages[s]?.name[lang] ?? '';
       const rows: Cell[][] = all.rows.map((r, i) => [
         i + 1,
         r.rank0,
@@ -251,35 +254,36 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         r.median,
         r.p05,
         r.p95,
-        r.exact ? '精确' : '近似',
+        r.exact ? h.exact : h.approx,
         r.pList,
       ]);
       const table = {
-        name: '入选概率',
+        name: h.mcSheet,
+        notesName: h.notesSheet,
         columns: [
-          { header: '序号', kind: 'number' as const },
-          { header: '当前名次', kind: 'number' as const },
-          { header: '企业名称', kind: 'text' as const },
-          { header: '统一社会信用代码', kind: 'text' as const },
-          { header: '生命周期阶段', kind: 'text' as const },
-          { header: '入选概率（%）', kind: 'number' as const, decimals: 2 as const },
-          { header: '入选次数', kind: 'number' as const },
-          { header: '中位名次', kind: 'number' as const },
-          { header: '5% 名次', kind: 'number' as const },
-          { header: '95% 名次', kind: 'number' as const },
-          { header: '区间', kind: 'text' as const },
-          { header: '入选概率（精确值）', kind: 'number' as const },
+          { header: h.seq, kind: 'number' as const },
+          { header: h.rank0, kind: 'number' as const },
+          { header: h.name, kind: 'text' as const },
+          { header: h.uscc, kind: 'text' as const },
+          { header: h.stage, kind: 'text' as const },
+          { header: h.pListPercent, kind: 'number' as const, decimals: 2 as const },
+          { header: h.listCount, kind: 'number' as const },
+          { header: h.median, kind: 'number' as const },
+          { header: h.p05, kind: 'number' as const },
+          { header: h.p95, kind: 'number' as const },
+          { header: h.interval, kind: 'text' as const },
+          { header: h.pListExact, kind: 'number' as const },
         ],
         rows,
         // The run's scenario (not whatever is on screen now) names the system, method and weights.
         notes: [
           ...req.notes.slice(0, 1),
-          ['指标体系 System', `${sc.system.name.zh}（${sc.system.id}，版本 ${sc.system.version}）`] as [string, string],
+          ['指标体系 System', systemNote(sc.system, lang)] as [string, string],
           ['体系来源 Source', sc.system.source.seed] as [string, string],
-          ['无量纲化方法 Normalisation', normalizationText(sc.normalization)] as [string, string],
+          ['无量纲化方法 Normalisation', normalizationText(sc.normalization, lang)] as [string, string],
           ...req.notes.slice(1),
         ],
-        noteTables: [weightsNoteTable(sc.system, sc.weights)],
+        noteTables: [weightsNoteTable(sc.system, sc.weights, lang)],
       };
       const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
@@ -288,17 +292,21 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
     async listExport(req) {
       const { ds, sc, entries: all } = list(req.scenario, req.rule);
       const entries = req.relending ? relendingEntries(all, ds.engine.columns.loan_demand) : all;
-      const notes = provenanceNotes({
-        system: sc.system,
-        weights: sc.weights,
-        normalization: sc.normalization,
-        scenarioName: req.scenarioName,
-        datasetName: req.datasetName,
-        listDescription: req.listDescription,
-        exportedAt: req.exportedAt,
-        rows: entries.length,
-        quality: req.quality,
-      });
+      const lang = req.lang ?? 'zh';
+      const notes = provenanceNotes(
+        {
+          system: sc.system,
+          weights: sc.weights,
+          normalization: sc.normalization,
+          scenarioName: req.scenarioName,
+          datasetName: req.datasetName,
+          listDescription: req.listDescription,
+          exportedAt: req.exportedAt,
+          rows: entries.length,
+          quality: req.quality,
+        },
+        lang,
+      );
       const table = listTable(
         entries,
         {
@@ -309,14 +317,15 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
           names: ds.names,
           text: ds.engine.text,
           columns: ds.engine.columns,
-          flagText: (r) => (ds.flagged[r] ? flagCellText(ds.flagsOf(r)) : ''),
+          flagText: (r) => (ds.flagged[r] ? flagCellText(ds.flagsOf(r), lang) : ''),
         },
         {
           rule: req.rule,
-          name: req.relending ? '备选企业名单' : '积分榜',
+          name: req.relending ? EXPORTS[lang].relendingSheet : EXPORTS[lang].listSheet,
           notes,
-          noteTables: [weightsNoteTable(sc.system, sc.weights)],
+          noteTables: [weightsNoteTable(sc.system, sc.weights, lang)],
           relending: req.relending,
+          lang,
         },
       );
       const bytes = req.format === 'csv' ? toCsvBytes(table) : req.format === 'notes-csv' ? toNotesCsvBytes(table) : toXlsx(table);

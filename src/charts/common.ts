@@ -40,7 +40,7 @@ export function config(): NonNullable<TopLevelSpec['config']> {
     aria: false,
     view: { stroke: null },
     axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.5 },
-    title: { fontSize: 14, anchor: 'start', subtitleFontSize: 11, aria: false },
+    title: { fontSize: 14, anchor: 'start', subtitleFontSize: 11 },
     legend: { labelFontSize: 11, titleFontSize: 12 },
   };
 }

@@ -117,7 +117,7 @@ describe('exports in Chromium', () => {
     const notes = notesOf(meta);
     expect(notes.get('无量纲化方法 Normalisation')).toBe('基于极端值调整的极值法（下分位数 1%，上分位数 99%）');
     expect(notes.get('导出时间 Exported')).toMatch(LOCAL_TIME);
-    expect(notes.get('指标体系 System')).toBe(`${system.name.zh}（sichuan-2024，版本 ${system.version}）`);
+    expect(notes.get('指标体系 System')).toBe(`${system.name.zh}（${system.about!.edition.zh}）`);
     expect(notes.get('体系来源 Source')).toBe(system.source.seed);
     expect(notes.get('名单规则 List rule')).toContain('N = 100');
     const weights = weightsOf(meta);
