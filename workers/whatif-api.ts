@@ -1,3 +1,4 @@
+import { bilingualError } from '../src/import/errors.ts';
 import { transfer } from 'comlink';
 import { baselineScenario, scoreScenario, systemFields, type Scenario } from '../src/engine/index.ts';
 import { listSystems } from '../src/systems/index.ts';
@@ -50,8 +51,9 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
   let mcTable: { ds: Dataset; load: McTableLoad; stage: Uint8Array; orders: Map<McSortKey, Uint32Array> } | null = null;
   const mcNeed = () => {
     const { ds } = need();
-    if (!mcTable) throw new Error('Monte Carlo: no run yet — start one first');
-    if (mcTable.ds !== ds) throw new Error('Monte Carlo: the data set changed since the run — start it again');
+    if (!mcTable) throw bilingualError('mc-no-run', { zh: '蒙特卡洛：尚未运行，请先开始计算。', en: 'Monte Carlo: no run yet — start one first' });
+    if (mcTable.ds !== ds)
+      throw bilingualError('mc-stale', { zh: '蒙特卡洛：运行后数据集已更换，请重新计算。', en: 'Monte Carlo: the data set changed since the run — start it again' });
     return mcTable;
   };
   const mcRows = (q: Omit<McTableQuery, 'offset' | 'limit'>, offset: number, limit: number) => {
@@ -99,7 +101,11 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const { ds, scorer } = need();
       const a = scorer.score(req.a);
       const b = scorer.score(req.b);
-      if (a.system.id !== b.system.id) throw new Error('compare: both scenarios must use the same indicator system (see the cross-system comparison)');
+      if (a.system.id !== b.system.id)
+        throw bilingualError('compare-systems', {
+          zh: '方案对比：两个方案须使用同一指标体系（跨体系比较见“方法吻合度”）。',
+          en: 'compare: both scenarios must use the same indicator system (see the cross-system comparison)',
+        });
       const rows = filterRows(ds, a.prepared.stage, req.filter);
       const ra = subsetRanks(a.result.rank, rows);
       const rb = subsetRanks(b.result.rank, rows);
@@ -227,7 +233,11 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
 
     async mcTableLoad(req) {
       const { ds, scorer } = need();
-      if (req.listCount.length !== ds.n) throw new Error(`Monte Carlo: the run has ${req.listCount.length} rows, the data set ${ds.n}`);
+      if (req.listCount.length !== ds.n)
+        throw bilingualError('mc-rows', {
+          zh: `蒙特卡洛：运行结果有 ${req.listCount.length} 行，数据集有 ${ds.n} 行，请重新计算。`,
+          en: `Monte Carlo: the run has ${req.listCount.length} rows, the data set ${ds.n}`,
+        });
       mcTable = { ds, load: req, stage: scorer.score(req.scenario).prepared.stage, orders: new Map() };
     },
 

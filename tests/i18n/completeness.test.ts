@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { APP } from '../../src/i18n/app.ts';
 import { CHARTS } from '../../src/i18n/charts.ts';
 import { COMMON } from '../../src/i18n/common.ts';
+import { EXPORTS } from '../../src/i18n/exports.ts';
 import { IMPORT } from '../../src/i18n/import.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { METHOD } from '../../src/i18n/method.ts';
@@ -18,7 +19,7 @@ import { CJK, ZH_LATIN_ALLOWED, latinWords } from '../e2e/text-leaks.ts';
  * allow-list (the same list the language-leak e2e test uses), the English free of Chinese.
  * Functions are called with sample arguments (numbers: they print in either language).
  */
-const TABLES: Record<string, Record<Lang, unknown>> = { APP, COMMON, CHARTS, IMPORT, METHOD, PROFILE, STAGES, WEIGHTS, WHATIF, WHATIF_CHARTS };
+const TABLES: Record<string, Record<Lang, unknown>> = { APP, COMMON, CHARTS, EXPORTS, IMPORT, METHOD, PROFILE, STAGES, WEIGHTS, WHATIF, WHATIF_CHARTS };
 
 // Strings that are the same in both languages on purpose: symbols and formats, not words.
 const SAME_IN_BOTH = new Set(['Spearman ρ', 'PCT', 'CSV', 'XLSX', 'JSON']);
