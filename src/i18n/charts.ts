@@ -1,3 +1,4 @@
+import { COMMON } from './common.ts';
 import type { Lang } from './lang.ts';
 
 /** Chart titles and axis labels, Chinese first. */
@@ -13,24 +14,24 @@ const zh = {
   vetoNote: '触发否决指标，得分清零',
   weights: '指标权重',
   weightsSub: '竖线为公布权重',
-  score: '得分',
-  count: '企业数',
+  score: COMMON.zh.score,
+  count: COMMON.zh.enterprises,
   share: '阶段内占比',
-  stage: '阶段',
-  indicator: '指标',
+  stage: COMMON.zh.stage,
+  indicator: COMMON.zh.indicator,
   mean: '平均标准化值',
   points: '得分',
-  weight: '权重',
+  weight: COMMON.zh.weight,
   published: '公布权重',
   bonus: '加分项',
   veto: '否决清零',
   total: '总分',
   kind: '类别',
   indicatorKind: '指标得分',
-  median: '中位数',
+  median: COMMON.zh.median,
   from: '起',
   to: '止',
-  all: '全部',
+  all: COMMON.zh.all,
 };
 
 export type ChartText = typeof zh;
@@ -47,24 +48,24 @@ const en: ChartText = {
   vetoNote: 'A veto applies: the score is set to 0',
   weights: 'Indicator weights',
   weightsSub: 'Ticks mark the published weights',
-  score: 'Score',
-  count: 'Enterprises',
+  score: COMMON.en.score,
+  count: COMMON.en.enterprises,
   share: 'Share of stage',
-  stage: 'Stage',
-  indicator: 'Indicator',
+  stage: COMMON.en.stage,
+  indicator: COMMON.en.indicator,
   mean: 'Mean normalised value',
   points: 'Points',
-  weight: 'Weight',
+  weight: COMMON.en.weight,
   published: 'Published weight',
   bonus: 'Bonus',
   veto: 'Veto (set to 0)',
   total: 'Score',
   kind: 'Kind',
   indicatorKind: 'Indicator points',
-  median: 'Median',
+  median: COMMON.en.median,
   from: 'From',
   to: 'To',
-  all: 'All',
+  all: COMMON.en.all,
 };
 
 export const CHARTS: Record<Lang, ChartText> = { zh, en };

@@ -146,6 +146,23 @@ describe('exports in Chromium', () => {
     expect(notes).toContain('阶段,指标类别,指标,权重（%）,权重（小数）');
   });
 
+  it('in English, the list XLSX is headed and noted in English (the data as written)', async () => {
+    await page.locator('header .lang button', { hasText: 'English' }).click();
+    try {
+      const wb = await workbook((await download('export-xlsx')).bytes);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Points list', 'Scenario notes']);
+      const header = (wb.worksheets[0].getRow(1).values as unknown[]).slice(1);
+      expect(header.slice(0, 4)).toEqual(['No.', 'Overall rank', 'Unified social credit code', 'Enterprise name']);
+      expect(header).toContain('Score (exact)');
+      expect(header.filter((h) => /[\u3400-\u9fff]/.test(String(h)))).toEqual([]);
+      const notes = notesOf(wb.worksheets[1]);
+      expect(notes.get('无量纲化方法 Normalisation')).toBe('Winsorised min–max (lower quantile 1%, upper quantile 99%)');
+      expect(notes.get('指标体系 System')).toBe(`${system.name.en} (${system.about!.edition.en})`);
+    } finally {
+      await page.locator('header .lang button', { hasText: '中文' }).click();
+    }
+  });
+
   it('a band list within each stage fills 分组 and 档次 in every row', async () => {
     await page.getByLabel('规则类型').first().selectOption('bands');
     const table = page.getByTestId('list-table');

@@ -20,13 +20,13 @@ export interface ListRowSource {
   flagText?: (r: number) => string;
 }
 
-/** Loan-demand fields of the re-lending candidate list (data-model.md, "Loan demand"). */
-export const LOAN_FIELDS: { id: string; header: string; kind: 'text' | 'number' }[] = [
-  { id: 'loan_demand', header: '贷款需求（万元）', kind: 'number' },
-  { id: 'loan_start', header: '资金预计使用时间', kind: 'text' },
-  { id: 'loan_purpose', header: '资金用途', kind: 'text' },
-  { id: 'loan_term', header: '贷款周期', kind: 'text' },
-  { id: 'intended_banks', header: '意向贷款银行', kind: 'text' },
+/** Loan-demand fields of the re-lending candidate list (data-model.md, "Loan demand"), headed by their catalogue names. */
+export const LOAN_FIELDS: { id: string; kind: 'text' | 'number' }[] = [
+  { id: 'loan_demand', kind: 'number' },
+  { id: 'loan_start', kind: 'text' },
+  { id: 'loan_purpose', kind: 'text' },
+  { id: 'loan_term', kind: 'text' },
+  { id: 'intended_banks', kind: 'text' },
 ];
 
 /**
@@ -84,7 +84,7 @@ export function listTable(
     { header: h.scoreExact, kind: 'number', cell: (e) => result.score[e.row] },
   ];
   for (const f of opts.relending ? LOAN_FIELDS : []) {
-    cols.push({ header: lang === 'zh' ? f.header : h.loan(f.id), kind: f.kind, cell: (e) => (f.kind === 'number' ? (src.columns?.[f.id]?.[e.row] ?? null) : text(f.id, e.row)) });
+    cols.push({ header: h.loan(f.id), kind: f.kind, cell: (e) => (f.kind === 'number' ? (src.columns?.[f.id]?.[e.row] ?? null) : text(f.id, e.row)) });
   }
   // Last, so the columns before it keep their places for a reader of earlier exports.
   if (src.flagText) {
