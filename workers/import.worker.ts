@@ -9,7 +9,7 @@ import type { RawTable, TypedRawTable } from '../src/data/raw-table.ts';
 import { validationReport } from '../src/data/validation-report.ts';
 import { computeRowFlags, type QualityResult } from '../src/data/row-flags.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
-import { encodeDataError } from '../src/import/errors.ts';
+import { bilingualError, encodeDataError } from '../src/import/errors.ts';
 import { saveDataset } from '../src/persist/datasets.ts';
 import type { ImportApi, ValidateOptions } from '../src/protocol/import.ts';
 import { builtBuffers, SCORING_TEXT_FIELDS, type BuiltDataset } from '../src/protocol/scoring.ts';
@@ -37,7 +37,7 @@ function wrap<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function build(options: ValidateOptions): { engine: EngineDataset; quality: QualityResult } {
-  if (!table) throw new Error('no file held');
+  if (!table) throw bilingualError('no-file', { zh: '没有待导入的文件：请重新选择文件。', en: 'No file held: choose the file again.' });
   lastOptions = options;
   const t0 = performance.now();
   const engine = buildDataset(table, options.mapping, { asOfDays: daysFromCivil(options.evalYear, 12, 31), keepInvalidUscc: options.keepInvalidUscc });
@@ -85,7 +85,7 @@ const api: ImportApi = {
     wrap(async () => {
       try {
         if (!built && lastOptions) build(lastOptions);
-        if (!built) throw new Error('nothing validated to hand over');
+        if (!built) throw bilingualError('not-validated', { zh: '尚无核验完成的数据可载入：请先完成核验。', en: 'Nothing validated to hand over: finish the validation first.' });
         const { options, ms, engine } = built;
         built = null; // its buffers are transferred: a new score builds it again
         const text = Object.fromEntries(SCORING_TEXT_FIELDS.flatMap((f) => (engine.text[f] ? [[f, engine.text[f]]] : []))) as EngineDataset['text'];
@@ -117,7 +117,7 @@ const api: ImportApi = {
       // DuckDB-wasm answers in the IPC file format; a stored grid is re-inserted with
       // insertArrowFromIPCStream, which reads the stream format only (Arrow copies, no decoding).
       const bytes = grid ? asIpcStream(grid) : textTable ? storedGridIpc(textTable, new Set(personal)) : null;
-      if (!bytes) throw new Error('no grid to store');
+      if (!bytes) throw bilingualError('no-grid', { zh: '没有可保存的表格：请重新导入文件。', en: 'No table to store: import the file again.' });
       const widthIssues = grid ? undefined : textTable?.widthIssues;
       await saveDataset({ ...info, ...(widthIssues ? { widthIssues } : {}), grid: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
     }),

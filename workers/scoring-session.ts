@@ -1,3 +1,4 @@
+import { bilingualError } from '../src/import/errors.ts';
 import { baselineScenario, PreparedCache, scoreScenario, type IndicatorSystem, type Population, type Run, type Scenario } from '../src/engine/index.ts';
 import { getSystem } from '../src/systems/index.ts';
 
@@ -61,7 +62,7 @@ export class ScoringSession {
   /** The scenario's system; a new system starts afresh with its baseline run (pinned in the cache). */
   private systemFor(scenario: Scenario): IndicatorSystem {
     const system = getSystem(scenario.systemId);
-    if (!system) throw new Error(`unknown indicator system "${scenario.systemId}"`);
+    if (!system) throw bilingualError('unknown-system', { zh: `未知的指标体系“${scenario.systemId}”`, en: `unknown indicator system "${scenario.systemId}"` });
     if (this.baselineRun?.system !== system) {
       this.cache.clear();
       this.kept.clear();

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { bilingualError } from '../src/import/errors.ts';
 import { expose } from 'comlink';
 import { RankingPager, scoreDistribution, stageComparison, stageIndicatorMeans, stagePercentile, topN, type ScoredRows } from '../src/analysis/index.ts';
 import { explain, type Run } from '../src/engine/index.ts';
@@ -19,16 +20,17 @@ import { whatifApi } from './whatif-api.ts';
  * baseline results; answers with small results only (see scoring-protocol.ts).
  */
 let ds: Dataset | null = null;
+const NO_DATASET = () => bilingualError('no-dataset', { zh: '尚未载入数据集。', en: 'No dataset loaded.' });
 let session: ScoringSession | null = null;
 let pager: RankingPager | null = null;
 let scoredGeneration = 0;
 const updates = new Latest();
 
 function need() {
-  if (!ds || !session || !pager) throw new Error('no dataset loaded');
+  if (!ds || !session || !pager) throw NO_DATASET();
   const run = session.current;
   const baseline = session.baseline;
-  if (!run || !baseline) throw new Error('no scenario scored yet');
+  if (!run || !baseline) throw bilingualError('no-scenario', { zh: '尚未评分：请先载入数据并评分。', en: 'No scenario scored yet: load and score a dataset first.' });
   return { ds, session, pager, run, baseline };
 }
 
@@ -49,7 +51,7 @@ function install(engine: BuiltDataset['engine'], meta: DatasetMeta): LoadReport 
 
 const api: ScoringApi = {
   ...whatifApi(() => {
-    if (!ds || !session) throw new Error('no dataset loaded');
+    if (!ds || !session) throw NO_DATASET();
     return { ds, session };
   }),
 
@@ -86,7 +88,7 @@ const api: ScoringApi = {
 
   async update(req) {
     if (!(await updates.admit(req.gen))) return null;
-    if (!session || !pager) throw new Error('no dataset loaded');
+    if (!session || !pager) throw NO_DATASET();
     const t0 = performance.now();
     const changed = session.setScenario(req.scenario);
     if (changed) scoredGeneration++;
@@ -141,7 +143,7 @@ const api: ScoringApi = {
   },
 
   async registeredAfter({ days }) {
-    if (!ds) throw new Error('no dataset loaded');
+    if (!ds) throw NO_DATASET();
     const reg = ds.engine.regDays;
     let count = 0;
     let latestDays = -Infinity;

@@ -1,3 +1,4 @@
+import { bilingualError } from '../src/import/errors.ts';
 import { transfer } from 'comlink';
 import { baselineScenario, scoreScenario, systemFields, type Scenario } from '../src/engine/index.ts';
 import { listSystems } from '../src/systems/index.ts';
@@ -18,7 +19,8 @@ import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import { listProbability, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
-import { normalizationText, roundForDisplay, type Cell } from '../src/whatif/export/index.ts';
+import { normalizationText, roundForDisplay, systemNote, type Cell } from '../src/whatif/export/index.ts';
+import { EXPORTS } from '../src/i18n/exports.ts';
 import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
@@ -49,8 +51,9 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
   let mcTable: { ds: Dataset; load: McTableLoad; stage: Uint8Array; orders: Map<McSortKey, Uint32Array> } | null = null;
   const mcNeed = () => {
     const { ds } = need();
-    if (!mcTable) throw new Error('Monte Carlo: no run yet — start one first');
-    if (mcTable.ds !== ds) throw new Error('Monte Carlo: the data set changed since the run — start it again');
+    if (!mcTable) throw bilingualError('mc-no-run', { zh: '蒙特卡洛：尚未运行，请先开始计算。', en: 'Monte Carlo: no run yet — start one first' });
+    if (mcTable.ds !== ds)
+      throw bilingualError('mc-stale', { zh: '蒙特卡洛：运行后数据集已更换，请重新计算。', en: 'Monte Carlo: the data set changed since the run — start it again' });
     return mcTable;
   };
   const mcRows = (q: Omit<McTableQuery, 'offset' | 'limit'>, offset: number, limit: number) => {
@@ -98,7 +101,11 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const { ds, scorer } = need();
       const a = scorer.score(req.a);
       const b = scorer.score(req.b);
-      if (a.system.id !== b.system.id) throw new Error('compare: both scenarios must use the same indicator system (see the cross-system comparison)');
+      if (a.system.id !== b.system.id)
+        throw bilingualError('compare-systems', {
+          zh: '方案对比：两个方案须使用同一指标体系（跨体系比较见“方法吻合度”）。',
+          en: 'compare: both scenarios must use the same indicator system (see the cross-system comparison)',
+        });
       const rows = filterRows(ds, a.prepared.stage, req.filter);
       const ra = subsetRanks(a.result.rank, rows);
       const rb = subsetRanks(b.result.rank, rows);
@@ -226,7 +233,11 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
 
     async mcTableLoad(req) {
       const { ds, scorer } = need();
-      if (req.listCount.length !== ds.n) throw new Error(`Monte Carlo: the run has ${req.listCount.length} rows, the data set ${ds.n}`);
+      if (req.listCount.length !== ds.n)
+        throw bilingualError('mc-rows', {
+          zh: `蒙特卡洛：运行结果有 ${req.listCount.length} 行，数据集有 ${ds.n} 行，请重新计算。`,
+          en: `Monte Carlo: the run has ${req.listCount.length} rows, the data set ${ds.n}`,
+        });
       mcTable = { ds, load: req, stage: scorer.score(req.scenario).prepared.stage, orders: new Map() };
     },
 
@@ -239,7 +250,9 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const { scorer } = need();
       const sc = scorer.score(t.load.scenario);
       const all = mcRows(req, 0, Number.MAX_SAFE_INTEGER);
-      const stageName = (s: number) => sc.system.stages[s]?.name.zh ?? '';
+      const lang = req.lang ?? 'zh';
+      const h = EXPORTS[lang];
+      const stageName = (s: number) => sc.system.stages[s]?.name[lang] ?? '';
       const rows: Cell[][] = all.rows.map((r, i) => [
         i + 1,
         r.rank0,
@@ -251,35 +264,36 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         r.median,
         r.p05,
         r.p95,
-        r.exact ? '精确' : '近似',
+        r.exact ? h.exact : h.approx,
         r.pList,
       ]);
       const table = {
-        name: '入选概率',
+        name: h.mcSheet,
+        notesName: h.notesSheet,
         columns: [
-          { header: '序号', kind: 'number' as const },
-          { header: '当前名次', kind: 'number' as const },
-          { header: '企业名称', kind: 'text' as const },
-          { header: '统一社会信用代码', kind: 'text' as const },
-          { header: '生命周期阶段', kind: 'text' as const },
-          { header: '入选概率（%）', kind: 'number' as const, decimals: 2 as const },
-          { header: '入选次数', kind: 'number' as const },
-          { header: '中位名次', kind: 'number' as const },
-          { header: '5% 名次', kind: 'number' as const },
-          { header: '95% 名次', kind: 'number' as const },
-          { header: '区间', kind: 'text' as const },
-          { header: '入选概率（精确值）', kind: 'number' as const },
+          { header: h.seq, kind: 'number' as const },
+          { header: h.rank0, kind: 'number' as const },
+          { header: h.name, kind: 'text' as const },
+          { header: h.uscc, kind: 'text' as const },
+          { header: h.stage, kind: 'text' as const },
+          { header: h.pListPercent, kind: 'number' as const, decimals: 2 as const },
+          { header: h.listCount, kind: 'number' as const },
+          { header: h.median, kind: 'number' as const },
+          { header: h.p05, kind: 'number' as const },
+          { header: h.p95, kind: 'number' as const },
+          { header: h.interval, kind: 'text' as const },
+          { header: h.pListExact, kind: 'number' as const },
         ],
         rows,
         // The run's scenario (not whatever is on screen now) names the system, method and weights.
         notes: [
           ...req.notes.slice(0, 1),
-          ['指标体系 System', `${sc.system.name.zh}（${sc.system.id}，版本 ${sc.system.version}）`] as [string, string],
+          ['指标体系 System', systemNote(sc.system, lang)] as [string, string],
           ['体系来源 Source', sc.system.source.seed] as [string, string],
-          ['无量纲化方法 Normalisation', normalizationText(sc.normalization)] as [string, string],
+          ['无量纲化方法 Normalisation', normalizationText(sc.normalization, lang)] as [string, string],
           ...req.notes.slice(1),
         ],
-        noteTables: [weightsNoteTable(sc.system, sc.weights)],
+        noteTables: [weightsNoteTable(sc.system, sc.weights, lang)],
       };
       const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
@@ -288,17 +302,21 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
     async listExport(req) {
       const { ds, sc, entries: all } = list(req.scenario, req.rule);
       const entries = req.relending ? relendingEntries(all, ds.engine.columns.loan_demand) : all;
-      const notes = provenanceNotes({
-        system: sc.system,
-        weights: sc.weights,
-        normalization: sc.normalization,
-        scenarioName: req.scenarioName,
-        datasetName: req.datasetName,
-        listDescription: req.listDescription,
-        exportedAt: req.exportedAt,
-        rows: entries.length,
-        quality: req.quality,
-      });
+      const lang = req.lang ?? 'zh';
+      const notes = provenanceNotes(
+        {
+          system: sc.system,
+          weights: sc.weights,
+          normalization: sc.normalization,
+          scenarioName: req.scenarioName,
+          datasetName: req.datasetName,
+          listDescription: req.listDescription,
+          exportedAt: req.exportedAt,
+          rows: entries.length,
+          quality: req.quality,
+        },
+        lang,
+      );
       const table = listTable(
         entries,
         {
@@ -309,14 +327,15 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
           names: ds.names,
           text: ds.engine.text,
           columns: ds.engine.columns,
-          flagText: (r) => (ds.flagged[r] ? flagCellText(ds.flagsOf(r)) : ''),
+          flagText: (r) => (ds.flagged[r] ? flagCellText(ds.flagsOf(r), lang) : ''),
         },
         {
           rule: req.rule,
-          name: req.relending ? '备选企业名单' : '积分榜',
+          name: req.relending ? EXPORTS[lang].relendingSheet : EXPORTS[lang].listSheet,
           notes,
-          noteTables: [weightsNoteTable(sc.system, sc.weights)],
+          noteTables: [weightsNoteTable(sc.system, sc.weights, lang)],
           relending: req.relending,
+          lang,
         },
       );
       const bytes = req.format === 'csv' ? toCsvBytes(table) : req.format === 'notes-csv' ? toNotesCsvBytes(table) : toXlsx(table);

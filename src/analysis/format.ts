@@ -2,14 +2,14 @@
  * Display formatting of analysis results for the views (pure; `lang` picks zh-CN or en-US
  * conventions). A missing value is shown as a word, never as "NaN".
  */
-export type Lang = 'zh' | 'en';
+import { COMMON } from '../i18n/common.ts';
+import { langTag, type Lang } from '../i18n/lang.ts';
 
-const MISSING: Record<Lang, string> = { zh: '缺失', en: 'missing' };
-const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
+const locale = langTag;
 
 /** Fixed number of decimals with digit grouping; NaN → '缺失'/'missing', ±∞ → '+∞'/'−∞'. */
 export function formatFixed(v: number, digits: number, lang: Lang): string {
-  if (v !== v) return MISSING[lang];
+  if (v !== v) return COMMON[lang].missing;
   if (v === Infinity) return '+∞';
   if (v === -Infinity) return '−∞';
   return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);

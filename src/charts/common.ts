@@ -4,9 +4,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Label } from '../engine/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export type { TopLevelSpec };
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -34,6 +35,9 @@ export function num(v: number): number | null {
 export function config(): NonNullable<TopLevelSpec['config']> {
   return {
     font: FONT,
+    // Vega's generated ARIA descriptions are English only ("X-axis titled … for a linear scale");
+    // the figure carries a label in the reader's language and the table beside it is the text alternative.
+    aria: false,
     view: { stroke: null },
     axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.5 },
     title: { fontSize: 14, anchor: 'start', subtitleFontSize: 11 },

@@ -1,5 +1,5 @@
 import { config, num, pick, SCHEMA, type Lang, type Named, type TopLevelSpec } from './common.ts';
-import { chartText } from './labels.ts';
+import { chartText } from '../i18n/charts.ts';
 
 export interface IndicatorHeatmapInput {
   stages: readonly Named[];

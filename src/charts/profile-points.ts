@@ -1,6 +1,6 @@
 import type { Label } from '../engine/index.ts';
 import { config, pick, SCHEMA, type Lang, type TopLevelSpec } from './common.ts';
-import { chartText } from './labels.ts';
+import { chartText } from '../i18n/charts.ts';
 
 export interface ProfilePointsInput {
   /** Indicator points in system order (engine `explain().indicators`), with display names. */

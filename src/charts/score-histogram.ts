@@ -1,6 +1,6 @@
 import type { Histogram } from '../analysis/histogram.ts';
 import { config, pick, SCHEMA, stageColorScale, type Lang, type Named, type TopLevelSpec } from './common.ts';
-import { chartText } from './labels.ts';
+import { chartText } from '../i18n/charts.ts';
 
 export interface HistogramSeries extends Named {
   hist: Histogram;

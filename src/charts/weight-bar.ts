@@ -1,5 +1,5 @@
 import { config, num, pick, SCHEMA, stageColorScale, type Lang, type Named, type TopLevelSpec } from './common.ts';
-import { chartText } from './labels.ts';
+import { chartText } from '../i18n/charts.ts';
 
 export interface WeightBarInput {
   indicators: readonly Named[];

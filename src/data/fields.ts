@@ -2,6 +2,7 @@
  * The field catalogue of the input contract (shared/spec/data-model.md): canonical ids, Chinese
  * headers, value types and units. Every reader maps its columns onto these ids.
  */
+import type { Lang } from '../i18n/lang.ts';
 
 export type FieldType = 'text' | 'number' | 'count' | 'date' | 'bool' | 'enum' | 'multi-enum';
 
@@ -182,6 +183,11 @@ export const UNIT_NAMES: Readonly<Record<NonNullable<FieldDef['unit']>, { zh: st
   个: { zh: '个', en: 'units' },
 };
 
+/** A unit in the reader's language (an indicator's unit is written in Chinese; unknown units as given). */
+export function unitName(unit: string, lang: Lang): string {
+  return (UNIT_NAMES as Record<string, { zh: string; en: string } | undefined>)[unit]?.[lang] ?? unit;
+}
+
 export const FIELD_BY_ID: ReadonlyMap<string, FieldDef> = new Map(FIELDS.map((f) => [f.id, f]));
 
 export function fieldDef(id: string): FieldDef {
@@ -201,7 +207,7 @@ export function fieldLabel(id: string): string {
  * (10k CNY)` — as the UI shows it; never the id (an unknown id, e.g. an extension column the user
  * named, is shown as given).
  */
-export function fieldName(id: string, lang: 'zh' | 'en'): string {
+export function fieldName(id: string, lang: Lang): string {
   const f = FIELD_BY_ID.get(id);
   if (!f) return id;
   const unit = f.unit ? UNIT_NAMES[f.unit][lang] : '';

@@ -1,4 +1,6 @@
 import type { Label } from '../engine/types.ts';
+import { COMMON } from '../i18n/common.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { EngineDataset } from './build-dataset.ts';
 import { formatValue, qualityChecks, type QualityCount, type QualityFinding } from './quality-checks.ts';
 
@@ -174,7 +176,7 @@ export function rowFlagMessages(flags: RowFlags | undefined, columns: Readonly<R
   return flagKindsOf(flags, r).map((k) => flagMessage(k, columns, r));
 }
 
-/** The 数据提示 cell of an export: the Chinese messages joined, '' for a row without flags. */
-export function flagCellText(messages: readonly Label[]): string {
-  return messages.map((m) => m.zh).join('；');
+/** The 数据提示 cell of an export: the messages in `lang` joined, '' for a row without flags. */
+export function flagCellText(messages: readonly Label[], lang: Lang = 'zh'): string {
+  return messages.map((m) => m[lang]).join(COMMON[lang].clauseSep);
 }

@@ -1,10 +1,9 @@
 import type { Label } from '../engine/types.ts';
-import { en } from './en.ts';
-import { zh, type MessageKey } from './zh.ts';
+import { APP, type MessageKey } from './app.ts';
+import { COMMON, type CommonText } from './common.ts';
+import { langTag, type Lang } from './lang.ts';
 
-export type Lang = 'zh' | 'en';
-
-const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+export type { Lang };
 
 /** The UI language (Chinese first) and message lookup with `{name}` placeholders. */
 export class Locale {
@@ -12,11 +11,16 @@ export class Locale {
 
   /** The BCP 47 tag for `<html lang>` and number formatting. */
   get tag(): string {
-    return this.lang === 'zh' ? 'zh-CN' : 'en';
+    return langTag(this.lang);
+  }
+
+  /** The shared words (common.ts) in the current language. */
+  get common(): CommonText {
+    return COMMON[this.lang];
   }
 
   t(key: MessageKey, params: Record<string, string | number> = {}): string {
-    return MESSAGES[this.lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    return APP[this.lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   }
 
   /** A bilingual label in the current language. */

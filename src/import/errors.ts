@@ -1,4 +1,5 @@
 import type { Label } from '../engine/types.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /**
  * A failure of an import as one sentence in both languages, plus the details a 详情 disclosure
@@ -16,6 +17,25 @@ export const DETAILS_MARK = '\u001f';
 export function encodeDataError(e: { code: string; en: string; zh: string; details?: Label }): string {
   const head = `${e.code}|${e.en}|${e.zh}`;
   return e.details ? `${head}${DETAILS_MARK}${e.details.zh}${DETAILS_MARK}${e.details.en}` : head;
+}
+
+/**
+ * An error a worker throws for the screen, in both languages (the same `code|en|zh` message as a
+ * DataError), so the page shows it in the reader's language.
+ */
+export function bilingualError(code: string, label: Label): Error {
+  return new Error(encodeDataError({ code, ...label }));
+}
+
+/** The code of a bilingual error message ('' for any other message). */
+export function errorCode(message: string): string {
+  const parts = message.split(DETAILS_MARK)[0].split('|');
+  return parts.length >= 3 ? parts[0] : '';
+}
+
+/** A message that reached the page from a worker, in `lang` (a message in one language as it is). */
+export function errorText(message: string | null | undefined, lang: Lang): string {
+  return message ? importErrorLabel(message)[lang] : '';
 }
 
 export function importErrorLabel(err: unknown): ImportError {

@@ -11,6 +11,7 @@ import type { McLoadInput, McRunInput } from './monte-carlo.ts';
 import type { McListSource, McSortKey } from '../whatif/mc/list-table.ts';
 import type { SensitivityRow } from '../whatif/sensitivity/index.ts';
 import type { Label } from '../engine/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** A row subset for the comparison: a stage index (−1 all) and a 科技创新领域 ('' all). */
 export interface RowFilter {
@@ -129,8 +130,10 @@ export interface ListExportRequest {
   listDescription: string;
   /** Local date-time with its UTC offset (src/whatif/export/provenance.ts, localDateTime). */
   exportedAt: string;
-  /** The data set's data-quality warnings (zh), stated in the 方案说明. */
+  /** The data set's data-quality warnings (in `lang`), stated in the 方案说明. */
   quality?: string[];
+  /** The reader's language for column heads, sheet names and note values (default zh). */
+  lang?: Lang;
 }
 
 export interface AgreementRequest {
@@ -190,6 +193,8 @@ export interface McTableExportRequest extends Omit<McTableQuery, 'offset' | 'lim
   format: 'csv' | 'xlsx';
   /** Label/value lines of the 方案说明 (run settings, list rule, time), made where they are known. */
   notes: [string, string][];
+  /** The reader's language for column heads, sheet names and note values (default zh). */
+  lang?: Lang;
 }
 
 export interface WhatifApi {

@@ -261,7 +261,7 @@ export class ImportState {
       await this.worker.api.release();
     }
     this.phase = ok ? 'review' : 'error';
-    if (!ok) this.error = { zh: this.workbench.error ?? '', en: this.workbench.error ?? '' };
+    if (!ok) this.error = importErrorLabel(this.workbench.error ?? '');
     return ok;
   }
 

@@ -5,6 +5,7 @@ import { localDateTime } from '../whatif/export/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 import type { ListPage, ListPageRequest } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** Saves bytes as a file: a Blob behind an object URL, revoked once the download has started. */
 export function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
@@ -62,7 +63,7 @@ export class ListsState {
 
   async export(
     format: 'csv' | 'xlsx' | 'notes-csv',
-    req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string; quality?: string[] },
+    req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string; quality?: string[]; lang?: Lang },
   ): Promise<void> {
     this.exporting = true;
     this.exportError = null;

@@ -4,6 +4,8 @@ import type { ListRule } from '../whatif/lists/index.ts';
 import { listPlaces, rowInterval, topIntervals, type McConfig, type McSortKey, type McSummary, type RankInterval } from '../whatif/mc/index.ts';
 import type { McTablePage, McTableQuery } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
+import { EXPORTS } from '../i18n/exports.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
 import { createBrowserPool } from '../whatif/pool/browser-pool.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
@@ -93,7 +95,7 @@ export class MonteCarloState {
   }
 
   /** The whole table in the current order and search as a file, with the run's 方案说明. */
-  async exportTable(format: 'csv' | 'xlsx', notes: [string, string][]): Promise<void> {
+  async exportTable(format: 'csv' | 'xlsx', notes: [string, string][], lang: Lang = 'zh'): Promise<void> {
     const out = this.outcome;
     if (!out) return;
     this.exporting = true;
@@ -106,9 +108,10 @@ export class MonteCarloState {
         sort: q.sort,
         reverse: q.reverse,
         search: q.search,
+        lang,
         notes: [
           ...notes,
-          ['抽样次数 Samples', `${out.samples}${out.cancelled ? `（已取消，计划 ${out.requested}）` : ''}`],
+          ['抽样次数 Samples', `${out.samples}${out.cancelled ? EXPORTS[lang].cancelledOf(out.requested) : ''}`],
           ['种子 Seed', String(out.seed)],
           ['名额 N', String(out.topN)],
           ...(q.search.trim() ? ([['搜索 Search', q.search.trim()]] as [string, string][]) : []),

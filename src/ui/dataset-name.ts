@@ -1,4 +1,5 @@
-import type { Lang } from '../i18n/locale.svelte.ts';
+import { IMPORT } from '../i18n/import.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { DatasetSource } from '../protocol/scoring.ts';
 
 /**
@@ -8,5 +9,5 @@ import type { DatasetSource } from '../protocol/scoring.ts';
  */
 export function datasetName(source: DatasetSource, lang: Lang): string {
   if (source.kind !== 'demo') return source.name;
-  return lang === 'zh' ? '模拟数据（演示）' : 'Demo data (synthetic)';
+  return IMPORT[lang].demo;
 }

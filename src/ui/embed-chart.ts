@@ -32,6 +32,7 @@ export function embedChart(el: HTMLElement, spec: TopLevelSpec, on: { ready?: (v
     .then((r) => {
       if (disposed) return r.finalize();
       result = r;
+      dropEnglishTitleAria(el);
       return on.ready?.(r.view);
     })
     .catch(fail);
@@ -41,6 +42,19 @@ export function embedChart(el: HTMLElement, spec: TopLevelSpec, on: { ready?: (v
     result?.finalize();
     result = undefined;
   };
+}
+
+/**
+ * Vega labels a chart's title group "Title text '…'" (and "Subtitle text '…'") in English whatever
+ * the chart's language; `aria: false` in the config does not reach titles. The title's own text is
+ * already in the reader's language, so it alone becomes the label.
+ */
+function dropEnglishTitleAria(el: HTMLElement): void {
+  for (const g of el.querySelectorAll('[aria-roledescription="title"], [aria-roledescription="subtitle"]')) {
+    const text = g.textContent?.trim();
+    if (text) g.setAttribute('aria-label', text);
+    else g.removeAttribute('aria-label');
+  }
 }
 
 /** Name of the dataset a live chart feeds (see `live` in Chart.svelte). */

@@ -161,10 +161,11 @@ describe('WeightsView', () => {
     expect(body).toContain('已修改 1 项权重（自由模式：评分时各阶段权重按其合计折算为 100%）。');
   });
 
-  it('keeps the Chinese name in English labels', async () => {
+  it('names the indicator in English only in English labels', async () => {
     const WeightsView = await load('/src/ui/views/WeightsView.svelte');
     const { body } = render(WeightsView, { props: { system: sys, scenario: { version: 1, systemId: sys.id, weightMode: 'free' }, lang: 'en', onchange: () => {} } });
-    expect(body).toContain('aria-label="R&amp;D expense (研发费用金额) — Start-up weight"');
+    expect(body).toContain('aria-label="R&amp;D expense — Start-up weight"');
+    expect(body).not.toContain('(研发费用金额)');
     expect(body).toContain('Free mode: each stage is divided by its sum at scoring');
   });
 });

@@ -117,7 +117,7 @@ describe('exports in Chromium', () => {
     const notes = notesOf(meta);
     expect(notes.get('无量纲化方法 Normalisation')).toBe('基于极端值调整的极值法（下分位数 1%，上分位数 99%）');
     expect(notes.get('导出时间 Exported')).toMatch(LOCAL_TIME);
-    expect(notes.get('指标体系 System')).toBe(`${system.name.zh}（sichuan-2024，版本 ${system.version}）`);
+    expect(notes.get('指标体系 System')).toBe(`${system.name.zh}（${system.about!.edition.zh}）`);
     expect(notes.get('体系来源 Source')).toBe(system.source.seed);
     expect(notes.get('名单规则 List rule')).toContain('N = 100');
     const weights = weightsOf(meta);
@@ -144,6 +144,23 @@ describe('exports in Chromium', () => {
     expect(notes).toContain('无量纲化方法 Normalisation,基于极端值调整的极值法（下分位数 1%，上分位数 99%）');
     expect(notes.find((l) => l.startsWith('导出时间 Exported,'))!.slice('导出时间 Exported,'.length)).toMatch(LOCAL_TIME);
     expect(notes).toContain('阶段,指标类别,指标,权重（%）,权重（小数）');
+  });
+
+  it('in English, the list XLSX is headed and noted in English (the data as written)', async () => {
+    await page.locator('header .lang button', { hasText: 'English' }).click();
+    try {
+      const wb = await workbook((await download('export-xlsx')).bytes);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Points list', 'Scenario notes']);
+      const header = (wb.worksheets[0].getRow(1).values as unknown[]).slice(1);
+      expect(header.slice(0, 4)).toEqual(['No.', 'Overall rank', 'Unified social credit code', 'Enterprise name']);
+      expect(header).toContain('Score (exact)');
+      expect(header.filter((h) => /[\u3400-\u9fff]/.test(String(h)))).toEqual([]);
+      const notes = notesOf(wb.worksheets[1]);
+      expect(notes.get('无量纲化方法 Normalisation')).toBe('Winsorised min–max (lower quantile 1%, upper quantile 99%)');
+      expect(notes.get('指标体系 System')).toBe(`${system.name.en} (${system.about!.edition.en})`);
+    } finally {
+      await page.locator('header .lang button', { hasText: '中文' }).click();
+    }
   });
 
   it('a band list within each stage fills 分组 and 档次 in every row', async () => {

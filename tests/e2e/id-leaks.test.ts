@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIELDS } from '../../src/data/fields.ts';
-import { listSystems } from '../../src/systems/index.ts';
 import { launchChromium } from './browser.ts';
 import { buildAndServe } from './site.ts';
+import { CJK, leaks } from './text-leaks.ts';
 
 /**
  * Internal ids and developer file names must not reach the screen: 概览 (system card), 数据 (mapping
@@ -16,17 +15,6 @@ const FILE = 'crlf-utf8-bom.csv';
 let site: Awaited<ReturnType<typeof buildAndServe>>;
 let browser: Browser;
 let page: Page;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// System ids and versions, and field ids that are not ordinary words (single-word ids such as
-// `name` or `city` could be legitimate English; compound snake_case ids and `uscc` never are).
-const IDS = [...listSystems().flatMap((s) => [s.id, `v${s.version}`]), ...FIELDS.map((f) => f.id).filter((id) => id.includes('_') || id === 'uscc')];
-const LEAK = new RegExp(`(?<![A-Za-z0-9_.-])(${IDS.map(escape).join('|')})(?![A-Za-z0-9_])|\\d{3}_[0-9a-f]{16}\\.txt|scoring\\.md|§\\d`);
-const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
-
-function leaks(text: string): string[] {
-  return [...text.matchAll(new RegExp(LEAK, 'g'))].map((m) => m[0]);
-}
 
 async function visible(selector: string): Promise<string> {
   return page.locator(selector).first().innerText();

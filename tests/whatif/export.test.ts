@@ -92,6 +92,38 @@ describe('CSV export', () => {
   });
 });
 
+describe('exports in English', () => {
+  const en = provenanceNotes(
+    {
+      system,
+      weights: effectiveWeights(system),
+      normalization: { method: 'winsorized-minmax', lowerQuantile: 0.01, upperQuantile: 0.99 },
+      scenarioName: 'Baseline',
+      datasetName: 'demo.csv',
+      exportedAt: '2024-06-01 16:00:00 UTC+08:00',
+    },
+    'en',
+  );
+  it('note values, the method and the weights table in English; labels stay bilingual', () => {
+    const map = new Map(en);
+    expect(map.get('指标体系 System')).toBe('Sichuan enterprise innovation points system (2024) (2024 edition)');
+    expect(map.get('无量纲化方法 Normalisation')).toBe('Winsorised min–max (lower quantile 1%, upper quantile 99%)');
+    expect(normalizationText({ method: 'zscore', lowerQuantile: 0, upperQuantile: 1 }, 'en')).toBe('Z-score');
+    const w = weightsNoteTable(system, effectiveWeights(system), 'en');
+    expect(w.title).toBe('Weights per stage');
+    expect(w.columns.map((c) => c.header)).toEqual(['Stage', 'Indicator class', 'Indicator', 'Weight (%)', 'Weight (decimal)']);
+    expect(w.rows[0][0]).toBe(system.stages[0].name.en);
+    expect(w.rows.at(-1)![2]).toBe('Total');
+  });
+  it('the XLSX notes sheet takes the name given', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      toXlsx({ name: 'Points list', notesName: 'Scenario notes', columns: [{ header: 'No.', kind: 'number' }], rows: [[1]], notes: en }) as unknown as ArrayBuffer,
+    );
+    expect(wb.worksheets.map((x) => x.name)).toEqual(['Points list', 'Scenario notes']);
+  });
+});
+
 describe('provenance', () => {
   it('local date-time with its offset (hand-computed)', () => {
     const d = new Date(Date.UTC(2024, 5, 1, 8, 0, 0)); // 08:00 UTC
@@ -106,7 +138,7 @@ describe('provenance', () => {
   });
   it('notes: system with source, no internal method id', () => {
     const map = new Map(notes);
-    expect(map.get('指标体系 System')).toBe('四川省企业创新积分评价指标体系（2024）（sichuan-2024，版本 2024.1）');
+    expect(map.get('指标体系 System')).toBe('四川省企业创新积分评价指标体系（2024）（2024 版）');
     expect(map.get('体系来源 Source')).toBe('001_e9a526622d7f696a.txt');
     expect(notes.flat().join('|')).not.toContain('winsorized-minmax');
   });
@@ -161,10 +193,10 @@ describe('XLSX export', () => {
     const meta = wb.getWorksheet('方案说明')!;
     expect(meta.getCell('A1').value).toBe('方案 Scenario');
     expect(meta.getCell('B1').value).toBe("'=基准方案");
-    expect(meta.getCell('B2').value).toContain('sichuan-2024');
+    expect(meta.getCell('B2').value).toBe('四川省企业创新积分评价指标体系（2024）（2024 版）');
     // Below the notes, an empty row, the weights block's title, its header and rows (numbers numeric).
     const title = notes.length + 2;
-    expect(meta.getCell(`A${title}`).value).toBe('各阶段权重 Weights per stage');
+    expect(meta.getCell(`A${title}`).value).toBe('各阶段权重');
     expect(meta.getRow(title + 1).values).toEqual([undefined, '阶段', '指标类别', '指标', '权重（%）', '权重（小数）']);
     expect(typeof meta.getCell(`E${title + 2}`).value).toBe('number');
     expect(meta.getCell(`D${title + 2}`).numFmt).toBe('0.00');

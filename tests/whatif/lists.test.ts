@@ -160,6 +160,45 @@ describe('list rules', () => {
     expect(table.rows[0][col('资金用途')]).toBe('=HYPERLINK("x")'); // protected on write, not here
   });
 
+  it('a list export in English: heads from the field catalogue, stage and band names in English', () => {
+    const system = twoStageSystem(3);
+    const { columns, stage } = randomData(200, 3, 4);
+    const s = scored(preparedFor(system, columns, stage));
+    const { entries } = buildList(s.prepared, s.result, STAGE_BANDS);
+    const loan = Float64Array.from({ length: 200 }, () => 100);
+    const table = listTable(
+      entries,
+      { system, result: s.result, stage, usccs: Array.from({ length: 200 }, (_, i) => `U${i}`), columns: { loan_demand: loan }, text: { city: Array(200).fill('成都市') } },
+      { rule: STAGE_BANDS, name: 'Candidate list', notes: [], relending: true, lang: 'en' },
+    );
+    expect(table.columns.map((c) => c.header)).toEqual([
+      'No.',
+      'Group',
+      'Band',
+      'Rank in group',
+      'Overall rank',
+      'Unified social credit code',
+      'Enterprise name',
+      'Life-cycle stage',
+      'City of operation',
+      'Score',
+      'Base',
+      'Bonus',
+      'Score (exact)',
+      'Loan demand (10k CNY)',
+      'Expected start of fund use',
+      'Use of funds',
+      'Loan term',
+      'Preferred lending banks',
+    ]);
+    expect(table.notesName).toBe('Scenario notes');
+    const first = entries[0];
+    expect(table.rows[0][1]).toBe(system.stages.find((x) => x.id === first.group)!.name.en);
+    expect(table.rows[0][7]).toBe(system.stages[stage[first.row]].name.en);
+    // The user's data stays as written.
+    expect(table.rows[0][8]).toBe('成都市');
+  });
+
   it('an overall top-n list export has no 分组 / 档次 columns, and 2-decimal scores beside the exact one', () => {
     const system = twoStageSystem(3);
     const { columns, stage } = randomData(50, 3, 9);

@@ -1,5 +1,6 @@
+import { COMMON } from '../../i18n/common.ts';
 import { config, num, SCHEMA, type Lang, type TopLevelSpec } from '../common.ts';
-import { whatifChartText } from './labels.ts';
+import { whatifChartText } from '../../i18n/whatif-charts.ts';
 
 export interface CorrelationInput {
   names: readonly string[];
@@ -28,7 +29,7 @@ export function correlationMatrixSpec(input: CorrelationInput, options: { lang: 
   const names = [...input.names];
   return {
     $schema: SCHEMA,
-    title: { text: `${t.correlation}（${title}）` },
+    title: { text: `${t.correlation}${COMMON[options.lang].paren(title)}` },
     description: t.correlation,
     data: { values: correlationCells(input) },
     width: { step: 64 },

@@ -1,5 +1,4 @@
 /** Vega-Lite spec builders of the 情景分析 section: pure functions from aggregated data. */
-export { whatifChartText, type WhatifChartText } from './labels.ts';
 export { tornadoSpec, tornadoRows, type TornadoInput, type TornadoRow } from './tornado.ts';
 export { rankShiftHeatmapSpec, rankShiftCells, type RankShiftInput, type RankShiftCell } from './rank-shift-heatmap.ts';
 export { rankIntervalSpec, rankIntervalRows, type RankIntervalInput, type RankIntervalRow } from './rank-interval.ts';

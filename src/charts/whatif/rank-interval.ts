@@ -1,5 +1,5 @@
 import { config, num, SCHEMA, type Lang, type TopLevelSpec } from '../common.ts';
-import { whatifChartText } from './labels.ts';
+import { whatifChartText } from '../../i18n/whatif-charts.ts';
 
 export interface RankIntervalInput {
   /** Rows in scenario-rank order, already limited to the top of the ranking. */

@@ -1,5 +1,6 @@
+import { COMMON } from '../../i18n/common.ts';
 import { config, SCHEMA, type Lang, type TopLevelSpec } from '../common.ts';
-import { whatifChartText } from './labels.ts';
+import { whatifChartText } from '../../i18n/whatif-charts.ts';
 
 export interface RankShiftInput {
   bins: number;
@@ -39,8 +40,8 @@ export function rankShiftHeatmapSpec(input: RankShiftInput, options: { lang: Lan
   const t = whatifChartText(options.lang);
   const max = input.edges[input.edges.length - 1] ?? 1;
   const size = options.size ?? 320;
-  const xTitle = options.labelA ? `${t.rankA}（${options.labelA}）` : t.rankA;
-  const yTitle = options.labelB ? `${t.rankB}（${options.labelB}）` : t.rankB;
+  const xTitle = options.labelA ? `${t.rankA}${COMMON[options.lang].paren(options.labelA)}` : t.rankA;
+  const yTitle = options.labelB ? `${t.rankB}${COMMON[options.lang].paren(options.labelB)}` : t.rankB;
   const scale = { domain: [1, max], nice: false, zero: false };
   return {
     $schema: SCHEMA,

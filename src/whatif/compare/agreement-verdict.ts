@@ -52,15 +52,15 @@ export function agreementVerdict(names: string[], spearman: Float64Array, overla
   const ov = Number.isFinite(minOv) ? `${Math.round(minOv * 100)}%` : '—';
   const text: Record<typeof level, Label> = {
     high: {
-      zh: `高度吻合：各排名之间的 Spearman ρ 均不低于 ${rho}，前 ${topN} 名至少 ${ov} 相同。结论基本不受方法选择影响。`,
+      zh: `高度吻合：各排名之间的斯皮尔曼 ρ 均不低于 ${rho}，前 ${topN} 名至少 ${ov} 相同。结论基本不受方法选择影响。`,
       en: `High agreement: every pair of rankings has Spearman ρ ≥ ${rho} and shares at least ${ov} of its top ${topN}. The conclusions hardly depend on the choice.`,
     },
     moderate: {
-      zh: `基本吻合：最低 Spearman ρ 为 ${rho}（${pair}），前 ${topN} 名最少 ${ov} 相同。整体排序一致，但名单边缘的企业会随方法变化。`,
+      zh: `基本吻合：最低斯皮尔曼 ρ 为 ${rho}（${pair}），前 ${topN} 名最少 ${ov} 相同。整体排序一致，但名单边缘的企业会随方法变化。`,
       en: `Moderate agreement: the lowest Spearman ρ is ${rho} (${pair}) and top-${topN} lists share at least ${ov}. The overall order holds, but firms near the list boundary change with the choice.`,
     },
     low: {
-      zh: `吻合度较低：最低 Spearman ρ 为 ${rho}（${pair}），前 ${topN} 名最少只有 ${ov} 相同。名单明显取决于方法选择，建议说明所用方法并做敏感性分析。`,
+      zh: `吻合度较低：最低斯皮尔曼 ρ 为 ${rho}（${pair}），前 ${topN} 名最少只有 ${ov} 相同。名单明显取决于方法选择，建议说明所用方法并做敏感性分析。`,
       en: `Low agreement: the lowest Spearman ρ is ${rho} (${pair}) and top-${topN} lists share as little as ${ov}. The list depends on the choice; state the method used and check its sensitivity.`,
     },
   };

@@ -3,6 +3,9 @@ import { roundForDisplay, type Cell, type ExportTable, type NoteTable } from '..
 import type { ChangeReason } from './change-reasons.ts';
 import type { ListChange } from './list-diff.ts';
 import type { WeightDelta } from './weight-diff.ts';
+import { COMMON } from '../../i18n/common.ts';
+import { EXPORTS } from '../../i18n/exports.ts';
+import type { Lang } from '../../i18n/lang.ts';
 
 /** A list change with the enterprise's name and code, as the 方案对比 tables show it. */
 export type NamedListChange = ListChange & { name: string; uscc: string };
@@ -16,60 +19,64 @@ export type NamedListChange = ListChange & { name: string; uscc: string };
 export function changeTable(
   entries: readonly NamedListChange[],
   exits: readonly NamedListChange[],
-  opts: { system: IndicatorSystem; reasonText: (r: ChangeReason) => string; nameA: string; nameB: string; notes: [string, string][]; noteTables?: NoteTable[] },
+  opts: { system: IndicatorSystem; reasonText: (r: ChangeReason) => string; nameA: string; nameB: string; notes: [string, string][]; noteTables?: NoteTable[]; lang?: Lang },
 ): ExportTable {
   const { system, nameA: a, nameB: b } = opts;
+  const lang = opts.lang ?? 'zh';
+  const h = EXPORTS[lang];
   const row = (c: NamedListChange, i: number): Cell[] => [
     i + 1,
-    c.change === 'enter' ? '进入名单' : '退出名单',
+    c.change === 'enter' ? h.enter : h.exit,
     c.name,
     c.uscc,
-    system.stages[c.stage]?.name.zh ?? '',
+    system.stages[c.stage]?.name[lang] ?? '',
     c.rankA,
     c.rankB,
     roundForDisplay(c.scoreA),
     roundForDisplay(c.scoreB),
     roundForDisplay(c.scoreB - c.scoreA),
-    c.reasons.map(opts.reasonText).join('；'),
+    c.reasons.map(opts.reasonText).join(COMMON[lang].clauseSep),
     c.scoreA,
     c.scoreB,
   ];
   return {
-    name: '进出名单',
+    name: h.changesSheet,
     columns: [
-      { header: '序号', kind: 'number' },
-      { header: '变动', kind: 'text' },
-      { header: '企业名称', kind: 'text' },
-      { header: '统一社会信用代码', kind: 'text' },
-      { header: '生命周期阶段', kind: 'text' },
-      { header: `名次（A：${a}）`, kind: 'number' },
-      { header: `名次（B：${b}）`, kind: 'number' },
-      { header: `积分（A：${a}）`, kind: 'number', decimals: 2 },
-      { header: `积分（B：${b}）`, kind: 'number', decimals: 2 },
-      { header: '积分变化（B − A）', kind: 'number', decimals: 2 },
-      { header: '原因', kind: 'text' },
-      { header: '积分 A（精确值）', kind: 'number' },
-      { header: '积分 B（精确值）', kind: 'number' },
+      { header: h.seq, kind: 'number' },
+      { header: h.change, kind: 'text' },
+      { header: h.name, kind: 'text' },
+      { header: h.uscc, kind: 'text' },
+      { header: h.stage, kind: 'text' },
+      { header: h.rankOf('A', a), kind: 'number' },
+      { header: h.rankOf('B', b), kind: 'number' },
+      { header: h.scoreOf('A', a), kind: 'number', decimals: 2 },
+      { header: h.scoreOf('B', b), kind: 'number', decimals: 2 },
+      { header: h.scoreDelta, kind: 'number', decimals: 2 },
+      { header: h.reasons, kind: 'text' },
+      { header: h.scoreExactOf('A'), kind: 'number' },
+      { header: h.scoreExactOf('B'), kind: 'number' },
     ],
     rows: [...entries, ...exits].map(row),
     notes: opts.notes,
+    notesName: h.notesSheet,
     ...(opts.noteTables ? { noteTables: opts.noteTables } : {}),
   };
 }
 
 /** The weights that differ between A and B, for the 方案说明 of a comparison. */
-export function weightDiffNoteTable(system: IndicatorSystem, weights: readonly WeightDelta[], nameA: string, nameB: string): NoteTable {
-  const stage = (id: string) => system.stages.find((s) => s.id === id)?.name.zh ?? id;
-  const ind = (id: string) => system.indicators.find((x) => x.id === id)?.name.zh ?? id;
+export function weightDiffNoteTable(system: IndicatorSystem, weights: readonly WeightDelta[], nameA: string, nameB: string, lang: Lang = 'zh'): NoteTable {
+  const h = EXPORTS[lang];
+  const stage = (id: string) => system.stages.find((s) => s.id === id)?.name[lang] ?? id;
+  const ind = (id: string) => system.indicators.find((x) => x.id === id)?.name[lang] ?? id;
   return {
-    title: '不同的权重 Weights that differ',
+    title: h.weightsDiffer,
     columns: [
-      { header: '阶段', kind: 'text' },
-      { header: '指标', kind: 'text' },
-      { header: `A：${nameA}（%）`, kind: 'number', decimals: 2 },
-      { header: `B：${nameB}（%）`, kind: 'number', decimals: 2 },
-      { header: 'A（小数）', kind: 'number' },
-      { header: 'B（小数）', kind: 'number' },
+      { header: COMMON[lang].stage, kind: 'text' },
+      { header: h.indicator, kind: 'text' },
+      { header: h.sidePercent('A', nameA), kind: 'number', decimals: 2 },
+      { header: h.sidePercent('B', nameB), kind: 'number', decimals: 2 },
+      { header: h.sideDecimal('A'), kind: 'number' },
+      { header: h.sideDecimal('B'), kind: 'number' },
     ],
     rows: weights.map((w) => [stage(w.stage), ind(w.indicator), roundForDisplay(w.a * 100), roundForDisplay(w.b * 100), w.a, w.b]),
   };

@@ -1,4 +1,7 @@
-import { usesQuantiles, type IndicatorSystem, type NormalizationMethod, type NormalizationSpec } from '../../engine/index.ts';
+import { usesQuantiles, type IndicatorSystem, type NormalizationSpec } from '../../engine/index.ts';
+import { COMMON } from '../../i18n/common.ts';
+import { EXPORTS } from '../../i18n/exports.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { roundForDisplay, type NoteTable } from './table.ts';
 
 /**
@@ -27,26 +30,17 @@ export function cyrb53(str: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/**
- * The normalisation methods as the published documents name them (the same names as the 权重
- * view's method picker): a reader of an exported file sees the method, not an internal id.
- */
-export const METHOD_NAMES_ZH: Record<NormalizationMethod, string> = {
-  'winsorized-minmax': '基于极端值调整的极值法',
-  minmax: '极值法（最小–最大）',
-  zscore: '标准化（Z分数）',
-  'percentile-rank': '百分位排名',
-  'log-minmax': '非线性无量纲（对数极值法）',
-  efficacy: '功效系数法',
-};
-
 /** Percent of a share as the files show it: 0.01 → "1%", 0.025 → "2.5%". */
 const pct = (x: number) => `${roundForDisplay(x * 100, 2)}%`;
 
-/** "基于极端值调整的极值法（下分位数 1%，上分位数 99%）"; parameters only where the method reads them. */
-export function normalizationText(n: NormalizationSpec): string {
-  const name = METHOD_NAMES_ZH[n.method] ?? n.method;
-  return usesQuantiles(n.method) ? `${name}（下分位数 ${pct(n.lowerQuantile)}，上分位数 ${pct(n.upperQuantile)}）` : name;
+/**
+ * "基于极端值调整的极值法（下分位数 1%，上分位数 99%）"; parameters only where the method reads them.
+ * The method by the name the published documents and the 权重 view use (src/i18n/common.ts), never
+ * an internal id.
+ */
+export function normalizationText(n: NormalizationSpec, lang: Lang = 'zh'): string {
+  const name = COMMON[lang].methods[n.method] ?? n.method;
+  return usesQuantiles(n.method) ? `${name}${EXPORTS[lang].quantiles(pct(n.lowerQuantile), pct(n.upperQuantile))}` : name;
 }
 
 const pad = (x: number) => String(x).padStart(2, '0');
@@ -68,30 +62,39 @@ export function localDateTime(date: Date, offsetMinutes: number, zone?: string):
  * Every weight of the scenario per stage, as a percentage (2 decimals, as the screen shows it) and
  * as the exact decimal the scores were computed with, and each stage's sum.
  */
-export function weightsNoteTable(system: IndicatorSystem, w: ArrayLike<number>): NoteTable {
+export function weightsNoteTable(system: IndicatorSystem, w: ArrayLike<number>, lang: Lang = 'zh'): NoteTable {
+  const h = EXPORTS[lang];
   const k = system.indicators.length;
-  const className = (id: string) => system.classes.find((c) => c.id === id)?.name.zh ?? id;
+  const className = (id: string) => system.classes.find((c) => c.id === id)?.name[lang] ?? id;
   const rows: NoteTable['rows'] = [];
   system.stages.forEach((st, s) => {
     let sum = 0;
     system.indicators.forEach((ind, i) => {
       const x = w[s * k + i];
       sum += x;
-      rows.push([st.name.zh, className(ind.classId), ind.name.zh, roundForDisplay(x * 100, 2), x]);
+      rows.push([st.name[lang], className(ind.classId), ind.name[lang], roundForDisplay(x * 100, 2), x]);
     });
-    rows.push([st.name.zh, '', '合计', roundForDisplay(sum * 100, 2), sum]);
+    rows.push([st.name[lang], '', h.total, roundForDisplay(sum * 100, 2), sum]);
   });
   return {
-    title: '各阶段权重 Weights per stage',
+    title: h.weightsTitle,
     columns: [
-      { header: '阶段', kind: 'text' },
-      { header: '指标类别', kind: 'text' },
-      { header: '指标', kind: 'text' },
-      { header: '权重（%）', kind: 'number', decimals: 2 },
-      { header: '权重（小数）', kind: 'number' },
+      { header: COMMON[lang].stage, kind: 'text' },
+      { header: h.indicatorClass, kind: 'text' },
+      { header: h.indicator, kind: 'text' },
+      { header: h.weightPercent, kind: 'number', decimals: 2 },
+      { header: h.weightDecimal, kind: 'number' },
     ],
     rows,
   };
+}
+
+/**
+ * The system by name and edition, as the screen's report names it ("四川…（2024 版）"); ids and
+ * versions are for developers. A system without an edition (an imported one) is named alone.
+ */
+export function systemNote(system: IndicatorSystem, lang: Lang = 'zh'): string {
+  return `${system.name[lang]}${system.about ? COMMON[lang].paren(system.about.edition[lang]) : ''}`;
 }
 
 export interface ProvenanceInput {
@@ -109,15 +112,15 @@ export interface ProvenanceInput {
   quality?: readonly string[];
 }
 
-/** Label/value lines for the notes of an exported file (bilingual labels). */
-export function provenanceNotes(p: ProvenanceInput): [string, string][] {
+/** Label/value lines for the notes of an exported file: bilingual labels, values in `lang`. */
+export function provenanceNotes(p: ProvenanceInput, lang: Lang = 'zh'): [string, string][] {
   const notes: [string, string][] = [
     ['方案 Scenario', p.scenarioName],
-    ['指标体系 System', `${p.system.name.zh}（${p.system.id}，版本 ${p.system.version}）`],
+    ['指标体系 System', systemNote(p.system, lang)],
     ['体系来源 Source', p.system.source.seed],
     ['公布内容 Published', p.system.source.published],
-    ['无量纲化方法 Normalisation', normalizationText(p.normalization)],
-    ['权重 Weights', '见下方“各阶段权重”表（百分比与小数）'],
+    ['无量纲化方法 Normalisation', normalizationText(p.normalization, lang)],
+    ['权重 Weights', EXPORTS[lang].weightsSeeBelow],
     ['权重指纹 Weights hash', weightsHash(p.system, p.weights)],
     ['数据集 Data set', p.datasetName],
     ['导出时间 Exported', p.exportedAt],

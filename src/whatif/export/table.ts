@@ -29,6 +29,8 @@ export interface ExportTable {
   rows: Cell[][];
   /** Label/value lines describing the scenario, data set and date. */
   notes: [string, string][];
+  /** Name of the notes sheet in an XLSX, in the reader's language (default 方案说明). */
+  notesName?: string;
   /** Blocks of the 方案说明 sheet (and of the notes CSV) after the label/value lines. */
   noteTables?: NoteTable[];
 }

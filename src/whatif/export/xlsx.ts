@@ -136,7 +136,8 @@ export const NOTES_SHEET = '方案说明';
 /** The XLSX file as bytes. */
 export function toXlsx(table: ExportTable): Uint8Array {
   const main = sheetName(table.name, 'Sheet1');
-  const notesName = main === NOTES_SHEET ? `${NOTES_SHEET}2` : NOTES_SHEET;
+  const notes = sheetName(table.notesName ?? NOTES_SHEET, NOTES_SHEET);
+  const notesName = main === notes ? `${notes}2` : notes;
   const ct = 'application/vnd.openxmlformats-officedocument';
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(

@@ -2,6 +2,8 @@ import type { IndicatorSystem, ScoreResult } from '../../engine/index.ts';
 import { roundForDisplay, type Cell, type ExportColumn, type ExportTable, type NoteTable } from '../export/table.ts';
 import type { ListEntry } from './build-list.ts';
 import type { ListRule } from './list-rule.ts';
+import { EXPORTS } from '../../i18n/exports.ts';
+import type { Lang } from '../../i18n/lang.ts';
 
 /** What a list table reads per row besides the list itself (the scoring worker's dataset). */
 export interface ListRowSource {
@@ -18,13 +20,13 @@ export interface ListRowSource {
   flagText?: (r: number) => string;
 }
 
-/** Loan-demand fields of the re-lending candidate list (data-model.md, "Loan demand"). */
-export const LOAN_FIELDS: { id: string; header: string; kind: 'text' | 'number' }[] = [
-  { id: 'loan_demand', header: '贷款需求（万元）', kind: 'number' },
-  { id: 'loan_start', header: '资金预计使用时间', kind: 'text' },
-  { id: 'loan_purpose', header: '资金用途', kind: 'text' },
-  { id: 'loan_term', header: '贷款周期', kind: 'text' },
-  { id: 'intended_banks', header: '意向贷款银行', kind: 'text' },
+/** Loan-demand fields of the re-lending candidate list (data-model.md, "Loan demand"), headed by their catalogue names. */
+export const LOAN_FIELDS: { id: string; kind: 'text' | 'number' }[] = [
+  { id: 'loan_demand', kind: 'number' },
+  { id: 'loan_start', kind: 'text' },
+  { id: 'loan_purpose', kind: 'text' },
+  { id: 'loan_term', kind: 'text' },
+  { id: 'intended_banks', kind: 'text' },
 ];
 
 /**
@@ -42,8 +44,8 @@ interface ListColumn extends ExportColumn {
 }
 
 /**
- * Rows of a list as an export table. Headers are the data model's Chinese headers where one
- * exists, so the workbench can read an exported list back. Scores are rounded to 2 decimals as
+ * Rows of a list as an export table, headed in `lang` (default Chinese: the data model's headers
+ * where one exists, so the workbench can read an exported list back). Scores are rounded to 2 decimals as
  * the screen shows them, and 积分（精确值） keeps the exact score. 分组 / 组内名次 are there only
  * when the rule has groups (a scope other than overall), 档次 only for a band rule, and the tech
  * field / city columns only when some row has a value: a column is never empty throughout.
@@ -52,40 +54,42 @@ interface ListColumn extends ExportColumn {
 export function listTable(
   entries: ListEntry[],
   src: ListRowSource,
-  opts: { rule: ListRule; name: string; notes: [string, string][]; noteTables?: NoteTable[]; relending?: boolean },
+  opts: { rule: ListRule; name: string; notes: [string, string][]; noteTables?: NoteTable[]; relending?: boolean; lang?: Lang },
 ): ExportTable {
+  const lang = opts.lang ?? 'zh';
   const { system, result, stage } = src;
   const text = (id: string, r: number) => src.text?.[id]?.[r] ?? '';
   const scoped = (opts.rule.scope ?? 'overall') !== 'overall';
   const rule = opts.rule;
   const anyText = (id: string) => entries.some((e) => text(id, e.row) !== '');
+  const h = EXPORTS[lang];
   const cols: (ListColumn | false)[] = [
-    { header: '序号', kind: 'number', cell: (_, i) => i + 1 },
+    { header: h.seq, kind: 'number', cell: (_, i) => i + 1 },
     scoped && {
-      header: '分组',
+      header: h.group,
       kind: 'text',
-      cell: (e) => (rule.scope === 'stage' ? (system.stages.find((s) => s.id === e.group)?.name.zh ?? e.group) : e.group || '（空）'),
+      cell: (e) => (rule.scope === 'stage' ? (system.stages.find((s) => s.id === e.group)?.name[lang] ?? e.group) : e.group || h.emptyGroup),
     },
-    rule.kind === 'bands' && { header: '档次', kind: 'text', cell: (e) => rule.bands[e.band - 1]?.name.zh ?? '' },
-    scoped && { header: '组内名次', kind: 'number', cell: (e) => e.scopeRank },
-    { header: '总名次', kind: 'number', cell: (e) => e.rank },
-    { header: '统一社会信用代码', kind: 'text', cell: (e) => src.usccs[e.row] },
-    { header: '企业名称', kind: 'text', cell: (e) => src.names?.[e.row] ?? '' },
-    { header: '生命周期阶段', kind: 'text', cell: (e) => system.stages[stage[e.row]]?.name.zh ?? '' },
-    anyText('tech_field') && { header: '企业所属科技创新领域', kind: 'text', cell: (e) => text('tech_field', e.row) },
-    anyText('city') && { header: '市', kind: 'text', cell: (e) => text('city', e.row) },
-    { header: '积分', kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.score[e.row]) },
-    { header: '基础分', kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.base[e.row]) },
-    { header: '加分', kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.bonus[e.row]) },
-    { header: '积分（精确值）', kind: 'number', cell: (e) => result.score[e.row] },
+    rule.kind === 'bands' && { header: h.band, kind: 'text', cell: (e) => rule.bands[e.band - 1]?.name[lang] ?? '' },
+    scoped && { header: h.scopeRank, kind: 'number', cell: (e) => e.scopeRank },
+    { header: h.rank, kind: 'number', cell: (e) => e.rank },
+    { header: h.uscc, kind: 'text', cell: (e) => src.usccs[e.row] },
+    { header: h.name, kind: 'text', cell: (e) => src.names?.[e.row] ?? '' },
+    { header: h.stage, kind: 'text', cell: (e) => system.stages[stage[e.row]]?.name[lang] ?? '' },
+    anyText('tech_field') && { header: h.techField, kind: 'text', cell: (e) => text('tech_field', e.row) },
+    anyText('city') && { header: h.city, kind: 'text', cell: (e) => text('city', e.row) },
+    { header: h.score, kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.score[e.row]) },
+    { header: h.base, kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.base[e.row]) },
+    { header: h.bonus, kind: 'number', decimals: 2, cell: (e) => roundForDisplay(result.bonus[e.row]) },
+    { header: h.scoreExact, kind: 'number', cell: (e) => result.score[e.row] },
   ];
   for (const f of opts.relending ? LOAN_FIELDS : []) {
-    cols.push({ header: f.header, kind: f.kind, cell: (e) => (f.kind === 'number' ? (src.columns?.[f.id]?.[e.row] ?? null) : text(f.id, e.row)) });
+    cols.push({ header: h.loan(f.id), kind: f.kind, cell: (e) => (f.kind === 'number' ? (src.columns?.[f.id]?.[e.row] ?? null) : text(f.id, e.row)) });
   }
   // Last, so the columns before it keep their places for a reader of earlier exports.
   if (src.flagText) {
     const flagText = src.flagText;
-    cols.push({ header: '数据提示', kind: 'text', cell: (e) => flagText(e.row) });
+    cols.push({ header: h.flags, kind: 'text', cell: (e) => flagText(e.row) });
   }
   const used = cols.filter((c): c is ListColumn => c !== false);
   return {
@@ -93,6 +97,7 @@ export function listTable(
     columns: used.map(({ header, kind, decimals }) => ({ header, kind, ...(decimals ? { decimals } : {}) })),
     rows: entries.map((e, i) => used.map((c) => c.cell(e, i))),
     notes: opts.notes,
+    notesName: EXPORTS[lang].notesSheet,
     ...(opts.noteTables ? { noteTables: opts.noteTables } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseScenario, type Label, type Scenario } from '../../engine/index.ts';
 import { toBase64Url } from './base64url.ts';
 import { safeJsonParse } from './safe-json.ts';
+import { langTag, type Lang } from '../../i18n/lang.ts';
 
 /**
  * What a share link carries besides the scenario: the view it was made from and the dataset it was
@@ -116,7 +117,7 @@ export function parseShareContext(text: string): ShareContextResult {
  */
 export function datasetNotice(made: ShareDataset | undefined, shown: ShareDataset): Label | null {
   if (!made || made.fingerprint === shown.fingerprint) return null;
-  const n = (v: number, lang: 'zh' | 'en') => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  const n = (v: number, lang: Lang) => v.toLocaleString(langTag(lang));
   const sameName = made.name === shown.name && made.rows === shown.rows;
   return {
     zh:

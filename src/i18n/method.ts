@@ -1,5 +1,33 @@
-import type { Lang } from '../../i18n/locale.svelte.ts';
-import type { ParaId } from './math.ts';
+import type { Lang } from './lang.ts';
+
+/** The paragraphs of the 方法说明 view, in page order; each has an anchor #m-<id>. */
+export const PARA_IDS = [
+  'population',
+  'stage',
+  'ratio',
+  'growth',
+  'quantile',
+  'norm-winsorized-minmax',
+  'norm-minmax',
+  'norm-zscore',
+  'norm-percentile-rank',
+  'norm-log-minmax',
+  'norm-efficacy',
+  'missing',
+  'weights',
+  'base',
+  'bonus',
+  'veto',
+  'rank',
+  'whatif-compare',
+  'whatif-sensitivity',
+  'whatif-montecarlo',
+  'whatif-agreement',
+  'whatif-lists',
+  'profile',
+] as const;
+
+export type ParaId = (typeof PARA_IDS)[number];
 
 /** One paragraph of the 方法说明 view: a heading and plain-text prose (shown as text, never HTML). */
 export interface ParaText {
@@ -25,6 +53,40 @@ export interface MethodText {
   /** The accessible label of a "说明" link beside a control. */
   linkLabel: (topic: string) => string;
   linkText: string;
+  /** The words inside the formulas' \text{} (src/ui/method/math.ts), so a formula reads in the page's language. */
+  tex: {
+    initial: string;
+    growth: string;
+    stable: string;
+    y: string;
+    ratio: string;
+    missing: string;
+    or: string;
+    missingAfter: string;
+    growthRate: string;
+    prev: string;
+    sum: string;
+    sumMissingPre: string;
+    sumMissingPost: string;
+    orReverse: string;
+    eachStage: string;
+    base: string;
+    points: string;
+    bonus: string;
+    cap: string;
+    count: string;
+    score: string;
+    vetoHolds: string;
+    otherwise: string;
+    rank: string;
+    topPre: string;
+    topPost: string;
+    samplesWithRank: string;
+    samplesPost: string;
+    overlap: string;
+    topX: string;
+    rankInGroup: string;
+  };
 }
 
 const SECTIONS: ParaId[][] = [
@@ -75,7 +137,7 @@ const zh: MethodText = {
     },
     quantile: {
       title: '分位数（线性插值）',
-      body: ['F 为某指标在 P 上的全部有限值（不含缺失与无穷），升序排列为 f₀ … fₙ₋₁。p 分位数按线性插值（Hyndman–Fan 第7类，与 Excel PERCENTILE.INC 相同）计算。'],
+      body: ['F 为某指标在 P 上的全部有限值（不含缺失与无穷），升序排列为 f₀ … fₙ₋₁。p 分位数按线性插值计算（与 Excel 的 PERCENTILE.INC 函数相同）。'],
     },
     'norm-winsorized-minmax': {
       title: '基于极端值调整的极值法（默认）',
@@ -143,7 +205,7 @@ const zh: MethodText = {
     'whatif-compare': {
       title: '方案对比：名次相关系数',
       body: [
-        '比较两个方案的名次一致程度。Spearman ρ 为两组名次（并列取平均名次）的相关系数；Kendall τ-b 统计名次先后一致的企业对与不一致的企业对，并对并列做校正。两者都在 −1 到 1 之间，1 表示名次完全一致。',
+        '比较两个方案的名次一致程度。斯皮尔曼 ρ 为两组名次（并列取平均名次）的相关系数；肯德尔 τ-b 统计名次先后一致的企业对与不一致的企业对，并对并列做校正。两者都在 −1 到 1 之间，1 表示名次完全一致。',
         '进入或退出名单的企业，列出两方案下得分变化最大的三个项目作为原因；否决状态变化总是列在首位。',
       ],
     },
@@ -183,6 +245,39 @@ const zh: MethodText = {
   optional: '可选',
   linkLabel: (topic) => `方法说明：${topic}`,
   linkText: '说明',
+  tex: {
+    initial: '初创期：',
+    growth: '成长期：',
+    stable: '稳定期：',
+    y: '年',
+    ratio: '比值',
+    missing: '缺失',
+    or: '或',
+    missingAfter: '缺失',
+    growthRate: '增长率',
+    prev: '上年',
+    sum: '合计',
+    sumMissingPre: '',
+    sumMissingPost: '缺失时为缺失',
+    orReverse: '逆向指标：',
+    eachStage: '对每个阶段',
+    base: '基础分',
+    points: '得分',
+    bonus: '加分',
+    cap: '上限',
+    count: '数量',
+    score: '总分',
+    vetoHolds: '任一启用的否决项成立',
+    otherwise: '其他情况',
+    rank: '名次',
+    topPre: '前',
+    topPost: '名',
+    samplesWithRank: '名次',
+    samplesPost: '的抽样数',
+    overlap: '重合度',
+    topX: '前 ',
+    rankInGroup: '组内名次',
+  },
 };
 
 const en: MethodText = {
@@ -339,7 +434,7 @@ const en: MethodText = {
       title: 'List rules (points board, white list, candidate list)',
       body: [
         'Enterprises are ordered by score overall, within a stage, a technology field or a city: top N (everyone tied at the boundary is included, so a list may exceed N), top x % (g is the size of the group), bands (such as leading 5 %, advancing 10 %, striving 20 %) or a score threshold.',
-        'A vetoed enterprise is never on a list. The candidate list (备选企业名单) is the listed enterprises that state a loan demand.',
+        'A vetoed enterprise is never on a list. The candidate list is the listed enterprises that state a loan demand.',
       ],
     },
   },
@@ -354,10 +449,43 @@ const en: MethodText = {
   optional: 'optional',
   linkLabel: (topic) => `Methodology: ${topic}`,
   linkText: 'Method',
+  tex: {
+    initial: 'initial: ',
+    growth: 'growth: ',
+    stable: 'stable: ',
+    y: 'y',
+    ratio: 'ratio',
+    missing: 'missing',
+    or: ' or ',
+    missingAfter: ' missing',
+    growthRate: 'growth',
+    prev: 'prev',
+    sum: 'sum',
+    sumMissingPre: 'missing if ',
+    sumMissingPost: ' is missing',
+    orReverse: 'or, reverse,',
+    eachStage: 'for each stage ',
+    base: 'base',
+    points: 'points',
+    bonus: 'bonus',
+    cap: 'cap',
+    count: 'count',
+    score: 'score',
+    vetoHolds: 'an active veto holds',
+    otherwise: 'otherwise',
+    rank: 'rank',
+    topPre: 'top ',
+    topPost: '',
+    samplesWithRank: 'samples with rank',
+    samplesPost: '',
+    overlap: 'overlap',
+    topX: 'top-',
+    rankInGroup: 'rank in group',
+  },
 };
 
-const DICT: Record<Lang, MethodText> = { zh, en };
+export const METHOD: Record<Lang, MethodText> = { zh, en };
 
 export function methodText(lang: Lang): MethodText {
-  return DICT[lang];
+  return METHOD[lang];
 }
