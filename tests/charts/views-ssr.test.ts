@@ -113,7 +113,8 @@ describe('ProfileView', () => {
     });
     expect(body).not.toContain('<img src=x');
     expect(body).toContain('&lt;img src=x onerror=alert(1)>某某科技有限公司');
-    expect(body).toContain('<th scope="col">原始值</th>');
+    // Number columns are marked for right alignment and tabular figures (global.css table.data .num).
+    expect(body).toContain('<th scope="col" class="num">原始值</th>');
     expect(body).toContain('<th scope="row">研发费用金额</th>');
     expect(body).toContain('已触发否决，得分清零');
     expect(body).toContain('12.5%');
