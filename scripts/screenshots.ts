@@ -43,7 +43,9 @@ try {
       await settle(page);
       const file = join(out, `${t.id}-${lang}.png`);
       await page.screenshot({ path: file, fullPage: false });
-      console.log(file);
+      // How much of the screen the header, banners and tab bar take (the content starts below).
+      const bottom = await page.locator('nav [role="tablist"]').evaluate((el) => el.getBoundingClientRect().bottom);
+      console.log(`${file}  (header + banners + tabs: ${Math.round(bottom)} px = ${((100 * bottom) / 720).toFixed(1)}% of 720)`);
     }
   }
   if (log.errors.length) console.log('page errors:\n' + log.errors.join('\n'));

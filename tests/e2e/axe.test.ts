@@ -5,6 +5,9 @@ import { launchChromium } from './browser.ts';
 import { buildAndServe } from './site.ts';
 
 /**
+ * Also: at 1280×720 the header, banners and tab bar take at most 20% of the height, and a control
+ * reached with the keyboard shows its focus ring.
+ *
  * axe-core on every tab and every 情景分析 sub-view, in Chinese and in English, at 1440×900, on the
  * built site. axe is injected from node_modules (addScriptTag({ path })), never from a CDN. The
  * test fails on any serious or critical violation and prints each one's rule id and targets.
@@ -107,4 +110,41 @@ describe('axe-core: no serious or critical violation on any view', () => {
       expect(text, text).toBe('');
     }, 240_000);
   }
+});
+
+describe('layout at 1280×720 and the focus ring', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`header, banners and tabs take ≤ 20% of the screen (${lang})`, async () => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.getByRole('button', { name: lang === 'zh' ? '中文' : 'English' }).click();
+      await page.getByRole('tab', { name: lang === 'zh' ? '概览' : 'Overview', exact: true }).click();
+      await settle();
+      // The bottom of the tab bar is where the view's content starts.
+      const bottom = await page.locator('nav [role="tablist"]').evaluate((el) => el.getBoundingClientRect().bottom);
+      expect(bottom).toBeGreaterThan(60); // the header and the banners are there (the demo notice is shown)
+      expect(bottom).toBeLessThanOrEqual(0.2 * 720);
+      // The first row of the 概览 (stage distributions and the top 10) starts on the first screen.
+      const top = await page.getByTestId('overview-top').evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeLessThan(300);
+      await page.setViewportSize({ width: 1440, height: 900 });
+    });
+  }
+
+  it('controls reached with the keyboard show a solid focus ring', async () => {
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('tab', { name: '概览', exact: true }).focus();
+    const ring = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const cs = getComputedStyle(el);
+        return { tag: el.tagName, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+      });
+    // Backwards from the tab bar: the as-of date input, then the header's language buttons.
+    await page.keyboard.press('Shift+Tab');
+    expect(await ring()).toMatchObject({ tag: 'INPUT', style: 'solid' });
+    await page.keyboard.press('Shift+Tab');
+    const button = await ring();
+    expect(button).toMatchObject({ tag: 'BUTTON', style: 'solid' });
+    expect(button.width).toBeGreaterThanOrEqual(2);
+  });
 });
