@@ -1,4 +1,5 @@
-import { config, num, pick, SCHEMA, type Lang, type Named, type TopLevelSpec } from './common.ts';
+import { config, indicatorAxis, num, pick, SCHEMA, type Lang, type Named, type TopLevelSpec } from './common.ts';
+import { SEQUENTIAL_SCHEME } from './palette.ts';
 import { chartText } from '../i18n/charts.ts';
 
 export interface IndicatorHeatmapInput {
@@ -30,17 +31,32 @@ export function indicatorHeatmapSpec(input: IndicatorHeatmapInput, options: { la
     title: { text: t.heatmap, subtitle: t.heatmapSub },
     description: t.heatmap,
     data: { values: heatmapRows(input, lang) },
-    width: { step: 76 },
-    height: { step: 22 },
+    // The panel's width (stage columns share it); 28 px per indicator row, room for two lines.
+    width: 'container',
+    autosize: { type: 'fit-x', contains: 'padding' },
+    height: Math.max(1, indicatorLabels.length) * 28,
     encoding: {
-      x: { field: 'stage', type: 'nominal', sort: stageLabels, title: t.stage, axis: { orient: 'top', labelAngle: 0 } },
-      y: { field: 'indicator', type: 'nominal', sort: indicatorLabels, title: null },
+      // No grid lines: they would run through the printed values.
+      x: {
+        field: 'stage',
+        type: 'nominal',
+        sort: stageLabels,
+        title: null,
+        axis: { orient: 'top', labelAngle: 0, grid: false, ticks: false, domain: false, labelFontSize: 12, labelFontWeight: 600 },
+      },
+      y: { field: 'indicator', type: 'nominal', sort: indicatorLabels, title: null, axis: { ...indicatorAxis(lang), grid: false } },
     },
     layer: [
       {
-        mark: { type: 'rect', stroke: '#fff', strokeWidth: 1 },
+        mark: { type: 'rect', stroke: '#fff', strokeWidth: 2 },
         encoding: {
-          color: { field: 'mean', type: 'quantitative', title: t.mean, scale: { domain: [0, 1], scheme: 'blues' } },
+          color: {
+            field: 'mean',
+            type: 'quantitative',
+            title: t.mean,
+            scale: { domain: [0, 1], scheme: SEQUENTIAL_SCHEME },
+            legend: { orient: 'right', direction: 'vertical', gradientLength: 120 },
+          },
           tooltip: [
             { field: 'indicator', type: 'nominal', title: t.indicator },
             { field: 'stage', type: 'nominal', title: t.stage },
@@ -49,10 +65,10 @@ export function indicatorHeatmapSpec(input: IndicatorHeatmapInput, options: { la
         },
       },
       {
-        mark: { type: 'text', fontSize: 11 },
+        mark: { type: 'text', fontSize: 12 },
         encoding: {
           text: { field: 'mean', type: 'quantitative', format: '.2f' },
-          color: { condition: { test: 'datum.mean > 0.55', value: '#fff' }, value: '#111' },
+          color: { condition: { test: 'datum.mean > 0.6', value: '#fff' }, value: '#1d2330' },
         },
       },
     ],

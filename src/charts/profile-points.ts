@@ -1,5 +1,6 @@
 import type { Label } from '../engine/index.ts';
-import { config, pick, SCHEMA, type Lang, type TopLevelSpec } from './common.ts';
+import { config, indicatorAxis, pick, SCHEMA, type Lang, type TopLevelSpec } from './common.ts';
+import { ROLE } from './palette.ts';
 import { chartText } from '../i18n/charts.ts';
 
 export interface ProfilePointsInput {
@@ -61,12 +62,12 @@ export function profilePointsSpec(input: ProfilePointsInput, options: { lang: La
     description: `${t.profile}: ${t.total} ${input.score.toFixed(2)}${input.vetoed ? `, ${t.vetoNote}` : ''}`,
     data: { values: rows },
     width: 'container',
-    // Fit the width to the container only; the height is 18 px per row (a
-    // numeric height: a discrete `step` height with a fit width makes vega-lite warn).
+    // Fit the width to the container only; the height is 26 px per row, room for a wrapped name
+    // (a numeric height: a discrete `step` height with a fit width makes vega-lite warn).
     autosize: { type: 'fit-x', contains: 'padding' },
-    height: rows.length * 18,
+    height: rows.length * 26,
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: null },
+      y: { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), title: null, axis: indicatorAxis(lang) },
     },
     layer: [
       {
@@ -78,7 +79,7 @@ export function profilePointsSpec(input: ProfilePointsInput, options: { lang: La
             field: 'kindLabel',
             type: 'nominal',
             title: t.kind,
-            scale: { domain: kindLabels, range: ['#4c78a8', '#54a24b', '#e45756', '#555'] },
+            scale: { domain: kindLabels, range: [ROLE.primary, ROLE.positive, ROLE.negative, ROLE.ink] },
           },
           tooltip: [
             { field: 'label', type: 'nominal', title: t.indicator },
@@ -88,7 +89,7 @@ export function profilePointsSpec(input: ProfilePointsInput, options: { lang: La
         },
       },
       {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 },
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: ROLE.ink },
         encoding: {
           x: { field: 'end', type: 'quantitative' },
           text: { field: 'points', type: 'quantitative', format: '.2f' },

@@ -1,5 +1,6 @@
 import type { Histogram } from '../analysis/histogram.ts';
-import { config, pick, SCHEMA, stageColorScale, type Lang, type Named, type TopLevelSpec } from './common.ts';
+import { config, pick, SCHEMA, type Lang, type Named, type TopLevelSpec } from './common.ts';
+import { stageColorScale } from './palette.ts';
 import { chartText } from '../i18n/charts.ts';
 
 export interface HistogramSeries extends Named {
@@ -43,11 +44,11 @@ export function scoreHistogramSpec(series: readonly HistogramSeries[], options: 
   const t = chartText(lang);
   const labels = series.map((s) => pick(s.name, lang));
   const height = options.height ?? (layout === 'facet' ? 90 : 220);
-  const x = { field: 'x0', type: 'quantitative', bin: 'binned', title: t.score } as const;
+  const x = { field: 'x0', type: 'quantitative', bin: 'binned', title: t.score, axis: { tickCount: 8, labelOverlap: 'greedy' } } as const;
   const encoding = {
     x,
     x2: { field: 'x1' },
-    y: { field: 'count', type: 'quantitative', title: t.count },
+    y: { field: 'count', type: 'quantitative', title: t.count, axis: { tickCount: layout === 'facet' ? 3 : 5 } },
     tooltip: [
       { field: 'series', type: 'nominal', title: t.stage },
       { field: 'x0', type: 'quantitative', title: t.from, format: '.1f' },
@@ -64,7 +65,8 @@ export function scoreHistogramSpec(series: readonly HistogramSeries[], options: 
       title,
       description: title.text,
       data,
-      facet: { row: { field: 'series', type: 'nominal', sort: labels, title: null } },
+      // Stage names horizontal, above each row (not rotated beside it).
+      facet: { row: { field: 'series', type: 'nominal', sort: labels, title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start' } } },
       spec: { width: options.facetWidth ?? 480, height, mark: { type: 'bar', binSpacing: 0 }, encoding },
       config: config(),
     } as TopLevelSpec;
@@ -74,6 +76,7 @@ export function scoreHistogramSpec(series: readonly HistogramSeries[], options: 
     title,
     description: title.text,
     width: 'container',
+    autosize: { type: 'fit-x', contains: 'padding' },
     height,
     data,
     mark: { type: 'bar', binSpacing: 0 },

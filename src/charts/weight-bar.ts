@@ -1,4 +1,5 @@
-import { config, num, pick, SCHEMA, stageColorScale, type Lang, type Named, type TopLevelSpec } from './common.ts';
+import { config, indicatorAxis, num, pick, SCHEMA, type Lang, type Named, type TopLevelSpec } from './common.ts';
+import { ROLE, stageColorScale } from './palette.ts';
 import { chartText } from '../i18n/charts.ts';
 
 export interface WeightBarInput {
@@ -40,7 +41,8 @@ export function weightBarSpec(input: WeightBarInput, options: { lang: Lang }): T
     {
       mark: { type: 'bar' },
       encoding: {
-        x: { field: 'weight', type: 'quantitative', title: t.weight, axis: { format: '.2f' } },
+        // Few ticks, percent labels, overlapping ones dropped: no "0.000.02" at narrow widths.
+        x: { field: 'weight', type: 'quantitative', title: t.weight, axis: { format: '.0%', tickCount: 5, labelOverlap: 'greedy' } },
         color: { field: 'stage', type: 'nominal', title: t.stage, sort: stageLabels, scale: stageColorScale(stageLabels) },
         tooltip: [
           { field: 'indicator', type: 'nominal', title: t.indicator },
@@ -53,7 +55,7 @@ export function weightBarSpec(input: WeightBarInput, options: { lang: Lang }): T
   ];
   if (input.published) {
     layers.push({
-      mark: { type: 'tick', color: '#222', thickness: 2 },
+      mark: { type: 'tick', color: ROLE.ink, thickness: 2 },
       encoding: { x: { field: 'published', type: 'quantitative' } },
     });
   }
@@ -63,12 +65,12 @@ export function weightBarSpec(input: WeightBarInput, options: { lang: Lang }): T
     description: t.weights,
     data: { values: weightRows(input, lang) },
     width: 'container',
-    // Fit the width to the container only; the height is 7 px per bar plus
-    // 4 px per group (numeric: a discrete `step` height with a fit width makes vega-lite warn).
+    // Fit the width to the container only; the height is 8 px per bar plus 6 px per group, at
+    // least two label lines (numeric: a discrete `step` height with a fit width makes vega-lite warn).
     autosize: { type: 'fit-x', contains: 'padding' },
-    height: Math.max(1, input.indicators.length) * (Math.max(1, input.stages.length) * 7 + 4),
+    height: Math.max(1, input.indicators.length) * Math.max(28, Math.max(1, input.stages.length) * 8 + 6),
     encoding: {
-      y: { field: 'indicator', type: 'nominal', sort: indicatorLabels, title: null },
+      y: { field: 'indicator', type: 'nominal', sort: indicatorLabels, title: null, axis: indicatorAxis(lang) },
       yOffset: { field: 'stage', type: 'nominal', sort: stageLabels },
     },
     layer: layers,

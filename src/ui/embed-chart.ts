@@ -72,6 +72,15 @@ export function splitSpec(spec: TopLevelSpec): { shape: TopLevelSpec; values: un
   return { shape, values: data.values, key: JSON.stringify(shape) };
 }
 
+/**
+ * The shape of a live chart with its first values as a named top-level dataset, for the first
+ * embed: the view never runs on an empty dataset (which would give its scales an empty extent,
+ * logged by Vega as "Infinite extent for field x0"). Later values replace the dataset in place.
+ */
+export function withLiveValues(shape: TopLevelSpec, values: unknown[]): TopLevelSpec {
+  return { ...shape, datasets: { [LIVE_DATA]: values } } as TopLevelSpec;
+}
+
 /** Downloads the chart as `${file}.png` (2× scale) or `${file}.svg` (vega's view.toImageURL). */
 export async function saveChartImage(view: ChartView, type: 'png' | 'svg', file: string): Promise<void> {
   const url = await view.toImageURL(type, type === 'png' ? 2 : 1);

@@ -113,7 +113,8 @@ describe('ProfileView', () => {
     });
     expect(body).not.toContain('<img src=x');
     expect(body).toContain('&lt;img src=x onerror=alert(1)>某某科技有限公司');
-    expect(body).toContain('<th scope="col">原始值</th>');
+    // Number columns are marked for right alignment and tabular figures (global.css table.data .num).
+    expect(body).toContain('<th scope="col" class="num">原始值</th>');
     expect(body).toContain('<th scope="row">研发费用金额</th>');
     expect(body).toContain('已触发否决，得分清零');
     expect(body).toContain('12.5%');
@@ -188,5 +189,36 @@ describe('StagesView', () => {
     expect(body).toContain('<th scope="row">按初创期权重</th>');
     const empty = render(StagesView, { props: { ...props, means: null, comparison: null } }).body;
     expect(empty).toContain('尚未计算。');
+  });
+});
+
+describe('概览 data quality', () => {
+  it('lists the indicators with missing values, most first, with the share of the rows counted', async () => {
+    const DataQuality = await load('/src/ui/views/overview/DataQuality.svelte');
+    const report = (id: string, missing: number, finite: number, clippedLow: number, clippedHigh: number) => ({
+      id,
+      missing,
+      posInf: 0,
+      negInf: 0,
+      finite,
+      lo: 0,
+      hi: 1,
+      bounds: 'quantile',
+      clippedLow,
+      clippedHigh,
+    });
+    // rd_expense: 30 of 120 missing = 25.0%; patents: 3 of 120 = 2.5%; revenue: none (left out).
+    const stats = { reports: [report('rd_expense', 30, 90, 1, 2), report('patents', 3, 117, 0, 5), report('revenue', 0, 120, 4, 4)] };
+    const { body } = render(DataQuality, { props: { system: sys, stats, scored: 120 } });
+    const rows = [...body.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num">([^<]+)<\/td><td class="num">([^<]+)<\/td><td class="num">([^<]+)<\/td><\/tr>/g)].map((m) =>
+      m.slice(1),
+    );
+    expect(rows).toEqual([
+      ['研发费用金额', '30', '25.0%', '1 / 2'],
+      ['发明专利申请量', '3', '2.5%', '0 / 5'],
+    ]);
+    const none = render(DataQuality, { props: { system: sys, stats: { reports: [report('revenue', 0, 120, 0, 0)] }, scored: 120 } }).body;
+    expect(none).toContain('各指标均无缺失值。');
+    expect(none).not.toContain('<table');
   });
 });

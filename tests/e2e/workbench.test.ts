@@ -46,7 +46,12 @@ describe('workbench in Chromium', () => {
     expect(reasons.join('|')).toMatch(/校验位错误.*|信用代码重复|晚于评价截止日/);
     expect(reasons.length).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByTestId('system-card').textContent()).toContain('《四川省科技企业创新积分制工作实施方案》');
-    expect(await page.locator('[data-testid="overall-histogram"] svg').count()).toBeGreaterThan(0);
+    // Charts embed once vega has loaded (lazily): wait for them rather than race them.
+    await expect.poll(() => page.locator('[data-testid="overall-histogram"] svg').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="stage-histograms"] svg').count()).toBeGreaterThan(0);
+    // 概览 opens with the top of the list: ten rows, best first.
+    expect(await page.locator('[data-testid="overview-top"] tbody tr').count()).toBe(10);
+    expect(await page.locator('[data-testid="overview-top"] tbody tr td.num').first().textContent()).toBe('1');
   });
 
   it('shows the ranking as a real table, and names only as text', async () => {

@@ -1,4 +1,5 @@
 import { config, num, SCHEMA, type Lang, type TopLevelSpec } from '../common.ts';
+import { ROLE } from '../palette.ts';
 import { whatifChartText } from '../../i18n/whatif-charts.ts';
 
 export interface TornadoInput {
@@ -47,7 +48,7 @@ export function tornadoSpec(input: TornadoInput, options: { lang: Lang }): TopLe
     encoding: {
       y: { field: 'indicator', type: 'nominal', sort: order, title: null },
       x: { field: 'value', type: 'quantitative', title: t.meanAbs, axis: { labelExpr: 'format(abs(datum.value), ",.0f")' } },
-      color: { field: 'direction', type: 'nominal', title: t.direction, sort: [t.down, t.up], scale: { domain: [t.down, t.up], range: ['#e45756', '#4c78a8'] } },
+      color: { field: 'direction', type: 'nominal', title: t.direction, sort: [t.down, t.up], scale: { domain: [t.down, t.up], range: [ROLE.negative, ROLE.primary] } },
       tooltip: [
         { field: 'indicator', type: 'nominal', title: t.indicator },
         { field: 'direction', type: 'nominal', title: t.direction },
