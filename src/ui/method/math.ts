@@ -14,9 +14,7 @@ export function mathFor(lang: Lang): Record<ParaId, string[]> {
   const t = (s: string) => String.raw`\text{${s}}`;
   return {
     population: [],
-    stage: [
-      String.raw`${t(w.initial)} d \ge T - 5\,${t(w.y)} \qquad ${t(w.growth)} T - 10\,${t(w.y)} \le d < T - 5\,${t(w.y)} \qquad ${t(w.stable)} d < T - 10\,${t(w.y)}`,
-    ],
+    stage: [String.raw`${t(w.initial)} d \ge T - 5\,${t(w.y)} \qquad ${t(w.growth)} T - 10\,${t(w.y)} \le d < T - 5\,${t(w.y)} \qquad ${t(w.stable)} d < T - 10\,${t(w.y)}`],
     ratio: [
       String.raw`${t(w.ratio)}(a, b) = \begin{cases} a / b & b > 0 \\ +\infty & b = 0,\ a > 0 \\ 0 & b = 0,\ a = 0 \\ -\infty & b = 0,\ a < 0 \\ ${t(w.missing)} & b < 0 ${t(w.or)} a, b ${t(w.missingAfter)} \end{cases}`,
     ],
@@ -56,9 +54,7 @@ export function mathFor(lang: Lang): Record<ParaId, string[]> {
     ],
     'whatif-agreement': [String.raw`${t(w.overlap)}(A, B) = \frac{|A \cap B|}{\max(|A|, |B|)}`],
     'whatif-lists': [String.raw`${t(w.topX)}x\%: \ ${t(w.rankInGroup)} \le \Bigl\lceil \frac{x}{100}\, g \Bigr\rceil`],
-    profile: [
-      String.raw`x \;\to\; c = \min(\max(x, lo), hi) \;\to\; s \;\to\; ${t(w.points)} = 100\, w\, s \;\to\; ${t(w.score)} = \sum ${t(w.points)} + ${t(w.bonus)}`,
-    ],
+    profile: [String.raw`x \;\to\; c = \min(\max(x, lo), hi) \;\to\; s \;\to\; ${t(w.points)} = 100\, w\, s \;\to\; ${t(w.score)} = \sum ${t(w.points)} + ${t(w.bonus)}`],
   };
 }
 
