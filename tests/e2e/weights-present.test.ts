@@ -173,7 +173,7 @@ describe('weights as percentages', () => {
 
   it('reads the same in English', async () => {
     await page.getByRole('button', { name: 'English' }).click();
-    const name = `Venture capital received (获得风险投资金额) — Initial weight (%)`;
+    const name = `Venture capital received — Initial weight (%)`;
     const f = page.getByRole('textbox', { name, exact: true });
     await f.fill('abc');
     await f.press('Enter');
