@@ -3,6 +3,7 @@ import { bilingualError } from '../src/import/errors.ts';
 import { expose } from 'comlink';
 import { RankingPager, scoreDistribution, stageComparison, stageIndicatorMeans, stagePercentile, topN, type ScoredRows } from '../src/analysis/index.ts';
 import { explain, type Run } from '../src/engine/index.ts';
+import { weightStability } from '../src/whatif/stability.ts';
 import { buildDataset } from '../src/data/build-dataset.ts';
 import { computeRowFlags } from '../src/data/row-flags.ts';
 import { matchHeaders } from '../src/data/header-match.ts';
@@ -132,6 +133,11 @@ const api: ScoringApi = {
       flags: ds.flagsOf(row),
     };
     return data;
+  },
+
+  async stability({ row, topN }) {
+    const { run } = need();
+    return weightStability({ prepared: run.prepared, weights: run.weights, result: run.result, row, rule: { kind: 'top-n', n: topN } });
   },
 
   async stages({ topShare }) {

@@ -24,6 +24,7 @@ export const PARA_IDS = [
   'whatif-montecarlo',
   'whatif-agreement',
   'whatif-lists',
+  'whatif-stability',
   'profile',
 ] as const;
 
@@ -96,7 +97,7 @@ const SECTIONS: ParaId[][] = [
   ['weights', 'base', 'bonus', 'veto'],
   ['rank'],
   ['profile'],
-  ['whatif-compare', 'whatif-sensitivity', 'whatif-montecarlo', 'whatif-agreement', 'whatif-lists'],
+  ['whatif-compare', 'whatif-sensitivity', 'whatif-montecarlo', 'whatif-agreement', 'whatif-lists', 'whatif-stability'],
 ];
 
 const zh: MethodText = {
@@ -231,6 +232,13 @@ const zh: MethodText = {
       body: [
         '在全部企业、各阶段、各领域或各城市范围内按得分排序：前 N 名（边界并列者全部入选，名单可能多于 N 家）、前 x%（g 为该范围企业数）、分档（如领跑5%、竞跑10%、进取20%）或分数线。',
         '被否决的企业不进入任何名单。备选企业名单为名单中有贷款需求的企业。',
+      ],
+    },
+    'whatif-stability': {
+      title: '权重稳定区间',
+      body: [
+        '对企业所在阶段的每项权重 i：把它设为 t（0 到 100%），同阶段其他权重按比例缩放使合计仍为 1，其他阶段和被否决企业的得分不变。此时每家企业的得分都是 t 的一次函数。',
+        '另一家企业得分超过该企业的 t 构成一条半直线，端点为两条直线的交点。把落在 [0, 1] 内的交点排序后逐段计数，即得该企业名次不超过名额 N（前 N 名，全部企业范围）的全部 t 值，是精确结果而非抽样；并列不计为超过。不在榜时给出离当前权重最近的入榜取值。',
       ],
     },
   },
@@ -435,6 +443,13 @@ const en: MethodText = {
       body: [
         'Enterprises are ordered by score overall, within a stage, a technology field or a city: top N (everyone tied at the boundary is included, so a list may exceed N), top x % (g is the size of the group), bands (such as leading 5 %, advancing 10 %, striving 20 %) or a score threshold.',
         'A vetoed enterprise is never on a list. The candidate list is the listed enterprises that state a loan demand.',
+      ],
+    },
+    'whatif-stability': {
+      title: 'Weight stability intervals',
+      body: [
+        "For each weight i of the enterprise's stage: set it to t (0 to 100 %) and rescale the stage's other weights in proportion so they still sum to 1; scores of other stages and of vetoed enterprises do not change. Every enterprise's score is then a linear function of t.",
+        'Another enterprise outscores this one on a half-line of t that ends where the two lines cross. Sorting the crossings inside [0, 1] and counting segment by segment gives every t for which the enterprise ranks within N places (top N over all enterprises), exactly and without sampling; a tie does not outrank. Off the list, the value nearest the current weight at which it enters is given.',
       ],
     },
   },

@@ -54,6 +54,10 @@ export function mathFor(lang: Lang): Record<ParaId, string[]> {
     ],
     'whatif-agreement': [String.raw`${t(w.overlap)}(A, B) = \frac{|A \cap B|}{\max(|A|, |B|)}`],
     'whatif-lists': [String.raw`${t(w.topX)}x\%: \ ${t(w.rankInGroup)} \le \Bigl\lceil \frac{x}{100}\, g \Bigr\rceil`],
+    'whatif-stability': [
+      String.raw`w_i = t, \qquad w_j(t) = w_j\,\frac{1 - t}{\sum_{l \ne i} w_l} \quad (j \ne i)`,
+      String.raw`${t(w.score)}_r(t) = ${t(w.bonus)}_r + 100\bigl(R_r + t\,(s_{r,i} - R_r)\bigr), \qquad R_r = \frac{\sum_{j \ne i} w_j\, s_{r,j}}{\sum_{j \ne i} w_j}`,
+    ],
     profile: [String.raw`x \;\to\; c = \min(\max(x, lo), hi) \;\to\; s \;\to\; ${t(w.points)} = 100\, w\, s \;\to\; ${t(w.score)} = \sum ${t(w.points)} + ${t(w.bonus)}`],
   };
 }
