@@ -48,6 +48,8 @@ export interface WeightStability {
 export interface StabilityResult {
   row: number;
   stage: number;
+  /** The row has no life-cycle stage (no registration date), so no stage weights apply to it. */
+  noStage: boolean;
   vetoed: boolean;
   /** Rank cut-off within the scope group (Infinity for a threshold rule). */
   cutoff: number;
@@ -87,11 +89,12 @@ export function weightStability(q: StabilityQuery): StabilityResult {
   if (!(Number.isInteger(row) && row >= 0 && row < n)) throw new Error(`row ${row} is outside 0..${n - 1}`);
   const g = stage[row];
   const off = g * k;
-  if (off + k > weights.length) throw new Error(`row ${row} has no stage, so it has no weights to vary`);
   const scale = p.system.baseScale;
   const vetoed = result.vetoed[row] === 1;
   const outerPercent = rule.kind === 'top-percent' ? rule.percent : rule.kind === 'bands' ? bandCutPoints(rule)[rule.bands.length - 1] : null;
   const { member, cutoff } = scopeMask(q, outerPercent);
+  // An answer, not an error: the screen says why there is nothing to vary, in the reader's language.
+  if (off + k > weights.length) return { row, stage: g, noStage: true, vetoed, cutoff, weights: [] };
 
   // Current weighted sums A_r for the rows of the stage; constant scores for every other row.
   const A = new Float64Array(n);
@@ -217,5 +220,5 @@ export function weightStability(q: StabilityQuery): StabilityResult {
       }
     out.push({ indicator: i, weight: w, onList: current !== null, intervals, current, enterAt });
   }
-  return { row, stage: g, vetoed, cutoff, weights: out };
+  return { row, stage: g, noStage: false, vetoed, cutoff, weights: out };
 }

@@ -39,7 +39,7 @@ describe('weight stability intervals in the profile', () => {
     await panel.getByRole('button', { name: '计算稳定区间' }).click();
     const rows = panel.getByTestId('stability-table').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(18);
-    expect(await panel.getByText('当前在榜').count()).toBe(1);
+    expect(await panel.getByTestId('stability-status').textContent()).toBe('当前在前 1 名（全部企业）之内');
     const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     for (const [weight, range, enter] of cells) {
       const w = percent(weight);
@@ -73,6 +73,9 @@ describe('weight stability intervals in the profile', () => {
     await panel.getByLabel('名额 N').fill('100');
     await panel.getByRole('button', { name: '计算稳定区间' }).click();
     await expect.poll(() => panel.getByTestId('stability-table').count(), { timeout: 30_000 }).toBe(1);
+    // Typing another N does not relabel the table: it still names the rule it was computed for.
+    await panel.getByLabel('名额 N').fill('5');
+    expect(await panel.getByTestId('stability-status').textContent()).toMatch(/前 100 名（全部企业）/);
     await page.getByRole('tab', { name: '权重' }).click();
     const field = page.getByRole('textbox', { name: '研发费用金额 — 稳定期 权重（%）', exact: true });
     await field.fill('30');

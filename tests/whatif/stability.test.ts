@@ -79,6 +79,13 @@ describe('weight stability intervals, worked by hand', () => {
     expect(r.weights[1].intervals).toEqual([]);
     expect(r.weights[1].enterAt).toBeNull();
   });
+  it('a row without a stage has no weights to vary: said in the result, not thrown', () => {
+    const q = hand(S, [0.5, 0.5]);
+    q.prepared.stage[0] = 255; // NO_STAGE
+    const r = weightStability(q);
+    expect(r.noStage).toBe(true);
+    expect(r.weights).toEqual([]);
+  });
   it('refuses a rule it cannot apply and a row outside the data', () => {
     expect(() => weightStability(hand(S, [0.5, 0.5], { rule: { kind: 'top-n', n: -1 } }))).toThrow(/n must be/);
     expect(() => weightStability(hand(S, [0.5, 0.5], { row: 3 }))).toThrow(/outside/);
