@@ -16,6 +16,7 @@ import {
 import { provenanceNotes, toCsvBytes, toNotesCsvBytes, toXlsx, weightsNoteTable } from '../src/whatif/export/index.ts';
 import { flagCellText } from '../src/data/row-flags.ts';
 import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
+import { borderline } from '../src/whatif/borderline.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import { listProbability, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
@@ -229,6 +230,19 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         ...(ds.flagged[e.row] ? { flags: ds.flagsOf(e.row) } : {}),
       }));
       return { total: entries.length, offset: o, groups, rows, hasLoanDemand: !!loan, relendingTotal: rel.length };
+    },
+
+    async listBorderline({ scenario, rule, count }) {
+      const t0 = performance.now();
+      const { ds, scorer } = need();
+      const sc = scorer.score(scenario);
+      const rows = borderline({ prepared: sc.prepared, weights: sc.weights, result: sc.result, rule, groups: groupsOf(ds), count }).map((e) => ({
+        ...e,
+        name: ds.names[e.row],
+        uscc: ds.usccs[e.row],
+        ...(ds.flagged[e.row] ? { flags: ds.flagsOf(e.row) } : {}),
+      }));
+      return { rule, count, rows, ms: performance.now() - t0 };
     },
 
     async mcTableLoad(req) {

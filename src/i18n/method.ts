@@ -239,6 +239,7 @@ const zh: MethodText = {
       body: [
         '对企业所在阶段的每项权重 i：把它设为 t（0 到 100%），同阶段其他权重按比例缩放使合计仍为 1，其他阶段和被否决企业的得分不变。此时每家企业的得分都是 t 的一次函数。',
         '另一家企业得分超过该企业的 t 构成一条半直线，端点为两条直线的交点。把落在 [0, 1] 内的交点排序后逐段计数，即得该企业名次不超过名额 N（前 N 名，全部企业范围）的全部 t 值，是精确结果而非抽样；并列不计为超过。不在榜时给出离当前权重最近的入榜取值。',
+        '名单视图中的边缘企业：先按名单规则求出每个范围组的入选线（门槛规则为最低分，其余规则为该组入选的最低分），分差 = 得分 − 入选线；取分差最小的 N 家在榜企业和分差最大（最接近 0）的 N 家榜外企业，被否决或无阶段的企业不计入。对每家企业按上述方法求每项权重的稳定区间：在榜企业的“所需改动”是当前权重到所在区间较近端点的距离（端点为 0 或 100% 时不算），榜外企业是到最近入榜点的距离；取距离最小的一项为最敏感的权重。名次按名单范围（全部、阶段、城市或技术领域）计算。',
       ],
     },
   },
@@ -450,6 +451,7 @@ const en: MethodText = {
       body: [
         "For each weight i of the enterprise's stage: set it to t (0 to 100 %) and rescale the stage's other weights in proportion so they still sum to 1; scores of other stages and of vetoed enterprises do not change. Every enterprise's score is then a linear function of t.",
         'Another enterprise outscores this one on a half-line of t that ends where the two lines cross. Sorting the crossings inside [0, 1] and counting segment by segment gives every t for which the enterprise ranks within N places (top N over all enterprises), exactly and without sampling; a tie does not outrank. Off the list, the value nearest the current weight at which it enters is given.',
+        "Borderline enterprises in the lists view: the list rule gives each scope group a cut line (a threshold rule's minimum score; otherwise the lowest listed score of the group), and margin = score − cut line. The N listed enterprises with the smallest margins and the N unlisted ones with the largest (closest to 0) are taken; vetoed enterprises and those without a stage are left out. Each one's weight intervals are computed as above, ranks within the list's scope (all, stage, city or tech field). For a listed enterprise the change needed is the distance from the current weight to the nearer end of its interval (an end at 0 or 100 % does not count); for an unlisted one, the distance to the nearest entry point. The weight with the smallest change is the most sensitive one.",
       ],
     },
   },

@@ -7,6 +7,7 @@
 import type { Scenario } from '../engine/index.ts';
 import type { GroupTally, ListChange, WeightDelta } from '../whatif/compare/index.ts';
 import type { ListEntry, ListGroupSummary, ListRule } from '../whatif/lists/index.ts';
+import type { BorderlineEntry } from '../whatif/borderline.ts';
 import type { McLoadInput, McRunInput } from './monte-carlo.ts';
 import type { McListSource, McSortKey } from '../whatif/mc/list-table.ts';
 import type { SensitivityRow } from '../whatif/sensitivity/index.ts';
@@ -119,6 +120,29 @@ export interface ListPage {
   relendingTotal: number;
 }
 
+/** The borderline enterprises of a list with their weight stability (src/whatif/borderline.ts). */
+export interface BorderlineRequest {
+  scenario: Scenario;
+  rule: ListRule;
+  /** How many listed and how many unlisted enterprises (each). */
+  count: number;
+}
+
+export interface BorderlineRow extends BorderlineEntry {
+  name: string;
+  uscc: string;
+  /** The row's data-quality flags (数据提示); absent when it has none. */
+  flags?: Label[];
+}
+
+export interface BorderlineResult {
+  /** The request the rows answer (the panel names the rule they were computed for). */
+  rule: ListRule;
+  count: number;
+  rows: BorderlineRow[];
+  ms: number;
+}
+
 export interface ListExportRequest {
   scenario: Scenario;
   rule: ListRule;
@@ -206,6 +230,7 @@ export interface WhatifApi {
   crossSystem(req: { topN: number }): Promise<CrossSystemResult>;
   listPage(req: ListPageRequest): Promise<ListPage>;
   listExport(req: ListExportRequest): Promise<Uint8Array>;
+  listBorderline(req: BorderlineRequest): Promise<BorderlineResult>;
   mcTableLoad(req: McTableLoad): Promise<void>;
   mcTablePage(req: McTableQuery): Promise<McTablePage>;
   mcTableExport(req: McTableExportRequest): Promise<Uint8Array>;

@@ -12,6 +12,14 @@ export class Job<Req, Res> {
 
   constructor(private readonly send: (req: Req) => Promise<Res>) {}
 
+  /** Forgets the result (and any answer still on its way): it no longer describes what is shown. */
+  clear(): void {
+    this.latest.take();
+    this.result = null;
+    this.busy = false;
+    this.error = null;
+  }
+
   async run(req: Req): Promise<void> {
     const ticket = this.latest.take();
     this.busy = true;

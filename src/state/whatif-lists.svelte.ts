@@ -3,7 +3,7 @@ import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
 import { localDateTime } from '../whatif/export/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
-import type { ListPage, ListPageRequest } from '../protocol/whatif.ts';
+import type { BorderlineRequest, BorderlineResult, ListPage, ListPageRequest } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
 import type { Lang } from '../i18n/lang.ts';
 
@@ -45,13 +45,27 @@ export class ListsState {
   exporting = $state(false);
   exportError = $state<string | null>(null);
   readonly page: Job<ListPageRequest, ListPage>;
+  /** The borderline enterprises, computed on request for one (scenario, rule); dropped when either changes. */
+  readonly borderline: Job<BorderlineRequest, BorderlineResult>;
+  private borderlineKey = '';
 
   constructor(private readonly scoring: Remote<ScoringApi>) {
     this.page = new Job((r) => scoring.listPage(r));
+    this.borderline = new Job((r) => scoring.listBorderline(r));
+  }
+
+  computeBorderline(scenario: Scenario, rule: ListRule, count: number): Promise<void> {
+    const req = { scenario: $state.snapshot(scenario) as Scenario, rule: $state.snapshot(rule) as ListRule, count };
+    this.borderlineKey = JSON.stringify([req.scenario, req.rule]);
+    return this.borderline.run(req);
   }
 
   /** Fetches the page shown (the scenario and rule are snapshotted: plain objects cross to the worker). */
   refresh(scenario: Scenario, rule: ListRule): Promise<void> {
+    if (this.borderlineKey && JSON.stringify([$state.snapshot(scenario), $state.snapshot(rule)]) !== this.borderlineKey) {
+      this.borderline.clear();
+      this.borderlineKey = '';
+    }
     return this.page.run({
       scenario: $state.snapshot(scenario) as Scenario,
       rule: $state.snapshot(rule) as ListRule,

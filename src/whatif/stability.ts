@@ -56,18 +56,27 @@ export interface StabilityResult {
   weights: WeightStability[];
 }
 
-/** Rows competing with `row` for its place: the members of its scope group. */
-function scopeMask(q: StabilityQuery, outerPercent: number | null): { member: (r: number) => boolean; cutoff: number } {
-  const { prepared: p, row, rule, groups } = q;
+/** Rows competing with `row` for its place: the members of its scope group, and the group's rank cut-off. */
+interface Scope {
+  member: (r: number) => boolean;
+  cutoff: number;
+}
+
+function scopeOf(q: Omit<StabilityQuery, 'row'>, row: number, outerPercent: number | null, memo: Map<number, Scope>): Scope {
+  const { prepared: p, rule, groups } = q;
   const scope = rule.scope ?? 'overall';
   const codes = scope === 'stage' ? p.stage : scope === 'city' ? groups?.city?.codes : scope === 'tech-field' ? groups?.techField?.codes : null;
   if (scope !== 'overall' && !codes) throw new Error(`list rule: the "${scope}" scope needs its group column`);
   const mine = codes ? codes[row] : 0;
+  const known = memo.get(mine);
+  if (known) return known;
   const member = codes ? (r: number) => codes[r] === mine : () => true;
   let size = 0;
   for (let r = 0; r < p.n; r++) if (member(r)) size++;
   const cutoff = rule.kind === 'top-n' ? rule.n : outerPercent !== null ? percentCutoff(outerPercent, size) : Infinity;
-  return { member, cutoff };
+  const out = { member, cutoff };
+  memo.set(mine, out);
+  return out;
 }
 
 /** Merges adjacent closed intervals that touch. */
@@ -78,25 +87,22 @@ function pushInterval(out: [number, number][], lo: number, hi: number): void {
 }
 
 /**
- * The stability of every weight of `row`'s stage under `rule` (top-n, top-percent, bands — on any
- * band — or threshold). O(n · k) for the weighted sums plus, per weight, O(n) and a sort of the
- * crossing points that fall in (0, 1).
+ * What does not depend on which weight varies, for the rows of stage g: the current weighted sums
+ * `A_r` of the stage's rows and the fixed scores of every other row.
  */
-export function weightStability(q: StabilityQuery): StabilityResult {
-  const { prepared: p, weights, result, row, rule } = q;
-  checkListRule(rule);
+interface StageBase {
+  g: number;
+  off: number;
+  A: Float64Array;
+  fixed: Float64Array;
+  moves: Uint8Array;
+}
+
+function stageBase(q: Omit<StabilityQuery, 'row'>, g: number): StageBase {
+  const { prepared: p, weights, result } = q;
   const { n, k, s, stage } = p;
-  if (!(Number.isInteger(row) && row >= 0 && row < n)) throw new Error(`row ${row} is outside 0..${n - 1}`);
-  const g = stage[row];
   const off = g * k;
   const scale = p.system.baseScale;
-  const vetoed = result.vetoed[row] === 1;
-  const outerPercent = rule.kind === 'top-percent' ? rule.percent : rule.kind === 'bands' ? bandCutPoints(rule)[rule.bands.length - 1] : null;
-  const { member, cutoff } = scopeMask(q, outerPercent);
-  // An answer, not an error: the screen says why there is nothing to vary, in the reader's language.
-  if (off + k > weights.length) return { row, stage: g, noStage: true, vetoed, cutoff, weights: [] };
-
-  // Current weighted sums A_r for the rows of the stage; constant scores for every other row.
   const A = new Float64Array(n);
   const fixed = new Float64Array(n);
   const moves = new Uint8Array(n);
@@ -114,111 +120,174 @@ export function weightStability(q: StabilityQuery): StabilityResult {
     A[r] = a;
     moves[r] = 1;
   }
+  return { g, off, A, fixed, moves };
+}
 
-  const out: WeightStability[] = [];
-  const C = new Float64Array(n);
-  const D = new Float64Array(n);
-  const up = new Float64Array(n); // crossings after which a competitor beats the enterprise
-  const down = new Float64Array(n); // crossings before which it does
-  for (let i = 0; i < k; i++) {
-    const w = weights[off + i];
-    let others = 0;
-    for (let j = 0; j < k; j++) if (j !== i) others += weights[off + j];
-    // score_r(t) = C[r] + D[r] · t for every row.
-    for (let r = 0; r < n; r++) {
-      if (!moves[r]) {
-        C[r] = result.vetoed[r] ? 0 : fixed[r];
-        D[r] = 0;
-        continue;
-      }
-      const si = s[r * k + i];
-      let rest: number;
-      if (others > 0) rest = (A[r] - w * si) / others;
-      else {
-        // setWeight spreads 1 − t equally when every other weight is 0.
-        let sum = 0;
-        for (let j = 0; j < k; j++) if (j !== i) sum += s[r * k + j];
-        rest = k > 1 ? sum / (k - 1) : 0;
-      }
-      C[r] = result.bonus[r] + scale * rest;
-      D[r] = scale * (k > 1 ? si - rest : si);
-    }
-    const intervals: [number, number][] = [];
-    if (vetoed) {
-      out.push({ indicator: i, weight: w, onList: false, intervals, current: null, enterAt: null });
+/** `score_r(t) = C[r] + D[r] · t` for every row when weight i of the base's stage is set to t. */
+function scoreLines(q: Omit<StabilityQuery, 'row'>, base: StageBase, i: number, C: Float64Array, D: Float64Array): void {
+  const { prepared: p, weights, result } = q;
+  const { n, k, s } = p;
+  const scale = p.system.baseScale;
+  const { off, A, fixed, moves } = base;
+  const w = weights[off + i];
+  let others = 0;
+  for (let j = 0; j < k; j++) if (j !== i) others += weights[off + j];
+  for (let r = 0; r < n; r++) {
+    if (!moves[r]) {
+      C[r] = result.vetoed[r] ? 0 : fixed[r];
+      D[r] = 0;
       continue;
     }
-    const ce = C[row];
-    const de = D[row];
-    if (rule.kind === 'threshold') {
-      // c + d·t ≥ minScore on [0, 1]
-      const m = rule.minScore;
-      if (de === 0) {
-        if (ce >= m) intervals.push([0, 1]);
-      } else {
-        const tau = (m - ce) / de;
-        if (de > 0 && tau <= 1) intervals.push([Math.max(0, tau), 1]);
-        if (de < 0 && tau >= 0) intervals.push([0, Math.min(1, tau)]);
-      }
-    } else {
-      let always = 0;
-      let nu = 0;
-      let nd = 0;
-      for (let r = 0; r < n; r++) {
-        if (r === row || !member(r)) continue;
-        const alpha = C[r] - ce;
-        const beta = D[r] - de;
-        if (beta === 0) {
-          if (alpha > 0) always++;
-          continue;
-        }
-        const tau = -alpha / beta;
-        if (beta > 0) {
-          // beats for t > tau
-          if (tau < 0) always++;
-          else if (tau < 1) up[nu++] = tau;
-        } else if (tau > 1) always++;
-        else if (tau > 0) down[nd++] = tau; // beats for t < tau
-      }
-      const ups = up.subarray(0, nu).sort();
-      const downs = down.subarray(0, nd).sort();
-      // On [0, first breakpoint): every `down` competitor beats it, no `up` one does.
-      let count = always + nd;
-      let a = 0;
-      let b = 0;
-      let onSince = count < cutoff ? 0 : NaN;
-      while (a < nu || b < nd) {
-        const t = b >= nd || (a < nu && ups[a] <= downs[b]) ? ups[a] : downs[b];
-        // Exactly at t, neither the competitors crossing here beat it (a tie does not outrank).
-        let atT = count;
-        while (b < nd && downs[b] === t) {
-          b++;
-          atT--;
-        }
-        const passing = atT; // `down` ones that stop beating at t are already out at t
-        let after = passing;
-        while (a < nu && ups[a] === t) {
-          a++;
-          after++;
-        }
-        // The segment before t had `count`; the point t has `passing`; the one after, `after`.
-        if (Number.isNaN(onSince) && passing < cutoff) onSince = t;
-        if (!Number.isNaN(onSince) && !(after < cutoff)) {
-          pushInterval(intervals, onSince, t);
-          onSince = NaN;
-        }
-        count = after;
-      }
-      if (!Number.isNaN(onSince)) pushInterval(intervals, onSince, 1);
+    const si = s[r * k + i];
+    let rest: number;
+    if (others > 0) rest = (A[r] - w * si) / others;
+    else {
+      // setWeight spreads 1 − t equally when every other weight is 0.
+      let sum = 0;
+      for (let j = 0; j < k; j++) if (j !== i) sum += s[r * k + j];
+      rest = k > 1 ? sum / (k - 1) : 0;
     }
-    const current = intervals.find(([lo, hi]) => w >= lo && w <= hi) ?? null;
-    let enterAt: number | null = null;
-    if (!current)
-      for (const [lo, hi] of intervals) {
-        const t = hi < w ? hi : lo;
-        if (enterAt === null || Math.abs(t - w) < Math.abs(enterAt - w)) enterAt = t;
-      }
-    out.push({ indicator: i, weight: w, onList: current !== null, intervals, current, enterAt });
+    C[r] = result.bonus[r] + scale * rest;
+    D[r] = scale * (k > 1 ? si - rest : si);
   }
-  return { row, stage: g, noStage: false, vetoed, cutoff, weights: out };
+}
+
+/** Scratch for the crossing points of one sweep (n entries each). */
+interface Sweep {
+  up: Float64Array;
+  down: Float64Array;
+}
+
+/** The values t ∈ [0, 1] at which `row` is on the list, given every row's score line. */
+function onListIntervals(rule: ListRule, C: Float64Array, D: Float64Array, row: number, scope: Scope, n: number, sw: Sweep): [number, number][] {
+  const intervals: [number, number][] = [];
+  const ce = C[row];
+  const de = D[row];
+  if (rule.kind === 'threshold') {
+    // c + d·t ≥ minScore on [0, 1]
+    const m = rule.minScore;
+    if (de === 0) {
+      if (ce >= m) intervals.push([0, 1]);
+    } else {
+      const tau = (m - ce) / de;
+      if (de > 0 && tau <= 1) intervals.push([Math.max(0, tau), 1]);
+      if (de < 0 && tau >= 0) intervals.push([0, Math.min(1, tau)]);
+    }
+    return intervals;
+  }
+  const { member, cutoff } = scope;
+  const { up, down } = sw; // crossings after which a competitor beats the enterprise / before which it does
+  let always = 0;
+  let nu = 0;
+  let nd = 0;
+  for (let r = 0; r < n; r++) {
+    if (r === row || !member(r)) continue;
+    const alpha = C[r] - ce;
+    const beta = D[r] - de;
+    if (beta === 0) {
+      if (alpha > 0) always++;
+      continue;
+    }
+    const tau = -alpha / beta;
+    if (beta > 0) {
+      // beats for t > tau
+      if (tau < 0) always++;
+      else if (tau < 1) up[nu++] = tau;
+    } else if (tau > 1) always++;
+    else if (tau > 0) down[nd++] = tau; // beats for t < tau
+  }
+  const ups = up.subarray(0, nu).sort();
+  const downs = down.subarray(0, nd).sort();
+  // On [0, first breakpoint): every `down` competitor beats it, no `up` one does.
+  let count = always + nd;
+  let a = 0;
+  let b = 0;
+  let onSince = count < cutoff ? 0 : NaN;
+  while (a < nu || b < nd) {
+    const t = b >= nd || (a < nu && ups[a] <= downs[b]) ? ups[a] : downs[b];
+    // Exactly at t, neither the competitors crossing here beat it (a tie does not outrank).
+    let atT = count;
+    while (b < nd && downs[b] === t) {
+      b++;
+      atT--;
+    }
+    const passing = atT; // `down` ones that stop beating at t are already out at t
+    let after = passing;
+    while (a < nu && ups[a] === t) {
+      a++;
+      after++;
+    }
+    // The segment before t had `count`; the point t has `passing`; the one after, `after`.
+    if (Number.isNaN(onSince) && passing < cutoff) onSince = t;
+    if (!Number.isNaN(onSince) && !(after < cutoff)) {
+      pushInterval(intervals, onSince, t);
+      onSince = NaN;
+    }
+    count = after;
+  }
+  if (!Number.isNaN(onSince)) pushInterval(intervals, onSince, 1);
+  return intervals;
+}
+
+function describeWeight(i: number, w: number, intervals: [number, number][]): WeightStability {
+  const current = intervals.find(([lo, hi]) => w >= lo && w <= hi) ?? null;
+  let enterAt: number | null = null;
+  if (!current)
+    for (const [lo, hi] of intervals) {
+      const t = hi < w ? hi : lo;
+      if (enterAt === null || Math.abs(t - w) < Math.abs(enterAt - w)) enterAt = t;
+    }
+  return { indicator: i, weight: w, onList: current !== null, intervals, current, enterAt };
+}
+
+/**
+ * The stability of every weight of `row`'s stage under `rule` (top-n, top-percent, bands — on any
+ * band — or threshold). O(n · k) for the weighted sums plus, per weight, O(n) and a sort of the
+ * crossing points that fall in (0, 1).
+ */
+export function weightStability(q: StabilityQuery): StabilityResult {
+  return stabilityOfRows({ ...q, rows: [q.row] })[0];
+}
+
+/**
+ * `weightStability` for several rows at once (the borderline table): the score lines of a stage's
+ * weight are computed once and swept for every row of that stage, so m rows cost one O(n · k) pass
+ * per stage plus m sweeps per weight instead of m full computations. Results in the order of `rows`.
+ */
+export function stabilityOfRows(q: Omit<StabilityQuery, 'row'> & { rows: readonly number[] }): StabilityResult[] {
+  const { prepared: p, weights, result, rule, rows } = q;
+  checkListRule(rule);
+  const { n, k, stage } = p;
+  for (const row of rows) if (!(Number.isInteger(row) && row >= 0 && row < n)) throw new Error(`row ${row} is outside 0..${n - 1}`);
+  const outerPercent = rule.kind === 'top-percent' ? rule.percent : rule.kind === 'bands' ? bandCutPoints(rule)[rule.bands.length - 1] : null;
+  const memo = new Map<number, Scope>();
+  const out: StabilityResult[] = new Array(rows.length);
+  const byStage = new Map<number, number[]>();
+  rows.forEach((row, j) => {
+    const g = stage[row];
+    const vetoed = result.vetoed[row] === 1;
+    const { cutoff } = scopeOf(q, row, outerPercent, memo);
+    // An answer, not an error: the screen says why there is nothing to vary, in the reader's language.
+    if (g * k + k > weights.length) out[j] = { row, stage: g, noStage: true, vetoed, cutoff, weights: [] };
+    else {
+      out[j] = { row, stage: g, noStage: false, vetoed, cutoff, weights: [] };
+      byStage.set(g, [...(byStage.get(g) ?? []), j]);
+    }
+  });
+  const C = new Float64Array(n);
+  const D = new Float64Array(n);
+  const sw: Sweep = { up: new Float64Array(n), down: new Float64Array(n) };
+  for (const [g, js] of byStage) {
+    const base = stageBase(q, g);
+    for (let i = 0; i < k; i++) {
+      const w = weights[base.off + i];
+      scoreLines(q, base, i, C, D);
+      for (const j of js) {
+        const res = out[j];
+        const intervals = res.vetoed ? [] : onListIntervals(rule, C, D, res.row, scopeOf(q, res.row, outerPercent, memo), n, sw);
+        res.weights.push(describeWeight(i, w, intervals));
+      }
+    }
+  }
+  return out;
 }
