@@ -19,8 +19,8 @@ import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups
 import { borderline } from '../src/whatif/borderline.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import { listProbability, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
+import { mcExportTable } from '../src/whatif/mc/export-table.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
-import { normalizationText, roundForDisplay, systemNote, type Cell } from '../src/whatif/export/index.ts';
 import { EXPORTS } from '../src/i18n/exports.ts';
 import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { Dataset } from './dataset.ts';
@@ -264,51 +264,8 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const { scorer } = need();
       const sc = scorer.score(t.load.scenario);
       const all = mcRows(req, 0, Number.MAX_SAFE_INTEGER);
-      const lang = req.lang ?? 'zh';
-      const h = EXPORTS[lang];
-      const stageName = (s: number) => sc.system.stages[s]?.name[lang] ?? '';
-      const rows: Cell[][] = all.rows.map((r, i) => [
-        i + 1,
-        r.rank0,
-        r.name,
-        r.uscc,
-        stageName(r.stage),
-        roundForDisplay(r.pList * 100, 2),
-        r.count,
-        r.median,
-        r.p05,
-        r.p95,
-        r.exact ? h.exact : h.approx,
-        r.pList,
-      ]);
-      const table = {
-        name: h.mcSheet,
-        notesName: h.notesSheet,
-        columns: [
-          { header: h.seq, kind: 'number' as const },
-          { header: h.rank0, kind: 'number' as const },
-          { header: h.name, kind: 'text' as const },
-          { header: h.uscc, kind: 'text' as const },
-          { header: h.stage, kind: 'text' as const },
-          { header: h.pListPercent, kind: 'number' as const, decimals: 2 as const },
-          { header: h.listCount, kind: 'number' as const },
-          { header: h.median, kind: 'number' as const },
-          { header: h.p05, kind: 'number' as const },
-          { header: h.p95, kind: 'number' as const },
-          { header: h.interval, kind: 'text' as const },
-          { header: h.pListExact, kind: 'number' as const },
-        ],
-        rows,
-        // The run's scenario (not whatever is on screen now) names the system, method and weights.
-        notes: [
-          ...req.notes.slice(0, 1),
-          ['指标体系 System', systemNote(sc.system, lang)] as [string, string],
-          ['体系来源 Source', sc.system.source.seed] as [string, string],
-          ['无量纲化方法 Normalisation', normalizationText(sc.normalization, lang)] as [string, string],
-          ...req.notes.slice(1),
-        ],
-        noteTables: [weightsNoteTable(sc.system, sc.weights, lang)],
-      };
+      // The run's scenario (not whatever is on screen now) names the system, method and weights.
+      const table = mcExportTable(all.rows, sc, req.notes, req.lang ?? 'zh');
       const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
