@@ -30,6 +30,7 @@ export class SobolChunk {
   private readonly spread: number;
   private readonly stages: number;
   private readonly inert: Uint8Array;
+  private readonly fixed: Int32Array;
   private readonly w: Float64Array;
   private readonly x: Float64Array;
   private readonly rank0: Int32Array;
@@ -52,7 +53,7 @@ export class SobolChunk {
     const p = source.prepared;
     const { n, k } = p;
     this.stages = p.system.stages.length;
-    checkSobolConfig(config, n);
+    checkSobolConfig(config, n, k);
     if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= config.samples)) {
       throw new Error(`Sobol: chunk [${from}, ${to}) is outside 0..${config.samples}`);
     }
@@ -61,7 +62,8 @@ export class SobolChunk {
     this.d = k;
     this.total = to - from;
     this.spread = config.weights.mode === 'perturb' ? config.weights.spread : 0;
-    this.inert = inertFactors(source.weights, this.stages, k, this.spread);
+    this.fixed = Int32Array.from(new Set(config.fixed ?? []));
+    this.inert = inertFactors(source.weights, this.stages, k, this.spread, [...this.fixed]);
     this.w = new Float64Array(this.stages * k);
     this.x = new Float64Array(k);
     const res0 = rescore(p, source.weights, source.toggles);
@@ -132,6 +134,8 @@ export class SobolChunk {
     const off = j * d;
     const denom = this.ranked > 0 ? this.ranked : 1;
     designRows(this.seed, j, d, P.uA, P.uB, off);
+    // Held factors are drawn (so the streams of the others do not move) and then set to ½.
+    for (const i of this.fixed) P.uA[off + i] = P.uB[off + i] = 0.5;
 
     P.fA[j] = this.shifts(this.score(P.uA, off), yA) / denom;
     if (this.list) P.fA[N + j] = this.churn();

@@ -24,6 +24,11 @@ export interface SobolConfig {
   rank?: 'overall' | 'stage';
   /** The chosen list: output (b) counts rows entering or leaving it (omitted without a rule). */
   list?: ListRule;
+  /**
+   * Indicators (0-based, system order) whose weight is held at the scenario's: their factor sits
+   * at u = ½ (multiplier 1) at every design point, so their indices are exactly 0.
+   */
+  fixed?: number[];
 }
 
 /** The scalar outputs, in the order their values are stored. */
@@ -34,7 +39,7 @@ export type SobolOutputId = (typeof SOBOL_OUTPUTS)[number];
 export const MAX_SOBOL_SAMPLES = 1_000_000;
 
 /** Throws one clear sentence for a config that cannot run. */
-export function checkSobolConfig(config: SobolConfig, n: number): void {
+export function checkSobolConfig(config: SobolConfig, n: number, d: number): void {
   const bad = (msg: string) => {
     throw new Error(`Sobol: ${msg}`);
   };
@@ -50,6 +55,7 @@ export function checkSobolConfig(config: SobolConfig, n: number): void {
   else if (!(w.spread >= 0 && w.spread <= 1)) bad(`spread must be in 0..1 (±100%), got ${w.spread}`);
   if (config.rank !== undefined && config.rank !== 'overall' && config.rank !== 'stage') bad('rank must be "overall" or "stage"');
   if (config.list) checkListRule(config.list);
+  for (const i of config.fixed ?? []) if (!(Number.isInteger(i) && i >= 0 && i < d)) bad(`fixed indicators are 0-based indices below ${d}, got ${i}`);
   // Per-enterprise sums are sums of products of rank shifts (|shift| < n), kept exact in doubles.
   if (4 * n * n * config.samples >= 2 ** 53) bad(`N = ${config.samples} is too large for ${n} rows: the per-enterprise sums would no longer be exact (need 4·n²·N < 2⁵³)`);
 }
@@ -57,5 +63,14 @@ export function checkSobolConfig(config: SobolConfig, n: number): void {
 /** A stable text key of (config, seed, n, d): partial results merge only when their keys agree. */
 export function sobolKey(config: SobolConfig, seed: number, n: number, d: number): string {
   const w = config.weights;
-  return JSON.stringify({ n, d, seed, samples: config.samples, spread: w.mode === 'perturb' ? w.spread : null, rank: config.rank ?? 'overall', list: config.list ?? null });
+  return JSON.stringify({
+    n,
+    d,
+    seed,
+    samples: config.samples,
+    spread: w.mode === 'perturb' ? w.spread : null,
+    rank: config.rank ?? 'overall',
+    list: config.list ?? null,
+    fixed: [...new Set(config.fixed ?? [])].sort((a, b) => a - b),
+  });
 }

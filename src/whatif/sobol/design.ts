@@ -31,15 +31,17 @@ export function factorWeights(base: ArrayLike<number>, stages: number, k: number
 }
 
 /**
- * Factors that cannot change any weight (zero spread, or a weight of zero in every stage): every
+ * Factors that cannot change any weight (zero spread, a weight of zero in every stage, or held
+ * fixed): every
  * A_B^(i) point then scores exactly like A, so the chunk copies A's outputs instead of re-scoring.
  */
-export function inertFactors(base: ArrayLike<number>, stages: number, k: number, spread: number): Uint8Array {
+export function inertFactors(base: ArrayLike<number>, stages: number, k: number, spread: number, fixed: readonly number[] = []): Uint8Array {
   const inert = new Uint8Array(k);
   for (let i = 0; i < k; i++) {
     let any = false;
     for (let st = 0; st < stages; st++) if (base[st * k + i] !== 0) any = true;
     inert[i] = spread === 0 || !any ? 1 : 0;
   }
+  for (const i of fixed) inert[i] = 1;
   return inert;
 }

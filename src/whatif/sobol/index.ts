@@ -5,3 +5,4 @@ export * from './generic.ts';
 export * from './partial.ts';
 export * from './chunk.ts';
 export * from './summarize.ts';
+export * from './draws.ts';
