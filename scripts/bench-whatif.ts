@@ -5,7 +5,10 @@
  *   npm run bench:whatif                                   → 100,000 rows × 1,000 samples, 2 workers
  *   npm run bench:whatif -- --rows N --samples S --workers W [--methods] [--json]
  * --methods also samples the normalisation method (all six) and percentiles (re-prepare per spec).
- * The last line is JSON with --json.
+ * Then Sobol indices of the 18 weights (N = 512 base samples → 10,240 re-scorings, per-enterprise
+ * rank indices included; --sobol-samples N, 0 to skip) on the same worker count through
+ * runSobolNode, and the same work in numpy (scripts/sobol_numpy.py, 2 processes) when numpy is
+ * installed. The last line is JSON with --json.
  */
 import { loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -14,6 +17,12 @@ import { getSystem } from '../src/systems/index.ts';
 import { weightStability } from '../src/whatif/stability.ts';
 import { mergeInto, partialBuffers, runChunk, summarize, type McConfig, type PartialStats } from '../src/whatif/mc/index.ts';
 import { syntheticColumns } from './bench/synthetic.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runSobolNode } from '../src/cli/sobol-output.ts';
+import type { SobolConfig } from '../src/whatif/sobol/index.ts';
 
 interface Job {
   rows: number;
@@ -141,6 +150,55 @@ if (!isMainThread) {
   }
   stabilityRuns.sort((a, b) => a - b);
   const stabilityMs = +stabilityRuns[2].toFixed(1);
+  // Sobol: same data, same worker count, the scenario's weights perturbed ±20 %.
+  const sobolSamples = opt('--sobol-samples', 512);
+  let sobolS: number | null = null;
+  let numpy: { numpy_sobol_s: number; S: number[] } | string = 'skipped';
+  let sobolLoad = 0;
+  let sobolMaxDiff: number | null = null;
+  if (sobolSamples > 0) {
+    const sobolConfig: SobolConfig = { samples: sobolSamples, weights: { mode: 'perturb', spread: 0.2 }, list: { kind: 'top-percent', percent: 20, scope: 'stage' } };
+    sobolLoad = loadavg()[0];
+    const ts = performance.now();
+    const sob = await runSobolNode({
+      prepared: st.prepared,
+      weights: st.weights,
+      toggles: st.toggles,
+      config: sobolConfig,
+      seed,
+      workers,
+      onProgress: (d, t) => !json && process.stderr.isTTY && process.stderr.write(`\rSobol ${d} / ${t}`),
+    });
+    sobolS = +((performance.now() - ts) / 1000).toFixed(2);
+    let hasNumpy = true;
+    try {
+      execFileSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' });
+    } catch {
+      hasNumpy = false;
+      numpy = 'numpy is not installed (python3 -c "import numpy" failed): no comparison';
+    }
+    if (hasNumpy) {
+      const dir = mkdtempSync(join(tmpdir(), 'sobol-'));
+      const bin = (name: string, a: ArrayBufferView) => writeFileSync(join(dir, name), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      bin('s.bin', st.prepared.s);
+      bin('stage.bin', st.prepared.stage);
+      bin('bonus.bin', base.bonus);
+      bin('vetoed.bin', base.vetoed);
+      bin('weights.bin', st.weights);
+      bin('uA.bin', sob.partial.uA);
+      bin('uB.bin', sob.partial.uB);
+      const k = st.prepared.k;
+      writeFileSync(join(dir, 'meta.json'), JSON.stringify({ n: rows, k, stages: system.stages.length, N: sobolSamples, spread: 0.2, scale: system.baseScale, percent: 20 }));
+      try {
+        const py = execFileSync('python3', [new URL('./sobol_numpy.py', import.meta.url).pathname, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+        numpy = JSON.parse(py.trim().split('\n').pop()!) as { numpy_sobol_s: number; S: number[] };
+        const ours = sob.outputs[0].indices.S;
+        sobolMaxDiff = Math.max(...numpy.S.map((x, i) => Math.abs(x - ours[i])));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
   const out = {
     rows,
     samples,
@@ -159,6 +217,11 @@ if (!isMainThread) {
     mc_s: +totalS.toFixed(2),
     stability_ms: stabilityMs,
     stability_weights: stable.weights.length,
+    sobol_s: sobolS,
+    sobol_samples: sobolSamples,
+    sobol_rescorings: sobolSamples * (system.indicators.length + 2),
+    sobol_load_avg_before: +sobolLoad.toFixed(2),
+    numpy_sobol_s: typeof numpy === 'string' ? null : numpy.numpy_sobol_s,
   };
   if (process.stderr.isTTY && !json) process.stderr.write('\n');
   console.log(`Monte Carlo rank uncertainty — sichuan-2024, ${rows} rows × ${samples} samples on ${workers} worker_threads`);
@@ -169,5 +232,14 @@ if (!isMainThread) {
   console.log(
     `Stability intervals (top ${listN}, enterprise ranked ${listN}, ${stable.weights.length} weights of its stage, ${rows} rows, one thread): ${stabilityMs} ms median of 5`,
   );
+  if (sobolS !== null) {
+    const vs =
+      typeof numpy === 'string'
+        ? numpy
+        : `numpy on 2 processes ${numpy.numpy_sobol_s} s (ratio numpy / ours ${(numpy.numpy_sobol_s / sobolS).toFixed(2)}; max |ΔS| of the mean rank shift ${sobolMaxDiff?.toExponential(2)})`;
+    console.log(
+      `Sobol first-order + total, ${system.indicators.length} weights, N = ${sobolSamples} (${out.sobol_rescorings} re-scorings), ${rows} rows, per-enterprise indices, ${workers} worker_threads: ${sobolS} s (worker start and data hand-over included) | ${vs} | load average before ${out.sobol_load_avg_before}`,
+    );
+  }
   if (json) console.log(JSON.stringify(out));
 }

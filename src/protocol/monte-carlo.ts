@@ -3,11 +3,14 @@
  * `load` hands over the population once (buffers transferred — each worker gets its own copy);
  * `run` scores samples [from, to) of a run for the given scenario and returns its partial
  * statistics (buffers transferred back); `cancel` makes a running `run` stop at its next yield
- * (≤ ~50 ms) and return what it has.
+ * (≤ ~50 ms) and return what it has. `sobol` is the same for base samples [from, to) of a Sobol
+ * run (one worker, one loaded population, for both analyses).
  */
 import type { IndicatorSystem, NormalizationSpec, Toggles } from '../engine/index.ts';
 import type { McConfig } from '../whatif/mc/config.ts';
 import type { PartialStats } from '../whatif/mc/partial-stats.ts';
+import type { SobolConfig } from '../whatif/sobol/config.ts';
+import type { SobolPartial } from '../whatif/sobol/partial.ts';
 
 export interface McGroupsInput {
   techField?: { codes: Uint16Array | Int32Array; values: string[] };
@@ -34,9 +37,15 @@ export interface McRunInput {
   to: number;
 }
 
+/** A Sobol run's share: base samples [from, to) of `config.samples`. */
+export interface SobolRunInput extends Omit<McRunInput, 'config'> {
+  config: SobolConfig;
+}
+
 export interface McWorkerApi {
   load(input: McLoadInput): Promise<void> | void;
   run(input: McRunInput, onProgress?: (done: number, total: number) => void): Promise<PartialStats>;
+  sobol(input: SobolRunInput, onProgress?: (done: number, total: number) => void): Promise<SobolPartial>;
   cancel(): Promise<void> | void;
 }
 

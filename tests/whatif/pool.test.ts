@@ -22,6 +22,7 @@ function fakeWorkers(count: number, sliceMs = 1): McWorkerApi[] {
         void sliceMs;
         return core.run(structuredClone(input), onProgress);
       },
+      sobol: async (input, onProgress) => core.sobol(structuredClone(input), onProgress),
       cancel: async () => core.cancel(),
     };
   });

@@ -7,9 +7,20 @@
  * `perturb`: wᵢ' = wᵢ·(1 + x·(2u − 1)) then divided by Σw' (left at zero if every weight is zero).
  */
 export function perturbStage(base: ArrayLike<number>, off: number, k: number, spread: number, rand: () => number, out: Float64Array): void {
+  for (let i = 0; i < k; i++) out[off + i] = rand();
+  perturbStageFrom(base, off, k, spread, out, off, out);
+}
+
+/**
+ * The `perturb` formula from given uniforms: wᵢ' = wᵢ·(1 + x·(2uᵢ − 1)) with uᵢ = `u[uOff + i]`,
+ * then divided by Σw'. The one place the formula lives: Monte Carlo draws the u's from a sample's
+ * stream (perturbStage), Sobol takes them from its design matrices (one u per indicator shared by
+ * every stage). `u` may be `out` itself (each uᵢ is read before wᵢ' is written).
+ */
+export function perturbStageFrom(base: ArrayLike<number>, off: number, k: number, spread: number, u: ArrayLike<number>, uOff: number, out: Float64Array): void {
   let sum = 0;
   for (let i = 0; i < k; i++) {
-    const v = base[off + i] * (1 + spread * (2 * rand() - 1));
+    const v = base[off + i] * (1 + spread * (2 * u[uOff + i] - 1));
     out[off + i] = v;
     sum += v;
   }

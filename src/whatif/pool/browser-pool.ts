@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import { partialBuffers, type PartialStats } from '../mc/partial-stats.ts';
 import { MonteCarloPool } from './monte-carlo-pool.ts';
-import { loadBuffers, type McLoadInput, type McRunInput, type McWorkerApi } from '../../protocol/monte-carlo.ts';
+import { loadBuffers, type McLoadInput, type McRunInput, type McWorkerApi, type SobolRunInput } from '../../protocol/monte-carlo.ts';
+import type { SobolPartial } from '../sobol/partial.ts';
 
 /**
  * The browser pool: one module Web Worker per `navigator.hardwareConcurrency` (at least 1, at
@@ -21,6 +22,8 @@ export function createBrowserPool(max = 8): { pool: MonteCarloPool; dispose: () 
       load: (input: McLoadInput) => remote.load(Comlink.transfer(input, loadBuffers(input))),
       run: (input: McRunInput, onProgress?: (done: number, total: number) => void) =>
         remote.run(input, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<PartialStats>,
+      sobol: (input: SobolRunInput, onProgress?: (done: number, total: number) => void) =>
+        remote.sobol(input, onProgress ? Comlink.proxy(onProgress) : undefined) as Promise<SobolPartial>,
       cancel: () => remote.cancel(),
     });
   }

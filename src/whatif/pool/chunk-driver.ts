@@ -1,5 +1,11 @@
-import type { McChunk } from '../mc/run-chunk.ts';
-import type { PartialStats } from '../mc/partial-stats.ts';
+/** A chunk of sampling work stepped one sample at a time (McChunk, SobolChunk). */
+export interface SteppedChunk<P> {
+  readonly finished: boolean;
+  readonly done: number;
+  readonly total: number;
+  step(count: number): number;
+  readonly partial: P;
+}
 
 export interface DriveOptions {
   onProgress?: (done: number, total: number) => void;
@@ -17,7 +23,7 @@ export interface DriveOptions {
  * the event loop (where a cancel request is handled), repeats. Without the yields a synchronous
  * chunk could not be cancelled short of terminating the worker.
  */
-export async function driveChunk(chunk: McChunk, opts: DriveOptions): Promise<PartialStats> {
+export async function driveChunk<P>(chunk: SteppedChunk<P>, opts: DriveOptions): Promise<P> {
   const slice = opts.sliceMs ?? 50;
   const now = opts.now ?? (() => performance.now());
   while (!chunk.finished && !opts.cancelled()) {

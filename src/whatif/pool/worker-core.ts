@@ -2,7 +2,9 @@ import { PreparedCache, type Prepared } from '../../engine/index.ts';
 import { McChunk, type McSource } from '../mc/run-chunk.ts';
 import type { PartialStats } from '../mc/partial-stats.ts';
 import { driveChunk } from './chunk-driver.ts';
-import type { McLoadInput, McRunInput, McWorkerApi } from '../../protocol/monte-carlo.ts';
+import type { McLoadInput, McRunInput, McWorkerApi, SobolRunInput } from '../../protocol/monte-carlo.ts';
+import { SobolChunk } from '../sobol/chunk.ts';
+import type { SobolPartial } from '../sobol/partial.ts';
 
 /**
  * The state and logic of one Monte Carlo worker, without the messaging: the Web Worker exposes
@@ -25,7 +27,7 @@ export class McWorkerCore implements McWorkerApi {
     this.cancelRequested = true;
   }
 
-  private prepared(input: McRunInput): Prepared {
+  private prepared(input: Pick<McRunInput, 'normalization'>): Prepared {
     const d = this.data!;
     // The population's stages are fixed for the whole load, so one stage key serves every run.
     return this.cache.prepare({ system: d.system, columns: d.columns, n: d.n, normalization: input.normalization, stageKey: 'monte-carlo', stage: () => d.stage });
@@ -36,6 +38,14 @@ export class McWorkerCore implements McWorkerApi {
     this.cancelRequested = false;
     const source: McSource = { prepared: this.prepared(input), weights: input.weights, toggles: input.toggles, columns: this.data.columns, groups: this.data.groups };
     const chunk = new McChunk(source, input.config, input.seed, input.from, input.to, this.cache);
+    return driveChunk(chunk, { onProgress, cancelled: () => this.cancelRequested, yieldNow: this.yieldNow });
+  }
+
+  async sobol(input: SobolRunInput, onProgress?: (done: number, total: number) => void): Promise<SobolPartial> {
+    if (!this.data) throw new Error('Monte Carlo worker: no data loaded');
+    this.cancelRequested = false;
+    const source = { prepared: this.prepared(input), weights: input.weights, toggles: input.toggles, groups: this.data.groups };
+    const chunk = new SobolChunk(source, input.config, input.seed, input.from, input.to);
     return driveChunk(chunk, { onProgress, cancelled: () => this.cancelRequested, yieldNow: this.yieldNow });
   }
 }
