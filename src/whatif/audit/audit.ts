@@ -58,11 +58,17 @@ export interface GroupAudit {
   coverageFlagged: boolean[];
   enterpriseCoverageMean: number;
   enterprisesBelow: number;
+  /** Shape of the derived raw values (finite ones), before outlier treatment. */
   finite: number[];
   skewness: number[];
   kurtosis: number[];
   shapeUndefined: (ShapeUndefined | null)[];
   shapeFlagged: boolean[];
+  /** Shape of the normalised s over every row of the group (a missing value is s = 0, scoring.md §4). */
+  sSkewness: number[];
+  sKurtosis: number[];
+  sShapeUndefined: (ShapeUndefined | null)[];
+  sShapeFlagged: boolean[];
   clippedLow: number[];
   clippedHigh: number[];
   /** s constant in the group: its correlations are undefined. */
@@ -104,7 +110,17 @@ export function computeAudit(input: AuditInput): Audit {
   const kk = k * k;
 
   const cov = coverage(p.raw, stage, groups);
-  const shape = shapeStats(p.raw, stage, groups, clipBounds(p));
+  const shape = shapeStats(k, (i) => p.raw[i], stage, groups, clipBounds(p));
+  const sColumn = new Float64Array(n);
+  const sShape = shapeStats(
+    k,
+    (i) => {
+      for (let r = 0, o = i; r < n; r++, o += k) sColumn[r] = s[o];
+      return sColumn;
+    },
+    stage,
+    groups,
+  );
   const order = stageOrder(stage, S);
   const moments = coMoments(s, k, stage, groups, order);
   const pearson = correlations(moments, G);
@@ -158,6 +174,10 @@ export function computeAudit(input: AuditInput): Audit {
       kurtosis: at(shape.kurtosis),
       shapeUndefined: everyIndicator.map((i) => shape.undefinedReason[g * k + i]),
       shapeFlagged: at(shape.flagged).map((f) => f === 1),
+      sSkewness: at(sShape.skewness),
+      sKurtosis: at(sShape.kurtosis),
+      sShapeUndefined: everyIndicator.map((i) => sShape.undefinedReason[g * k + i]),
+      sShapeFlagged: at(sShape.flagged).map((f) => f === 1),
       clippedLow: at(shape.clippedLow),
       clippedHigh: at(shape.clippedHigh),
       constant: at(moments.constant).map((c) => c === 1),

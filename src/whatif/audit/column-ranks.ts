@@ -120,7 +120,7 @@ export function rankAndBinColumn(input: ColumnInput, i: number, ws: ColumnWorksp
   binRows.fill(0);
   const base = i * size;
   const mAll = groups.rows[all];
-  for (let p = 0; p < size; ) {
+  for (let p = 0; p < size;) {
     const v = sorted[p];
     for (let g = 0; g < all; g++) {
       tieRows[g] = 0;

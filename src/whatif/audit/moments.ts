@@ -1,5 +1,7 @@
 /**
- * Distribution shape of each indicator's raw finite values (missing and ±∞ left out), per group.
+ * Distribution shape of each indicator's finite values (missing and ±∞ left out), per group: of the
+ * derived raw values (before outlier treatment, where the JRC rule is meant to look) and of the
+ * normalised s (after it, where the scoring contract's audit output looks).
  *
  * Definitions (the bias-uncorrected moment estimators, as scipy.stats.skew(bias=True) and
  * scipy.stats.kurtosis(fisher=True, bias=True) compute them), with m_p = (1/n) Σ (x − x̄)^p:
@@ -41,12 +43,18 @@ export interface ShapeStats {
 export const SKEW_LIMIT = 2;
 export const EXCESS_KURTOSIS_LIMIT = 3.5;
 
+const NO_CLIPPING: ClipBounds = { lo: NaN, hi: NaN, clips: false, logScale: false };
+
 function signedLog1p(x: number): number {
   return x < 0 ? -Math.log1p(-x) : Math.log1p(x);
 }
 
-export function shapeStats(raw: readonly Float64Array[], stage: Uint8Array, groups: Groups, bounds: readonly ClipBounds[]): ShapeStats {
-  const k = raw.length;
+/**
+ * `column(i)` gives indicator i's values by row (it may reuse one buffer between calls: each column
+ * is read before the next is asked for); `bounds` is omitted for values that are not clipped (the
+ * normalised s, which already lie within [0, 1]).
+ */
+export function shapeStats(k: number, column: (i: number) => ArrayLike<number>, stage: Uint8Array, groups: Groups, bounds?: readonly ClipBounds[]): ShapeStats {
   const n = stage.length;
   const G = groups.count;
   const all = groups.stages;
@@ -70,8 +78,8 @@ export function shapeStats(raw: readonly Float64Array[], stage: Uint8Array, grou
   const low = new Float64Array(G);
   const high = new Float64Array(G);
   for (let i = 0; i < k; i++) {
-    const col = raw[i];
-    const b = bounds[i];
+    const col = column(i);
+    const b = bounds?.[i] ?? NO_CLIPPING;
     cnt.fill(0);
     sum.fill(0);
     min.fill(Infinity);
