@@ -17,6 +17,7 @@ import { provenanceNotes, toCsvBytes, toNotesCsvBytes, toXlsx, weightsNoteTable 
 import { flagCellText } from '../src/data/row-flags.ts';
 import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
 import { borderline } from '../src/whatif/borderline.ts';
+import { auditExportTable, computeAudit, type Audit } from '../src/whatif/audit/index.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import { listProbability, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
 import { mcExportTable } from '../src/whatif/mc/export-table.ts';
@@ -50,6 +51,16 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
   // The last Monte Carlo run's per-row results, for the dataset they were computed on, and its
   // sort orders (built on first use: a 1M-row sort is done once, not per page).
   let mcTable: { ds: Dataset; load: McTableLoad; stage: Uint8Array; orders: Map<McSortKey, Uint32Array> } | null = null;
+  // The last audit, for the dataset and scenario it was computed on: the export reuses it (a 1M-row
+  // audit takes seconds) instead of computing it again.
+  let lastAudit: { ds: Dataset; key: string; audit: Audit } | null = null;
+  const auditOf = (scenario: Scenario) => {
+    const { ds, scorer } = need();
+    const key = JSON.stringify(scenario);
+    const sc = scorer.score(scenario);
+    if (lastAudit?.ds !== ds || lastAudit.key !== key) lastAudit = { ds, key, audit: computeAudit({ prepared: sc.prepared, weights: sc.weights, result: sc.result }) };
+    return { audit: lastAudit.audit, sc };
+  };
   const mcNeed = () => {
     const { ds } = need();
     if (!mcTable) throw bilingualError('mc-no-run', { zh: '蒙特卡洛：尚未运行，请先开始计算。', en: 'Monte Carlo: no run yet — start one first' });
@@ -243,6 +254,34 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         ...(ds.flagged[e.row] ? { flags: ds.flagsOf(e.row) } : {}),
       }));
       return { rule, count, rows, ms: performance.now() - t0 };
+    },
+
+    async audit({ scenario }) {
+      const t0 = performance.now();
+      const { audit } = auditOf(scenario);
+      return { audit, ms: performance.now() - t0 };
+    },
+
+    async auditExport(req) {
+      const { audit, sc } = auditOf(req.scenario);
+      const l = req.lang ?? 'zh';
+      const notes = provenanceNotes(
+        {
+          system: sc.system,
+          weights: sc.weights,
+          normalization: sc.normalization,
+          scenarioName: req.scenarioName,
+          datasetName: req.datasetName,
+          exportedAt: req.exportedAt,
+          rows: sc.prepared.n,
+          ...(req.quality ? { quality: req.quality } : {}),
+        },
+        l,
+      );
+      const table = auditExportTable(audit, sc.system, l, notes);
+      table.noteTables = [weightsNoteTable(sc.system, sc.weights, l)];
+      const bytes = toXlsx(table);
+      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
 
     async mcTableLoad(req) {

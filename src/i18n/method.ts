@@ -25,6 +25,7 @@ export const PARA_IDS = [
   'whatif-agreement',
   'whatif-lists',
   'whatif-stability',
+  'whatif-audit',
   'profile',
 ] as const;
 
@@ -97,7 +98,7 @@ const SECTIONS: ParaId[][] = [
   ['weights', 'base', 'bonus', 'veto'],
   ['rank'],
   ['profile'],
-  ['whatif-compare', 'whatif-sensitivity', 'whatif-montecarlo', 'whatif-agreement', 'whatif-lists', 'whatif-stability'],
+  ['whatif-compare', 'whatif-sensitivity', 'whatif-montecarlo', 'whatif-agreement', 'whatif-lists', 'whatif-stability', 'whatif-audit'],
 ];
 
 const zh: MethodText = {
@@ -240,6 +241,18 @@ const zh: MethodText = {
         '对企业所在阶段的每项权重 i：把它设为 t（0 到 100%），同阶段其他权重按比例缩放使合计仍为 1，其他阶段和被否决企业的得分不变。此时每家企业的得分都是 t 的一次函数。',
         '另一家企业得分超过该企业的 t 构成一条半直线，端点为两条直线的交点。把落在 [0, 1] 内的交点排序后逐段计数，即得该企业名次不超过名额 N（前 N 名，全部企业范围）的全部 t 值，是精确结果而非抽样；并列不计为超过。不在榜时给出离当前权重最近的入榜取值。',
         '名单视图中的边缘企业：先按名单规则求出每个范围组的入选线（门槛规则为最低分，其余规则为该组入选的最低分），分差 = 得分 − 入选线；取分差最小的 N 家在榜企业和分差最大（最接近 0）的 N 家榜外企业，被否决或无阶段的企业不计入。对每家企业按上述方法求每项权重的稳定区间：在榜企业的“所需改动”是当前权重到所在区间较近端点的距离（端点为 0 或 100% 时不算），榜外企业是到最近入榜点的距离；取距离最小的一项为最敏感的权重。名次按名单范围（全部、阶段、城市或技术领域）计算。',
+      ],
+    },
+    'whatif-audit': {
+      title: '统计审核（欧盟联合研究中心与经合组织的综合指标审核）',
+      body: [
+        '审核对象是当前方案评分总体中有阶段的全部企业，按每个阶段和“全部企业”分别计算；根据数据计算的统计量包括被否决的企业，根据得分计算的（有效权重、r²）不包括被否决的企业（其得分为 0，与指标无关）。',
+        '覆盖率：有数据（非缺失）的企业占比，按指标和按企业计算，低于 65% 标记（欧盟联合研究中心的规则）；±∞（分母为 0 的比值）算作有数据。',
+        '偏度 g₁ 与峰度 g₂：有偏矩估计（即常用统计软件的默认算法），峰度为超额峰度，正态分布为 0。分别对原始值（截尾前，只取有限值）和标准化值 s（全部企业，缺失值 s = 0）计算；|g₁| > 2 且 g₂ > 3.5 时标记。截尾数为低于标准化下限或高于上限的有限原始值个数（对数极值法在对数尺度上比较）。',
+        '相关结构：对 s 计算皮尔逊 r 和斯皮尔曼 ρ（并列取平均名次后的皮尔逊 r）；取值全部相同的指标没有相关系数。同一类别内 r < 0 的指标对单独列出。',
+        '克朗巴哈 α：对每个类别和全部指标，按下式计算，m 为指标数；只有一个指标的类别没有 α。',
+        '主成分：s 的相关矩阵（去掉取值全部相同的指标）用雅可比方法求特征值 λ 与单位特征向量；解释方差为 λ_c / Σλ，载荷为前三个主成分的特征向量，最大分量取正号。',
+        '有效权重（帕鲁奥洛、赛萨纳、萨尔泰利，2013 年）：指标对得分 y 的主效应 Sᵢ = V(E[y | sᵢ]) / V(y)，V 表示方差。按 sᵢ 升序把 m 家未被否决的企业分为 B = min(100, ⌊√m⌋) 个等数量的箱（相同取值不拆开），用箱内平均得分估计条件均值；m 较小时约高估 (B − 1)/m。第二种估计 rᵢ² 是 sᵢ 与 y 的皮尔逊相关系数的平方。得分含加分，所以一个阶段的 ΣSᵢ 可以小于 1。“全部企业”的名义权重是各阶段权重按未被否决企业数的加权平均。',
       ],
     },
   },
@@ -452,6 +465,18 @@ const en: MethodText = {
         "For each weight i of the enterprise's stage: set it to t (0 to 100 %) and rescale the stage's other weights in proportion so they still sum to 1; scores of other stages and of vetoed enterprises do not change. Every enterprise's score is then a linear function of t.",
         'Another enterprise outscores this one on a half-line of t that ends where the two lines cross. Sorting the crossings inside [0, 1] and counting segment by segment gives every t for which the enterprise ranks within N places (top N over all enterprises), exactly and without sampling; a tie does not outrank. Off the list, the value nearest the current weight at which it enters is given.',
         "Borderline enterprises in the lists view: the list rule gives each scope group a cut line (a threshold rule's minimum score; otherwise the lowest listed score of the group), and margin = score − cut line. The N listed enterprises with the smallest margins and the N unlisted ones with the largest (closest to 0) are taken; vetoed enterprises and those without a stage are left out. Each one's weight intervals are computed as above, ranks within the list's scope (all, stage, city or tech field). For a listed enterprise the change needed is the distance from the current weight to the nearer end of its interval (an end at 0 or 100 % does not count); for an unlisted one, the distance to the nearest entry point. The weight with the smallest change is the most sensitive one.",
+      ],
+    },
+    'whatif-audit': {
+      title: 'Statistical audit (JRC/OECD composite-indicator audit)',
+      body: [
+        "The audit covers every enterprise with a stage in the current scenario's scored population, for each stage and for all enterprises. Statistics of the data include vetoed enterprises; those of the score (effective weights, r²) leave them out, since a vetoed score is 0 whatever the indicators say.",
+        'Coverage: the share of enterprises with a value (not missing), per indicator and per enterprise; below 65 % is flagged (the JRC rule). ±∞ (a ratio over 0) counts as a value.',
+        'Skewness g₁ and kurtosis g₂: the biased moment estimators (the defaults of scipy.stats.skew and kurtosis); kurtosis is excess kurtosis, 0 for a normal law. Both are computed on the raw values (before clipping, finite values only) and on the normalised s (every enterprise, a missing value has s = 0); |g₁| > 2 and g₂ > 3.5 is flagged. Clipped counts are the finite raw values below the normalisation’s lower bound or above its upper bound (on the log scale for log min–max).',
+        'Correlation structure: Pearson r and Spearman ρ (Pearson r of average ranks) of s; an indicator whose values are all equal has no correlation. Pairs inside one class with r < 0 are listed.',
+        "Cronbach's α of each class and of all indicators, by the formula below with m indicators; a class with one indicator has no α.",
+        'Principal components: eigenvalues λ and unit eigenvectors of the correlation matrix of s (indicators with all values equal left out), by the Jacobi method; explained variance λ_c / Σλ; loadings are the eigenvectors of the first three components, largest entry positive.',
+        'Effective weights (Paruolo, Saisana & Saltelli, JRSS-A 2013): the main effect of an indicator on the score y, Sᵢ = Var(E[y | sᵢ]) / Var(y). The m enterprises not vetoed are sorted by sᵢ into B = min(100, ⌊√m⌋) bins of equal count (equal values never split), whose mean scores estimate the conditional mean; with small m the estimate is about (B − 1)/m too high. The second estimate rᵢ² is the squared Pearson correlation of sᵢ and y. The score includes bonus points, so ΣSᵢ of a stage may fall short of 1. The nominal weight for all enterprises is the stage weights’ mean weighted by each stage’s enterprises not vetoed.',
       ],
     },
   },

@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/index.ts';
 import type { GroupTally, ListChange, WeightDelta } from '../whatif/compare/index.ts';
 import type { ListEntry, ListGroupSummary, ListRule } from '../whatif/lists/index.ts';
 import type { BorderlineEntry } from '../whatif/borderline.ts';
+import type { Audit } from '../whatif/audit/index.ts';
 import type { McLoadInput, McRunInput } from './monte-carlo.ts';
 import type { McListSource, McSortKey } from '../whatif/mc/list-table.ts';
 import type { SensitivityRow } from '../whatif/sensitivity/index.ts';
@@ -143,6 +144,26 @@ export interface BorderlineResult {
   ms: number;
 }
 
+/** The statistical audit (统计审核) of a scenario's scored population (src/whatif/audit). */
+export interface AuditRequest {
+  scenario: Scenario;
+}
+
+export interface AuditResult {
+  audit: Audit;
+  ms: number;
+}
+
+export interface AuditExportRequest {
+  scenario: Scenario;
+  scenarioName: string;
+  datasetName: string;
+  /** Local date-time of the export (exportMoment): the worker reads no clock. */
+  exportedAt: string;
+  quality?: string[];
+  lang?: Lang;
+}
+
 export interface ListExportRequest {
   scenario: Scenario;
   rule: ListRule;
@@ -231,6 +252,8 @@ export interface WhatifApi {
   listPage(req: ListPageRequest): Promise<ListPage>;
   listExport(req: ListExportRequest): Promise<Uint8Array>;
   listBorderline(req: BorderlineRequest): Promise<BorderlineResult>;
+  audit(req: AuditRequest): Promise<AuditResult>;
+  auditExport(req: AuditExportRequest): Promise<Uint8Array>;
   mcTableLoad(req: McTableLoad): Promise<void>;
   mcTablePage(req: McTableQuery): Promise<McTablePage>;
   mcTableExport(req: McTableExportRequest): Promise<Uint8Array>;

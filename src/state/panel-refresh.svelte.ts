@@ -20,7 +20,7 @@ export interface RefreshTargets {
  * cleanup.
  */
 export function watchPanels({ workbench, nav, profile, stages, whatif: app }: RefreshTargets): () => void {
-  const { whatif, lists } = app;
+  const { whatif, lists, audit } = app;
   const scored = () => workbench.report !== null && workbench.scoreVersion > 0;
   const shown = (view: string) => nav.tab === 'whatif' && whatif.view === view && !app.presenter.active;
   return $effect.root(() => {
@@ -43,6 +43,9 @@ export function watchPanels({ workbench, nav, profile, stages, whatif: app }: Re
     });
     $effect(() => {
       if (scored() && shown('lists')) void lists.refresh(workbench.scenario, whatif.listRule);
+    });
+    $effect(() => {
+      if (scored() && shown('audit')) void audit.refresh(workbench.scenario);
     });
   });
 }

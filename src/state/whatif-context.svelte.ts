@@ -6,6 +6,7 @@ import type { Nav } from './nav.svelte.ts';
 import { ScenarioLibrary } from './scenarios.svelte.ts';
 import { ShareLinks } from './whatif-link.svelte.ts';
 import { ListsState } from './whatif-lists.svelte.ts';
+import { AuditState } from './whatif-audit.svelte.ts';
 import { MonteCarloState } from './whatif-mc.svelte.ts';
 import { Presenter } from './whatif-present.svelte.ts';
 import { WhatifState } from './whatif.svelte.ts';
@@ -17,6 +18,7 @@ export interface WhatifApp {
   whatif: WhatifState;
   mc: MonteCarloState;
   lists: ListsState;
+  audit: AuditState;
   links: ShareLinks;
   presenter: Presenter;
   dispose(): void;
@@ -28,6 +30,7 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
   const whatif = new WhatifState(workbench, library, scoring);
   const mc = new MonteCarloState(scoring);
   const lists = new ListsState(scoring);
+  const audit = new AuditState(scoring);
   // A link restores the Monte Carlo form too (and, once App sets `links.profile`, the open enterprise).
   const links = new ShareLinks(workbench, nav, whatif, openFile, undefined, mc);
   const presenter = new Presenter(workbench, library);
@@ -36,6 +39,7 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
     whatif,
     mc,
     lists,
+    audit,
     links,
     presenter,
     dispose: () => {

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { buildAndServe } from './site.ts';
+import { WHATIF_VIEWS } from '../../src/state/whatif.svelte.ts';
 
 /**
  * Also: at 1280×720 the header, banners and tab bar take at most 20% of the height, and a control
@@ -95,7 +96,7 @@ describe('axe-core: no serious or critical violation on any view', () => {
         }
         const subtabs = page.locator('[aria-label] [role="tab"][id^="whatif-tab-"], [role="tablist"] [id^="whatif-tab-"]');
         const n = await subtabs.count();
-        expect(n).toBeGreaterThanOrEqual(7);
+        expect(n).toBe(WHATIF_VIEWS.length);
         for (let i = 0; i < n; i++) {
           const sub = subtabs.nth(i);
           const subId = ((await sub.getAttribute('id')) ?? '').replace('whatif-tab-', '');
@@ -106,7 +107,7 @@ describe('axe-core: no serious or critical violation on any view', () => {
       }
       const text = found.filter(Boolean).join('\n');
       if (text) console.log(text);
-      expect(views).toBe(TABS.length - 1 + 7);
+      expect(views).toBe(TABS.length - 1 + WHATIF_VIEWS.length);
       expect(text, text).toBe('');
     }, 240_000);
   }

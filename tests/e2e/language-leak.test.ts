@@ -90,6 +90,11 @@ const STEPS: Step[] = [
     },
   },
   {
+    name: { zh: '情景分析/统计审核', en: 'What-if/Audit' },
+    tabs: { zh: ['情景分析', '统计审核'], en: ['What-if', 'Audit'] },
+    act: () => poll(() => page.getByTestId('audit-effective-table').locator('tbody tr').count()).toBeGreaterThan(5),
+  },
+  {
     name: { zh: '情景分析/名单', en: 'What-if/Lists' },
     tabs: { zh: ['情景分析', '名单'], en: ['What-if', 'Lists'] },
     act: () => poll(() => page.getByTestId('list-table').locator('tbody tr').count()).toBeGreaterThan(5),

@@ -1,7 +1,20 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectiveWeights, NO_STAGE, type IndicatorSystem } from '../../src/engine/index.ts';
-import { computeAudit, symmetricEigen, type AuditInput, type GroupAudit } from '../../src/whatif/audit/index.ts';
+import { effectiveWeightRows } from '../../src/charts/whatif/index.ts';
+import { toXlsx } from '../../src/whatif/export/index.ts';
+import {
+  auditExportTable,
+  auditJson,
+  computeAudit,
+  cumulative,
+  effectiveOrder,
+  scoreDriver,
+  symmetricEigen,
+  type AuditInput,
+  type GroupAudit,
+} from '../../src/whatif/audit/index.ts';
 import { preparedFor, randomData, scored, twoStageSystem } from './fixtures.ts';
 
 /** One group's statistics as tests/whatif/audit/reference.py prints them. */
@@ -599,5 +612,63 @@ describe('the JRC 65 % coverage rule', () => {
     expect(g.coverage[1]).toBe(0.6);
     expect(g.coverageFlagged[1]).toBe(true);
     expect(g.enterprisesBelow).toBe(1);
+  });
+});
+
+describe('the audit outputs', () => {
+  const audit = computeAudit(input(SMALL));
+
+  it('JSON: per stage id and `all`, s-based statistics by indicator id, null where not defined', () => {
+    const json = auditJson(audit);
+    expect(Object.keys(json)).toEqual(['x', 'y', 'all']);
+    const x = json.x;
+    expect(x.rows).toBe(4);
+    expect(x.scored_rows).toBe(3);
+    expect(x.coverage).toEqual({ i0: 0.75, i1: 0.5, i2: 1 });
+    // skewness/kurtosis of s (the contract's audit output), as numpy computed them above.
+    near(Object.values(x.skewness) as number[], SMALL_NUMPY.x.s_skew, 'json skewness');
+    near(Object.values(x.kurtosis) as number[], SMALL_NUMPY.x.s_kurt, 'json kurtosis');
+    expect(x.pearson.i0.i2).toBeCloseTo(SMALL_NUMPY.x.pearson[0][2], 12);
+    expect(x.spearman.i2.i0).toBeCloseTo(SMALL_NUMPY.x.spearman[2][0], 12);
+    expect(x.cronbach_alpha).toEqual({ tech: expect.closeTo(SMALL_NUMPY.x.alpha[0], 12), growth: null, all: expect.closeTo(SMALL_NUMPY.x.alpha[1], 12) });
+    near(x.pca_explained, SMALL_NUMPY.x.explained, 'json explained', 1e-10);
+    expect(Object.keys(x.effective_weights)).toEqual(['i0', 'i1', 'i2']);
+    // JSON has no NaN: a round trip keeps every value.
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  it('XLSX: a sheet per statistic, one row per scope × indicator, the unrounded values, names not ids', async () => {
+    const names = system(3, SMALL.classOf, ['x', 'y']);
+    const table = auditExportTable(audit, names, 'zh', [['方案 Scenario', '=HYPERLINK("x")']]);
+    const wb = new ExcelJS.Workbook();
+    const bytes = toXlsx(table);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['覆盖率与分布', '相关系数', '同类负相关', '克朗巴哈α', '主成分', '有效权重', '审核范围', '方案说明']);
+    const first = wb.getWorksheet('覆盖率与分布')!;
+    expect(first.rowCount).toBe(1 + 3 * 3);
+    expect(first.getRow(2).getCell(1).value).toBe('x');
+    expect(first.getRow(8).getCell(1).value).toBe('全部企业');
+    expect(first.getRow(2).getCell(4).value).toBe(0.75);
+    const corr = wb.getWorksheet('相关系数')!;
+    expect(corr.rowCount).toBe(1 + 3 * 2 * 3);
+    expect(corr.getRow(2).getCell(5).value).toBeCloseTo(SMALL_NUMPY.x.pearson[0][1], 12);
+    const alpha = wb.getWorksheet('克朗巴哈α')!;
+    expect(alpha.getRow(3).getCell(2).value).toBe('growth');
+    expect(alpha.getRow(3).getCell(4).value).toBeNull();
+    // A formula-looking note is written as text, never as a formula.
+    expect(wb.getWorksheet('方案说明')!.getCell('B1').value).toBe('\'=HYPERLINK("x")');
+  });
+
+  it('the driver is the largest effective weight; undefined ones sort last; cumulative shares', () => {
+    expect(effectiveOrder({ effective: [0.1, NaN, 0.5, 0.1] })).toEqual([2, 0, 3, 1]);
+    expect(scoreDriver({ effective: [0.1, NaN, 0.5] })).toBe(2);
+    expect(scoreDriver({ effective: [NaN, NaN] })).toBe(-1);
+    near(cumulative([0.5, 0.25, 0.25]), [0.5, 0.75, 1], 'cumulative');
+    const rows = effectiveWeightRows({ rows: [{ label: 'a', nominal: 0.2, effective: NaN, r2: 0.1 }] }, 'en');
+    expect(rows).toEqual([
+      { indicator: 'a', measure: 'Nominal weight', value: 0.2 },
+      { indicator: 'a', measure: 'Effective weight Sᵢ', value: null },
+      { indicator: 'a', measure: 'r²', value: 0.1 },
+    ]);
   });
 });

@@ -8,6 +8,8 @@ export interface CorrelationInput {
   values: readonly number[];
   /** Legend title (default Spearman ρ). */
   title?: string;
+  /** Chart title (default: the rank correlation of the methods' rankings). */
+  heading?: string;
 }
 
 export interface CorrelationCell {
@@ -23,19 +25,22 @@ export function correlationCells(input: CorrelationInput): CorrelationCell[] {
 }
 
 /** A symmetric correlation matrix as a heatmap with the value in each cell (red-blue, −1 … 1). */
-export function correlationMatrixSpec(input: CorrelationInput, options: { lang: Lang }): TopLevelSpec {
+/** `step`: the cell size in px (64 fits a few long method names; an 18-indicator matrix needs less). */
+export function correlationMatrixSpec(input: CorrelationInput, options: { lang: Lang; step?: number }): TopLevelSpec {
+  const step = options.step ?? 64;
   const t = whatifChartText(options.lang);
   const title = input.title ?? t.rho;
   const names = [...input.names];
   return {
     $schema: SCHEMA,
-    title: { text: `${t.correlation}${COMMON[options.lang].paren(title)}` },
+    title: { text: `${input.heading ?? t.correlation}${COMMON[options.lang].paren(title)}` },
     description: t.correlation,
     data: { values: correlationCells(input) },
-    width: { step: 64 },
-    height: { step: 30 },
+    width: { step },
+    height: { step: Math.min(30, step) },
     encoding: {
-      x: { field: 'col', type: 'nominal', sort: names, title: null, axis: { orient: 'top', labelAngle: -30 } },
+      // Every label shown (a matrix needs them all): steep angle and no overlap culling when cells are small.
+      x: { field: 'col', type: 'nominal', sort: names, title: null, axis: { orient: 'top', labelAngle: step < 40 ? -60 : -30, labelOverlap: false } },
       y: { field: 'row', type: 'nominal', sort: names, title: null },
     },
     layer: [
@@ -51,7 +56,7 @@ export function correlationMatrixSpec(input: CorrelationInput, options: { lang: 
         },
       },
       {
-        mark: { type: 'text', fontSize: 11 },
+        mark: { type: 'text', fontSize: step < 40 ? 9 : 11 },
         encoding: {
           text: { field: 'value', type: 'quantitative', format: '.2f' },
           color: { condition: { test: 'abs(datum.value) > 0.6', value: '#fff' }, value: '#111' },

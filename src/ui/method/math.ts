@@ -58,6 +58,11 @@ export function mathFor(lang: Lang): Record<ParaId, string[]> {
       String.raw`w_i = t, \qquad w_j(t) = w_j\,\frac{1 - t}{\sum_{l \ne i} w_l} \quad (j \ne i)`,
       String.raw`${t(w.score)}_r(t) = ${t(w.bonus)}_r + 100\bigl(R_r + t\,(s_{r,i} - R_r)\bigr), \qquad R_r = \frac{\sum_{j \ne i} w_j\, s_{r,j}}{\sum_{j \ne i} w_j}`,
     ],
+    'whatif-audit': [
+      String.raw`m_p = \frac{1}{n}\sum_j (x_j - \bar x)^p, \qquad g_1 = \frac{m_3}{m_2^{3/2}}, \qquad g_2 = \frac{m_4}{m_2^{2}} - 3`,
+      String.raw`\alpha = \frac{m}{m - 1}\Bigl(1 - \frac{\sum_i \sigma_i^2}{\sigma_{\Sigma}^2}\Bigr), \qquad \sigma_{\Sigma}^2 = \sigma^2\Bigl(\sum_i s_i\Bigr)`,
+      String.raw`\hat S_i = \frac{\sum_{b=1}^{B} m_b\,(\bar y_b - \bar y)^2}{\sum_r (y_r - \bar y)^2}, \qquad B = \min\bigl(100, \lfloor \sqrt{m} \rfloor\bigr), \qquad r_i^2 = \frac{\sigma_{s_i y}^2}{\sigma_{s_i}^2\,\sigma_y^2}`,
+    ],
     profile: [String.raw`x \;\to\; c = \min(\max(x, lo), hi) \;\to\; s \;\to\; ${t(w.points)} = 100\, w\, s \;\to\; ${t(w.score)} = \sum ${t(w.points)} + ${t(w.bonus)}`],
   };
 }

@@ -6,3 +6,6 @@ export { MAX_BINS, binCount } from './column-ranks.ts';
 export { PCA_COMPONENTS, type PcaResult } from './pca.ts';
 export { symmetricEigen } from './jacobi.ts';
 export { cronbachAlpha } from './cronbach.ts';
+export { auditJson, type AuditGroupJson } from './json.ts';
+export { auditExportTable, auditGroupName, indicatorFlags } from './export.ts';
+export { effectiveOrder, scoreDriver, cumulative } from './view.ts';

@@ -22,11 +22,20 @@ export interface NoteTable {
   rows: Cell[][];
 }
 
+/** One more data sheet of an XLSX (a CSV holds the main table only). */
+export interface ExportSheet {
+  name: string;
+  columns: ExportColumn[];
+  rows: Cell[][];
+}
+
 export interface ExportTable {
   /** Sheet name in an XLSX (≤ 31 characters, no []:*?/\ — cleaned on write). */
   name: string;
   columns: ExportColumn[];
   rows: Cell[][];
+  /** Further data sheets of an XLSX, after the main one and before the notes (the audit's tables). */
+  sheets?: ExportSheet[];
   /** Label/value lines describing the scenario, data set and date. */
   notes: [string, string][];
   /** Name of the notes sheet in an XLSX, in the reader's language (default 方案说明). */

@@ -5,8 +5,8 @@ import { cellNumber, cellText, type Cell, type ExportColumn, type ExportTable } 
 /**
  * A minimal XLSX (Office Open XML SpreadsheetML) writer on fflate's zip. Why not exceljs: its
  * browser bundle is ~1 MB minified and needs Node polyfills (stream, buffer) under Vite, while
- * this file is ~100 lines, runs unchanged in a worker, and writes exactly what we need: one data
- * sheet (header row frozen and bold, text as inline strings, numbers as numbers shown with their
+ * this file is ~100 lines, runs unchanged in a worker, and writes exactly what we need: data
+ * sheets (header row frozen and bold, text as inline strings, numbers as numbers shown with their
  * column's decimals, column widths fitted to the content) and a notes sheet 方案说明 stating what
  * produced the file (label/value lines, then note tables such as the weights). exceljs reads the
  * result back in the tests.
@@ -133,26 +133,36 @@ const STYLES = `${XML}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFm
 
 export const NOTES_SHEET = '方案说明';
 
-/** The XLSX file as bytes. */
+/** The XLSX file as bytes: the main sheet, any further sheets, then the notes sheet. */
 export function toXlsx(table: ExportTable): Uint8Array {
-  const main = sheetName(table.name, 'Sheet1');
-  const notes = sheetName(table.notesName ?? NOTES_SHEET, NOTES_SHEET);
-  const notesName = main === notes ? `${notes}2` : notes;
+  const data = [{ name: table.name, columns: table.columns, rows: table.rows }, ...(table.sheets ?? [])];
+  const names: string[] = [];
+  for (const [i, s] of data.entries()) names.push(uniqueName(sheetName(s.name, `Sheet${i + 1}`), names));
+  names.push(uniqueName(sheetName(table.notesName ?? NOTES_SHEET, NOTES_SHEET), names));
   const ct = 'application/vnd.openxmlformats-officedocument';
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
-      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/></Types>`,
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`).join('')}<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/></Types>`,
     ),
     '_rels/.rels': strToU8(`${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     'xl/workbook.xml': strToU8(
-      `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="${xmlEscape(main)}" sheetId="1" r:id="rId1"/><sheet name="${xmlEscape(notesName)}" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+      `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets>${names.map((n, i) => `<sheet name="${xmlEscape(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
-      `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      `${XML}<Relationships xmlns="${PKG_REL}">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${names.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     ),
     'xl/styles.xml': strToU8(STYLES),
-    'xl/worksheets/sheet1.xml': strToU8(sheetXml(blockRows(table.columns, table.rows, 1), true, columnWidths(table.columns, table.rows))),
-    'xl/worksheets/sheet2.xml': strToU8(notesSheet(table)),
   };
+  data.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(blockRows(s.columns, s.rows, 1), true, columnWidths(s.columns, s.rows)))));
+  files[`xl/worksheets/sheet${names.length}.xml`] = strToU8(notesSheet(table));
   return zipSync(files, { level: 6 });
+}
+
+/** Excel refuses two sheets of one name: a repeat gets 2, 3, … appended. */
+function uniqueName(name: string, taken: readonly string[]): string {
+  if (!taken.includes(name)) return name;
+  for (let i = 2; ; i++) {
+    const n = `${name.slice(0, 30 - String(i).length)}${i}`;
+    if (!taken.includes(n)) return n;
+  }
 }
