@@ -8,7 +8,9 @@
  * Then Sobol indices of the 18 weights (N = 512 base samples → 10,240 re-scorings, per-enterprise
  * rank indices included; --sobol-samples N, 0 to skip) on the same worker count through
  * runSobolNode, and the same work in numpy (scripts/sobol_numpy.py, 2 processes) when numpy is
- * installed. The last line is JSON with --json.
+ * installed. Then the statistical audit over --audit-rows (default 1,000,000; 0 to skip) rows in one
+ * thread, beside scripts/audit_numpy.py doing the same statistics with numpy/scipy. The last line
+ * is JSON with --json.
  */
 import { loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -23,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSobolNode } from '../src/cli/sobol-output.ts';
 import type { SobolConfig } from '../src/whatif/sobol/index.ts';
+import { computeAudit, type Audit } from '../src/whatif/audit/index.ts';
 
 interface Job {
   rows: number;
@@ -199,6 +202,76 @@ if (!isMainThread) {
       }
     }
   }
+  // The statistical audit over --audit-rows (1M) synthetic enterprises, in this thread (one
+  // worker's work in the browser), median of 3; then the same statistics with numpy/scipy.
+  const auditRows = opt('--audit-rows', 1_000_000);
+  let auditS: number | null = null;
+  let auditNumpy: { numpy_audit_s: number; maxDiff: number } | string = 'skipped';
+  let auditLoad = 0;
+  if (auditRows > 0) {
+    const a = syntheticColumns(system, auditRows);
+    const aStage = assignStages(a.regDays, a.asOfDays, system.stages);
+    const ap = setup(auditRows, a.columns, aStage);
+    const aRes = rescore(ap.prepared, ap.weights, ap.toggles);
+    auditLoad = loadavg()[0];
+    const runs: number[] = [];
+    let audit: Audit | null = null;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      audit = computeAudit({ prepared: ap.prepared, weights: ap.weights, result: aRes });
+      runs.push(performance.now() - t);
+    }
+    runs.sort((x, y) => x - y);
+    auditS = +(runs[1] / 1000).toFixed(2);
+    let hasScipy = true;
+    try {
+      execFileSync('python3', ['-c', 'import numpy, scipy'], { stdio: 'ignore' });
+    } catch {
+      hasScipy = false;
+      auditNumpy = 'numpy/scipy are not installed: no comparison';
+    }
+    if (hasScipy && audit) {
+      const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+      const bin = (name: string, x: ArrayBufferView) => writeFileSync(join(dir, name), new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
+      try {
+        const k = ap.prepared.k;
+        bin('s.bin', ap.prepared.s);
+        const raw = new Float64Array(k * auditRows);
+        ap.prepared.raw.forEach((col, i) => raw.set(col, i * auditRows));
+        bin('raw.bin', raw);
+        bin('stage.bin', ap.prepared.stage);
+        bin('score.bin', aRes.score);
+        bin('vetoed.bin', aRes.vetoed);
+        const classes = system.classes.map((c) => system.indicators.flatMap((ind, i) => (ind.classId === c.id ? [i] : []))).filter((c) => c.length > 0);
+        writeFileSync(join(dir, 'meta.json'), JSON.stringify({ n: auditRows, k, stages: system.stages.length, classes }));
+        const py = execFileSync('python3', [new URL('./audit_numpy.py', import.meta.url).pathname, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        const res = JSON.parse(py.trim().split('\n').pop()!) as { numpy_audit_s: number; all: Record<string, (number | null)[]> };
+        const g = audit.groups[audit.groups.length - 1];
+        const ours: Record<string, number[]> = {
+          coverage: g.coverage,
+          skew_raw: g.skewness,
+          kurt_raw: g.kurtosis,
+          skew_s: g.sSkewness,
+          kurt_s: g.sKurtosis,
+          pearson: g.pearson,
+          spearman: g.spearman,
+          alpha: g.alpha.map((x) => x.alpha),
+          explained: g.pca.explained,
+          effective: g.effective,
+          r2: g.r2,
+        };
+        let maxDiff = 0;
+        for (const [key, values] of Object.entries(ours)) {
+          res.all[key].forEach((x, i) => {
+            if (x !== null && Number.isFinite(x)) maxDiff = Math.max(maxDiff, Math.abs(x - values[i]) / Math.max(1, Math.abs(x)));
+          });
+        }
+        auditNumpy = { numpy_audit_s: res.numpy_audit_s, maxDiff };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
   const out = {
     rows,
     samples,
@@ -222,6 +295,10 @@ if (!isMainThread) {
     sobol_rescorings: sobolSamples * (system.indicators.length + 2),
     sobol_load_avg_before: +sobolLoad.toFixed(2),
     numpy_sobol_s: typeof numpy === 'string' ? null : numpy.numpy_sobol_s,
+    audit_rows: auditRows,
+    audit_1m_s: auditS,
+    audit_load_avg_before: +auditLoad.toFixed(2),
+    numpy_audit_s: typeof auditNumpy === 'string' ? null : auditNumpy.numpy_audit_s,
   };
   if (process.stderr.isTTY && !json) process.stderr.write('\n');
   console.log(`Monte Carlo rank uncertainty — sichuan-2024, ${rows} rows × ${samples} samples on ${workers} worker_threads`);
@@ -239,6 +316,15 @@ if (!isMainThread) {
         : `numpy on 2 processes ${numpy.numpy_sobol_s} s (ratio numpy / ours ${(numpy.numpy_sobol_s / sobolS).toFixed(2)}; max |ΔS| of the mean rank shift ${sobolMaxDiff?.toExponential(2)})`;
     console.log(
       `Sobol first-order + total, ${system.indicators.length} weights, N = ${sobolSamples} (${out.sobol_rescorings} re-scorings), ${rows} rows, per-enterprise indices, ${workers} worker_threads: ${sobolS} s (worker start and data hand-over included) | ${vs} | load average before ${out.sobol_load_avg_before}`,
+    );
+  }
+  if (auditS !== null) {
+    const vs =
+      typeof auditNumpy === 'string'
+        ? auditNumpy
+        : `numpy/scipy ${auditNumpy.numpy_audit_s} s (ratio numpy / ours ${(auditNumpy.numpy_audit_s / auditS).toFixed(2)}; max relative |Δ| over every statistic of all enterprises ${auditNumpy.maxDiff.toExponential(2)})`;
+    console.log(
+      `Statistical audit, ${auditRows} rows × ${system.indicators.length} indicators, ${system.stages.length} stages + all, one thread: ${auditS} s median of 3 | ${vs} | load average before ${out.audit_load_avg_before}`,
     );
   }
   if (json) console.log(JSON.stringify(out));

@@ -471,11 +471,13 @@ const randomCase = fc
     n: fc.integer({ min: 6, max: 40 }),
     k: fc.integer({ min: 2, max: 4 }),
     seed: fc.integer({ min: 0, max: 1e6 }),
+    // Continuous s (almost every value held by one row) or six levels (many ties).
+    continuous: fc.boolean(),
   })
-  .map(({ n, k, seed }) => {
+  .map(({ n, k, seed, continuous }) => {
     let t = seed + 1;
     const next = () => ((t = (t * 1103515245 + 12345) % 2147483648), t / 2147483648);
-    const s = Array.from({ length: n }, () => Array.from({ length: k }, () => Math.floor(next() * 6) / 5));
+    const s = Array.from({ length: n }, () => Array.from({ length: k }, () => (continuous ? next() : Math.floor(next() * 6) / 5)));
     const raw = Array.from({ length: k }, () => Array.from({ length: n }, () => (next() < 0.2 ? NaN : next() < 0.05 ? Infinity : Math.round(next() * 1000) / 10)));
     const stage = Array.from({ length: n }, () => (next() < 0.1 ? NO_STAGE : next() < 0.5 ? 0 : 1));
     const vetoed = Array.from({ length: n }, () => (next() < 0.1 ? 1 : 0));

@@ -10,8 +10,9 @@
  * statistics read the derived raw values (coverage, shape) or the normalised s (the rest).
  *
  * Cost at 1M × 18: a handful of O(n·k) passes, one O(n·k²/2) pass for the Pearson co-moments and
- * one for the Spearman ones, and one radix argsort per column. Memory: two Int32 rank matrices
- * (2 · 4 · n · k bytes, 144 MB at 1M × 18) besides the prepared matrix.
+ * one for the Spearman ones, and one radix argsort per column. Memory besides the prepared matrix:
+ * two Int32 rank matrices (2 · 4 · n · k bytes) and a column-major copy of s (8 · n · k bytes),
+ * 288 MB at 1M × 18, released when the audit returns.
  */
 import type { Prepared, ScoreResult } from '../../engine/index.ts';
 import { scoreAssociation } from './association.ts';
@@ -111,16 +112,7 @@ export function computeAudit(input: AuditInput): Audit {
 
   const cov = coverage(p.raw, stage, groups);
   const shape = shapeStats(k, (i) => p.raw[i], stage, groups, clipBounds(p));
-  const sColumn = new Float64Array(n);
-  const sShape = shapeStats(
-    k,
-    (i) => {
-      for (let r = 0, o = i; r < n; r++, o += k) sColumn[r] = s[o];
-      return sColumn;
-    },
-    stage,
-    groups,
-  );
+
   const order = stageOrder(stage, S);
   const moments = coMoments(s, k, stage, groups, order);
   const pearson = correlations(moments, G);
@@ -130,6 +122,9 @@ export function computeAudit(input: AuditInput): Audit {
   const ranks = new Int32Array(2 * k * order.size);
   const effective = new Float64Array(G * k);
   const columns = columnInput(s, k, order, result.score, result.vetoed);
+  // The shape of s over the stage-grouped columns (positions carry their stage; rows without one
+  // are not among them, as shapeStats would skip them anyway).
+  const sShape = shapeStats(k, (i) => columns.cols.subarray(i * order.size, (i + 1) * order.size), order.stage, groups);
   for (let i = 0; i < k; i++) {
     rankAndBinColumn(columns, i, ws, ranks);
     binnedMainEffect(ws, i, k, assoc.scoreMean, assoc.scoreSS, assoc.scoreConstant, effective);

@@ -26,7 +26,6 @@ export function binCount(m: number): number {
 }
 
 export class ColumnWorkspace {
-  readonly column: Float64Array;
   readonly order: Uint32Array;
   readonly rank: RankWorkspace;
   /** Per group: rows / scored rows in the current tie group, those already passed, bin of the tie group. */
@@ -39,12 +38,18 @@ export class ColumnWorkspace {
   readonly binSum: Float64Array;
   readonly binRows: Float64Array;
   readonly bins: Int32Array;
+  /**
+   * Bin of each scored position in its stage and in `all` (b < MAX_BINS ≤ 255). The walk writes
+   * them in sort order and a sequential pass then adds the scores: a scattered byte write per row
+   * instead of a scattered read of its score, which would stall on every cache miss.
+   */
+  readonly binStage: Uint8Array;
+  readonly binAll: Uint8Array;
   constructor(
     readonly size: number,
     readonly groups: Groups,
   ) {
     const G = groups.count;
-    this.column = new Float64Array(size);
     this.order = new Uint32Array(size);
     this.rank = new RankWorkspace(size);
     this.tieRows = new Float64Array(G);
@@ -55,13 +60,22 @@ export class ColumnWorkspace {
     this.binSum = new Float64Array(G * MAX_BINS);
     this.binRows = new Float64Array(G * MAX_BINS);
     this.bins = Int32Array.from({ length: G }, (_, g) => binCount(groups.scored[g]));
+    this.binStage = new Uint8Array(size);
+    this.binAll = new Uint8Array(size);
   }
 }
 
 export interface ColumnInput {
-  s: Float64Array;
   k: number;
   order: StageOrder;
+  /**
+   * s in stage-grouped positions, column-major: `cols[i · size + p]`. One blocked transpose of the
+   * row-major matrix costs about a fifth of gathering each column with a stride of k.
+   */
+  cols: Float64Array;
+  /** Per column: its smallest and largest value (the radix sort's range). */
+  min: Float64Array;
+  max: Float64Array;
   /** Score by position, NaN for a vetoed row (not in the score statistics). */
   y: Float64Array;
   /**
@@ -77,14 +91,25 @@ const STAGE_MASK = VETOED_BIT - 1;
 /** The per-position inputs of rankAndBinColumn. */
 export function columnInput(s: Float64Array, k: number, order: StageOrder, score: Float64Array, vetoed: Uint8Array): ColumnInput {
   if (order.start.length - 1 >= VETOED_BIT) throw new Error(`the audit handles up to ${VETOED_BIT - 1} stages`);
-  const y = new Float64Array(order.size);
-  const tag = new Uint8Array(order.size);
-  for (let p = 0; p < order.size; p++) {
+  const size = order.size;
+  const y = new Float64Array(size);
+  const tag = new Uint8Array(size);
+  const cols = new Float64Array(k * size);
+  const min = new Float64Array(k).fill(Infinity);
+  const max = new Float64Array(k).fill(-Infinity);
+  for (let p = 0; p < size; p++) {
     const r = order.rows[p];
     y[p] = vetoed[r] ? NaN : score[r];
     tag[p] = order.stage[p] | (vetoed[r] ? VETOED_BIT : 0);
+    const o = r * k;
+    for (let i = 0; i < k; i++) {
+      const v = s[o + i];
+      cols[i * size + p] = v;
+      if (v < min[i]) min[i] = v;
+      if (v > max[i]) max[i] = v;
+    }
   }
-  return { s, k, order, y, tag };
+  return { k, order, cols, min, max, y, tag };
 }
 
 /**
@@ -96,20 +121,11 @@ export function columnInput(s: Float64Array, k: number, order: StageOrder, score
  * never split.
  */
 export function rankAndBinColumn(input: ColumnInput, i: number, ws: ColumnWorkspace, ranks: Int32Array): void {
-  const { s, k, y } = input;
-  const rows = input.order.rows;
-  const { size, groups, column, order, tieRows, tieScored, doneRows, doneScored, tieBin, binSum, binRows, bins } = ws;
+  const { y } = input;
+  const { size, groups, order, tieRows, tieScored, doneRows, doneScored, tieBin, binSum, binRows, bins, binStage, binAll: binOfAll } = ws;
   const all = groups.stages;
   const G = groups.count;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let p = 0; p < size; p++) {
-    const v = s[rows[p] * k + i];
-    column[p] = v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  argsortDescending(column, order, ws.rank, min, max, input.tag);
+  argsortDescending(input.cols.subarray(i * size, (i + 1) * size), order, ws.rank, input.min[i], input.max[i], input.tag);
   const sorted = ws.rank.sorted;
   const sortedStage = ws.rank.sortedStage;
   for (let g = 0; g < G; g++) {
@@ -122,6 +138,32 @@ export function rankAndBinColumn(input: ColumnInput, i: number, ws: ColumnWorksp
   const mAll = groups.rows[all];
   for (let p = 0; p < size;) {
     const v = sorted[p];
+    if (p + 1 === size || sorted[p + 1] !== v) {
+      // A value held by one row (most rows of a continuous indicator): the tie walk below
+      // specialised to one row of one stage, without its loops over the groups.
+      const tg = sortedStage[p];
+      const st = tg & STAGE_MASK;
+      const pos = order[p];
+      const at = 2 * (base + pos);
+      ranks[at] = 2 * doneRows[all] + 1 - mAll;
+      ranks[at + 1] = 2 * doneRows[st] + 1 - groups.rows[st];
+      doneRows[st]++;
+      doneRows[all]++;
+      if (tg === st) {
+        const ms = groups.scored[st];
+        const bs = Math.floor(((ms - doneScored[st] - 1) * bins[st]) / ms);
+        const ma = groups.scored[all];
+        const ba = Math.floor(((ma - doneScored[all] - 1) * bins[all]) / ma);
+        binRows[st * MAX_BINS + bs]++;
+        binRows[all * MAX_BINS + ba]++;
+        binStage[pos] = bs;
+        binOfAll[pos] = ba;
+        doneScored[st]++;
+        doneScored[all]++;
+      }
+      p++;
+      continue;
+    }
     for (let g = 0; g < all; g++) {
       tieRows[g] = 0;
       tieScored[g] = 0;
@@ -161,9 +203,8 @@ export function rankAndBinColumn(input: ColumnInput, i: number, ws: ColumnWorksp
       ranks[at] = rAll;
       ranks[at + 1] = 2 * doneRows[st] + tieRows[st] - groups.rows[st];
       if (tg !== st) continue;
-      const yy = y[pos];
-      binSum[tieBin[st]] += yy;
-      binSum[binAll] += yy;
+      binStage[pos] = tieBin[st] - st * MAX_BINS;
+      binOfAll[pos] = binAll - all * MAX_BINS;
     }
     for (let g = 0; g < G; g++) {
       doneRows[g] += tieRows[g];
@@ -171,11 +212,25 @@ export function rankAndBinColumn(input: ColumnInput, i: number, ws: ColumnWorksp
     }
     p = q;
   }
+  const tag = input.tag;
+  const allBase = all * MAX_BINS;
+  for (let p = 0; p < size; p++) {
+    const tg = tag[p];
+    if (tg & VETOED_BIT) continue;
+    const yy = y[p];
+    binSum[tg * MAX_BINS + binStage[p]] += yy;
+    binSum[allBase + binOfAll[p]] += yy;
+  }
 }
+
+/** Positions per block of rankCoMoments: 18 columns × 2 ranks × 4 bytes × 2048 = 288 KB, in L2. */
+const RANK_BLOCK = 2048;
 
 /**
  * Spearman co-moments from the centred ranks: `[g * k * k + i * k + j] = Σ a_i a_j` over the
- * group's positions (stage ranks for a stage, population ranks for `all`), symmetric.
+ * group's positions (stage ranks for a stage, population ranks for `all`), symmetric. Blocked:
+ * every pair of columns is multiplied over one block of positions while the block's ranks of all
+ * columns stay in cache, instead of streaming two whole columns from memory per pair.
  */
 export function rankCoMoments(ranks: Int32Array, k: number, order: StageOrder, groups: Groups): Float64Array {
   const size = order.size;
@@ -183,19 +238,26 @@ export function rankCoMoments(ranks: Int32Array, k: number, order: StageOrder, g
   const G = groups.count;
   const kk = k * k;
   const c = new Float64Array(G * kk);
-  for (let i = 0; i < k; i++) {
-    for (let j = i; j < k; j++) {
-      const ai = 2 * i * size;
-      const aj = 2 * j * size;
-      for (let g = 0; g < all; g++) {
-        let acc = 0;
-        for (let p = 2 * order.start[g] + 1; p < 2 * order.start[g + 1]; p += 2) acc += ranks[ai + p] * ranks[aj + p];
-        c[g * kk + i * k + j] = c[g * kk + j * k + i] = acc;
+  for (let g = 0; g < all; g++) {
+    const end = order.start[g + 1];
+    for (let p0 = order.start[g]; p0 < end; p0 += RANK_BLOCK) {
+      const len2 = 2 * Math.min(RANK_BLOCK, end - p0);
+      for (let i = 0; i < k; i++) {
+        const ai = 2 * (i * size + p0);
+        for (let j = i; j < k; j++) {
+          const aj = 2 * (j * size + p0);
+          let pop = 0;
+          let st = 0;
+          for (let t = 0; t < len2; t += 2) {
+            pop += ranks[ai + t] * ranks[aj + t];
+            st += ranks[ai + t + 1] * ranks[aj + t + 1];
+          }
+          c[g * kk + i * k + j] += st;
+          c[all * kk + i * k + j] += pop;
+        }
       }
-      let acc = 0;
-      for (let p = 0; p < 2 * size; p += 2) acc += ranks[ai + p] * ranks[aj + p];
-      c[all * kk + i * k + j] = c[all * kk + j * k + i] = acc;
     }
   }
+  for (let g = 0; g < G; g++) for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) c[g * kk + i * k + j] = c[g * kk + j * k + i];
   return c;
 }
