@@ -7,6 +7,7 @@ import { ScenarioLibrary } from './scenarios.svelte.ts';
 import { ShareLinks } from './whatif-link.svelte.ts';
 import { ListsState } from './whatif-lists.svelte.ts';
 import { MonteCarloState } from './whatif-mc.svelte.ts';
+import { SobolState } from './whatif-sobol.svelte.ts';
 import { Presenter } from './whatif-present.svelte.ts';
 import { WhatifState } from './whatif.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
@@ -16,6 +17,7 @@ export interface WhatifApp {
   library: ScenarioLibrary;
   whatif: WhatifState;
   mc: MonteCarloState;
+  sobol: SobolState;
   lists: ListsState;
   links: ShareLinks;
   presenter: Presenter;
@@ -27,6 +29,7 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
   const library = new ScenarioLibrary();
   const whatif = new WhatifState(workbench, library, scoring);
   const mc = new MonteCarloState(scoring);
+  const sobol = new SobolState(scoring, mc);
   const lists = new ListsState(scoring);
   // A link restores the Monte Carlo form too (and, once App sets `links.profile`, the open enterprise).
   const links = new ShareLinks(workbench, nav, whatif, openFile, undefined, mc);
@@ -35,10 +38,12 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
     library,
     whatif,
     mc,
+    sobol,
     lists,
     links,
     presenter,
     dispose: () => {
+      sobol.dispose();
       mc.dispose();
       links.stop();
     },

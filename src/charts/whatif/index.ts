@@ -3,3 +3,4 @@ export { tornadoSpec, tornadoRows, type TornadoInput, type TornadoRow } from './
 export { rankShiftHeatmapSpec, rankShiftCells, type RankShiftInput, type RankShiftCell } from './rank-shift-heatmap.ts';
 export { rankIntervalSpec, rankIntervalRows, type RankIntervalInput, type RankIntervalRow } from './rank-interval.ts';
 export { correlationMatrixSpec, correlationCells, type CorrelationInput, type CorrelationCell } from './correlation-matrix.ts';
+export { sobolBarSpec, sobolBarRows, type SobolBarInput, type SobolBarRow } from './sobol-bar.ts';

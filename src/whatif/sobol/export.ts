@@ -100,7 +100,20 @@ export function sobolIndicesTable(res: SobolResult, indicators: readonly string[
       ]);
     }
   }
-  const cols = [text(h.output), text(h.indicator), num(h.S), num(h.sLo), num(h.sHi), num(h.ST), num(h.stLo), num(h.stHi), num(h.variance), num(h.baseSamples), num(h.replicates), text(h.note)];
+  const cols = [
+    text(h.output),
+    text(h.indicator),
+    num(h.S),
+    num(h.sLo),
+    num(h.sHi),
+    num(h.ST),
+    num(h.stLo),
+    num(h.stHi),
+    num(h.variance),
+    num(h.baseSamples),
+    num(h.replicates),
+    text(h.note),
+  ];
   return table('sobol', cols, rows);
 }
 
@@ -108,7 +121,13 @@ export function sobolIndicesTable(res: SobolResult, indicators: readonly string[
  * Per-enterprise rank indices keyed by USCC: V of the rank, then S_i and ST_i per indicator (empty
  * when undefined). With `names` (the browser), the enterprise's name follows its code.
  */
-export function sobolEnterpriseTable(res: SobolResult, uscc: readonly string[], indicators: readonly string[], h: SobolExportHeaders = ID_HEADERS, names?: readonly string[]): ExportTable {
+export function sobolEnterpriseTable(
+  res: SobolResult,
+  uscc: readonly string[],
+  indicators: readonly string[],
+  h: SobolExportHeaders = ID_HEADERS,
+  names?: readonly string[],
+): ExportTable {
   const { n, d, perEnterprise: pe } = res;
   if (uscc.length !== n || (names && names.length !== n)) throw new Error(`Sobol export: ${uscc.length} codes for ${n} rows`);
   const cols = [text(h.uscc), ...(names ? [text(h.name)] : []), num(h.rankVariance), ...indicators.map((id) => num(h.sOf(id))), ...indicators.map((id) => num(h.stOf(id)))];
