@@ -175,9 +175,9 @@ const en: Record<MessageKey, string> = {
   'profile.mc.text': 'Over {samples} weight samples (seed {seed}): median rank {median}, 5–95% interval [{p05}, {p95}], probability of the top {topN}: {p}.',
   'profile.mc.approx': '(binned interval, within {res})',
   'profile.sobol.title': 'Which weight its rank depends on (variance sensitivity)',
-  'profile.sobol.text': 'This enterprise’s rank depends mostly on the weight of “{name}” (S_T = {st}, first-order S_i = {s}; {samples} base samples, seed {seed}).',
-  'profile.sobol.constant': 'This enterprise’s rank did not change at any sample point of the last variance-sensitivity run, so there is no variation to apportion.',
-  'profile.sobol.hint': 'Run What-if → Variance sensitivity (Sobol) once for the current scenario and this line says which weight this enterprise’s rank depends on most.',
+  'profile.sobol.text': 'This enterprise\'s rank depends mostly on the weight of "{name}" (S_T = {st}, first-order S_i = {s}; {samples} base samples, seed {seed}).',
+  'profile.sobol.constant': "This enterprise's rank did not change at any sample point of the last variance-sensitivity run, so there is no variation to apportion.",
+  'profile.sobol.hint': "Run What-if → Variance sensitivity (Sobol) once for the current scenario and this line says which weight this enterprise's rank depends on most.",
   'profile.stab.title': 'Weight stability intervals',
   'profile.stab.intro':
     'For each weight, with the other weights of the stage rescaled in proportion so they still sum to 100 %: the values for which this enterprise stays in {rule}. A score is linear in one weight, so the interval is found exactly from the crossing points, not by sampling.',

@@ -84,7 +84,7 @@ const en: SobolText = {
   stale: 'The scenario or the list rule has changed: the tables below are from the last run; run again.',
   outputs: { meanRankShift: 'Mean absolute rank shift', listChurn: 'Enterprises entering or leaving the list' },
   outputIntro: {
-    meanRankShift: 'At each sample point, the mean of every enterprise’s absolute rank change.',
+    meanRankShift: "At each sample point, the mean of every enterprise's absolute rank change.",
     listChurn: (rule) => `At each sample point, the number of enterprises entering or leaving the list (${rule}).`,
   },
   caption: (output) => `${output}: variance share of each weight (by total index)`,
@@ -100,10 +100,10 @@ const en: SobolText = {
       : r === NO_SAMPLES
         ? 'no base sample has been evaluated'
         : 'the variance of this result cannot be estimated',
-  sentence: (list, name, st) => `The weight of “${name}” matters most for the ${list} (total index S_T = ${st}).`,
-  sentenceShift: (name, st) => `The weight of “${name}” matters most for the ranks of all enterprises (total index S_T = ${st}).`,
+  sentence: (list, name, st) => `The weight of "${name}" matters most for the ${list} (total index S_T = ${st}).`,
+  sentenceShift: (name, st) => `The weight of "${name}" matters most for the ranks of all enterprises (total index S_T = ${st}).`,
   topList: (n) => `top-${n} list`,
-  ruleList: (rule) => `list “${rule}”`,
+  ruleList: (rule) => `list "${rule}"`,
   noisy: 'With few base samples the indices are noisy (see the 95% intervals); they may add up to a little more or less than 1.',
   exportIndices: 'Export indices CSV',
   exportEnterprises: 'Export per-enterprise indices CSV',

@@ -95,7 +95,7 @@ describe('axe-core: no serious or critical violation on any view', () => {
         }
         const subtabs = page.locator('[aria-label] [role="tab"][id^="whatif-tab-"], [role="tablist"] [id^="whatif-tab-"]');
         const n = await subtabs.count();
-        expect(n).toBeGreaterThanOrEqual(7);
+        expect(n).toBeGreaterThanOrEqual(8);
         for (let i = 0; i < n; i++) {
           const sub = subtabs.nth(i);
           const subId = ((await sub.getAttribute('id')) ?? '').replace('whatif-tab-', '');
@@ -106,7 +106,7 @@ describe('axe-core: no serious or critical violation on any view', () => {
       }
       const text = found.filter(Boolean).join('\n');
       if (text) console.log(text);
-      expect(views).toBe(TABS.length - 1 + 7);
+      expect(views).toBe(TABS.length - 1 + 8);
       expect(text, text).toBe('');
     }, 240_000);
   }

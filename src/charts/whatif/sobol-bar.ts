@@ -46,7 +46,7 @@ export function sobolBarSpec(input: SobolBarInput, options: { lang: Lang }): Top
     data: { values: sobolBarRows(input, lang) },
     width: 'container',
     autosize: { type: 'fit-x', contains: 'padding' },
-    height: Math.max(1, input.rows.length) * 26,
+    height: Math.max(1, input.rows.length) * 34,
     encoding: { y, yOffset },
     layer: [
       {
