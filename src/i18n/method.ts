@@ -22,6 +22,7 @@ export const PARA_IDS = [
   'whatif-compare',
   'whatif-sensitivity',
   'whatif-montecarlo',
+  'whatif-sobol',
   'whatif-agreement',
   'whatif-lists',
   'whatif-stability',
@@ -88,6 +89,8 @@ export interface MethodText {
     overlap: string;
     topX: string;
     rankInGroup: string;
+    /** After "for each stage g" in the Sobol weight formula. */
+    sameU: string;
   };
 }
 
@@ -98,7 +101,7 @@ const SECTIONS: ParaId[][] = [
   ['weights', 'base', 'bonus', 'veto'],
   ['rank'],
   ['profile'],
-  ['whatif-compare', 'whatif-sensitivity', 'whatif-montecarlo', 'whatif-agreement', 'whatif-lists', 'whatif-stability', 'whatif-audit'],
+  ['whatif-compare', 'whatif-sensitivity', 'whatif-montecarlo', 'whatif-sobol', 'whatif-agreement', 'whatif-lists', 'whatif-stability', 'whatif-audit'],
 ];
 
 const zh: MethodText = {
@@ -222,6 +225,16 @@ const zh: MethodText = {
         '报告每家企业名次的中位数、5%至95%区间，以及进入前 N 名或名单的概率。同一随机种子得到完全相同的结果。',
       ],
     },
+    'whatif-sobol': {
+      title: '方差敏感性（Sobol 指数）',
+      body: [
+        '因素：每个指标一个因素 u_i，在 [0, 1) 上均匀、相互独立，共 d 个（四川省体系 d = 18）。u_i 把该指标在每个阶段的权重都乘以同一个倍数 1 + x(2u_i − 1)（x 为与蒙特卡洛共用的变动范围），然后各阶段权重分别除以其合计重新归一。因此“某指标的权重”是一个不确定量，而不是每个阶段各一个。',
+        '设计（Saltelli 2010）：抽取两个 N × d 的基础矩阵 A 和 B（第 j 行由种子与 j 决定，与线程划分无关）；A_B^i 为把 A 的第 i 列换成 B 的第 i 列得到的矩阵。每个基础样本 j 在 A_j、B_j 和 d 个 A_B^i_j 处各重新评分一次，共 N(d + 2) 次。',
+        '结果 f：(a) 全部企业名次变动绝对值的平均数；(b) 相对当前方案进入或退出所选名单的企业数；(c) 每家企业的名次（用于企业画像）。',
+        '一阶指数 S_i 是权重 i 单独造成的方差份额，用 Saltelli 2010 的估计式；总效应指数 S_T 还包括它与其他权重的交互作用，用 Jansen 估计式。V 为 2N 个 f(A)_j、f(B)_j 的方差；V = 0（结果从不变化）时指数无定义，并说明原因。小的负值是抽样误差，不截断为 0。',
+        '区间：自助法百分位区间。每次重抽从 N 个基础样本中有放回地抽 N 个（同一 j 的 A、B、A_B^i 一起抽），重新计算指数，共 200 次；取 2.5% 与 97.5% 分位数。相同种子得到完全相同的指数。',
+      ],
+    },
     'whatif-agreement': {
       title: '多种方法的吻合度',
       body: [
@@ -299,6 +312,7 @@ const zh: MethodText = {
     overlap: '重合度',
     topX: '前 ',
     rankInGroup: '组内名次',
+    sameU: '（各阶段用同一组 u）',
   },
 };
 
@@ -446,6 +460,16 @@ const en: MethodText = {
         'Reported per enterprise: the median rank, the 5 %–95 % interval, and the probability of being in the top N or on the list. The same seed gives exactly the same results.',
       ],
     },
+    'whatif-sobol': {
+      title: 'Variance sensitivity (Sobol indices)',
+      body: [
+        'Factors: one factor u_i per indicator, uniform on [0, 1) and independent, d of them (d = 18 in the Sichuan system). u_i multiplies that indicator\'s weight in every stage by the same factor 1 + x(2u_i − 1) (x is the weight range shared with Monte Carlo); each stage\'s weights are then divided by their sum. So "the weight of an indicator" is one uncertain quantity, not one per stage.',
+        'Design (Saltelli 2010): two N × d base matrices A and B are drawn (row j depends only on the seed and j, whatever the split over threads); A_B^i is A with its column i taken from B. Each base sample j is scored at A_j, B_j and the d points A_B^i_j: N(d + 2) scorings.',
+        "Outputs f: (a) the mean absolute rank change over all enterprises; (b) the number of enterprises entering or leaving the chosen list relative to the current scenario; (c) each enterprise's rank (for the profile).",
+        'The first-order index S_i is the share of variance weight i causes alone (Saltelli 2010 estimator); the total index S_T adds its interactions with the other weights (Jansen estimator). V is the variance of the 2N values f(A)_j, f(B)_j; when V = 0 (the output never changes) the indices are not defined and the reason is given. Small negative values are sampling noise and are not clipped to 0.',
+        'Intervals: bootstrap percentile intervals. Each of 200 replicates draws N of the base samples with replacement (A, B and every A_B^i of a j together) and recomputes the indices; the interval is the 2.5 % and 97.5 % quantiles. The same seed gives exactly the same indices.',
+      ],
+    },
     'whatif-agreement': {
       title: 'Agreement between methods',
       body: [
@@ -523,6 +547,7 @@ const en: MethodText = {
     overlap: 'overlap',
     topX: 'top-',
     rankInGroup: 'rank in group',
+    sameU: ' (one u for all stages)',
   },
 };
 

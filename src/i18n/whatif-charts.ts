@@ -27,6 +27,14 @@ const zh = {
   pTop: (n: number) => `进入前 ${n} 名的概率`,
   correlation: '排名相关系数',
   rho: COMMON.zh.spearman,
+  sobol: '各权重的方差贡献',
+  sobolSub: (output: string, n: number) => `${output}；${n} 个基础样本，细线为 95% 区间`,
+  sobolFirst: '一阶指数 S_i',
+  sobolTotal: '总效应指数 S_T',
+  sobolIndex: '指数',
+  sobolKind: '指数类型',
+  sobolLo: '95% 区间下限',
+  sobolHi: '95% 区间上限',
 };
 
 export type WhatifChartText = typeof zh;
@@ -56,6 +64,14 @@ const en: WhatifChartText = {
   pTop: (n: number) => `P(top ${n})`,
   correlation: 'Rank correlation',
   rho: COMMON.en.spearman,
+  sobol: 'Variance share of each weight',
+  sobolSub: (output: string, n: number) => `${output}; ${n} base samples, thin lines = 95% intervals`,
+  sobolFirst: 'First-order S_i',
+  sobolTotal: 'Total S_T',
+  sobolIndex: 'Index',
+  sobolKind: 'Index',
+  sobolLo: '95% interval low',
+  sobolHi: '95% interval high',
 };
 
 export const WHATIF_CHARTS: Record<Lang, WhatifChartText> = { zh, en };

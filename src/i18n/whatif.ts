@@ -5,7 +5,17 @@ import type { Lang } from './lang.ts';
 /** Texts of the 情景分析 section, Chinese first. */
 const zh = {
   heading: '情景分析',
-  views: { scenarios: '方案', compare: '方案对比', sensitivity: '敏感性', montecarlo: '蒙特卡洛', agreement: '方法吻合度', audit: '统计审核', lists: '名单', report: '报告' },
+  views: {
+    scenarios: '方案',
+    compare: '方案对比',
+    sensitivity: '敏感性',
+    montecarlo: '蒙特卡洛',
+    sobol: '方差敏感性（Sobol）',
+    agreement: '方法吻合度',
+    audit: '统计审核',
+    lists: '名单',
+    report: '报告',
+  },
   viewsLabel: '情景分析视图',
   current: '当前方案',
   baseline: COMMON.zh.publishedBaseline,
@@ -229,6 +239,7 @@ const en: WhatifText = {
     compare: 'Compare',
     sensitivity: 'Sensitivity',
     montecarlo: 'Monte Carlo',
+    sobol: 'Variance sensitivity (Sobol)',
     agreement: 'Agreement',
     audit: 'Audit',
     lists: 'Lists',

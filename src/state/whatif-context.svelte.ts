@@ -8,6 +8,7 @@ import { ShareLinks } from './whatif-link.svelte.ts';
 import { ListsState } from './whatif-lists.svelte.ts';
 import { AuditState } from './whatif-audit.svelte.ts';
 import { MonteCarloState } from './whatif-mc.svelte.ts';
+import { SobolState } from './whatif-sobol.svelte.ts';
 import { Presenter } from './whatif-present.svelte.ts';
 import { WhatifState } from './whatif.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
@@ -17,6 +18,7 @@ export interface WhatifApp {
   library: ScenarioLibrary;
   whatif: WhatifState;
   mc: MonteCarloState;
+  sobol: SobolState;
   lists: ListsState;
   audit: AuditState;
   links: ShareLinks;
@@ -29,6 +31,7 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
   const library = new ScenarioLibrary();
   const whatif = new WhatifState(workbench, library, scoring);
   const mc = new MonteCarloState(scoring);
+  const sobol = new SobolState(scoring, mc);
   const lists = new ListsState(scoring);
   const audit = new AuditState(scoring);
   // A link restores the Monte Carlo form too (and, once App sets `links.profile`, the open enterprise).
@@ -38,11 +41,13 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
     library,
     whatif,
     mc,
+    sobol,
     lists,
     audit,
     links,
     presenter,
     dispose: () => {
+      sobol.dispose();
       mc.dispose();
       links.stop();
     },

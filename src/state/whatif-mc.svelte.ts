@@ -141,8 +141,7 @@ export class MonteCarloState {
       const config = mcConfig({ samples: this.samples, mode: this.mode, spread: this.spread, topN: this.topN, sampleMethods: this.sampleMethods }, list);
       const seed = this.seed;
       const data = await this.scoring.mcData(scenario);
-      this.pool ??= createBrowserPool();
-      const { pool } = this.pool;
+      const { pool } = this.sharedPool();
       await pool.load(data.load);
       if (abort.signal.aborted) return;
       const res = await pool.run(data.run, config, seed, { signal: abort.signal, onProgress: (d) => (this.done = d) });
@@ -204,6 +203,14 @@ export class MonteCarloState {
       this.running = false;
       this.abort = null;
     }
+  }
+
+  /**
+   * The worker pool, created on first use and shared with the Sobol view (src/state/whatif-sobol):
+   * one set of workers per page, so the two analyses never compete for the cores with two pools.
+   */
+  sharedPool(): ReturnType<typeof createBrowserPool> {
+    return (this.pool ??= createBrowserPool());
   }
 
   /** One enterprise's rank interval from the last run, or null before any run. */

@@ -82,6 +82,19 @@ const STEPS: Step[] = [
     },
   },
   {
+    name: { zh: '情景分析/方差敏感性', en: 'What-if/Variance sensitivity' },
+    tabs: { zh: ['情景分析', '方差敏感性（Sobol）'], en: ['What-if', 'Variance sensitivity (Sobol)'] },
+    act: async () => {
+      // A small run (N = 8) so the tables, the chart and the sentence are on screen.
+      if (!(await page.getByTestId('sobol-table-listChurn').count())) {
+        await page.getByTestId('sobol-n').fill('8');
+        await page.getByTestId('sobol-run').click();
+      }
+      await poll(() => page.getByTestId('sobol-table-listChurn').locator('tbody tr').count()).toBe(18);
+      await poll(() => page.locator('[data-testid^="sobol-chart-"] svg').count()).toBeGreaterThan(0);
+    },
+  },
+  {
     name: { zh: '情景分析/方法吻合度', en: 'What-if/Agreement' },
     tabs: { zh: ['情景分析', '方法吻合度'], en: ['What-if', 'Agreement'] },
     act: async () => {

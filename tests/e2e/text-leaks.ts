@@ -55,6 +55,11 @@ export const ZH_LATIN_ALLOWED = new Set([
   'max',
   'sign',
   'Esc',
+  // The variance-based sensitivity method (Sobol indices) and the authors of its estimators, cited
+  // by name as Chinese texts on the method do.
+  'Sobol',
+  'Saltelli',
+  'Jansen',
 ]);
 
 /** Latin words of two or more letters (single letters are variables: N, x, s, A/B; runs touching digits are codes such as a USCC). */

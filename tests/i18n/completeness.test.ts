@@ -7,6 +7,7 @@ import { IMPORT } from '../../src/i18n/import.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { METHOD } from '../../src/i18n/method.ts';
 import { PROFILE } from '../../src/i18n/profile.ts';
+import { SOBOL } from '../../src/i18n/sobol.ts';
 import { STAGES } from '../../src/i18n/stages.ts';
 import { WEIGHTS } from '../../src/i18n/weights.ts';
 import { WHATIF_CHARTS } from '../../src/i18n/whatif-charts.ts';
@@ -19,7 +20,7 @@ import { CJK, ZH_LATIN_ALLOWED, latinWords } from '../e2e/text-leaks.ts';
  * allow-list (the same list the language-leak e2e test uses), the English free of Chinese.
  * Functions are called with sample arguments (numbers: they print in either language).
  */
-const TABLES: Record<string, Record<Lang, unknown>> = { APP, COMMON, CHARTS, EXPORTS, IMPORT, METHOD, PROFILE, STAGES, WEIGHTS, WHATIF, WHATIF_CHARTS };
+const TABLES: Record<string, Record<Lang, unknown>> = { APP, COMMON, CHARTS, EXPORTS, IMPORT, METHOD, PROFILE, SOBOL, STAGES, WEIGHTS, WHATIF, WHATIF_CHARTS };
 
 // Strings that are the same in both languages on purpose: symbols and formats, not words.
 const SAME_IN_BOTH = new Set(['Spearman ρ', 'PCT', 'CSV', 'XLSX', 'JSON']);

@@ -4,3 +4,4 @@ export { rankShiftHeatmapSpec, rankShiftCells, type RankShiftInput, type RankShi
 export { rankIntervalSpec, rankIntervalRows, type RankIntervalInput, type RankIntervalRow } from './rank-interval.ts';
 export { correlationMatrixSpec, correlationCells, type CorrelationInput, type CorrelationCell } from './correlation-matrix.ts';
 export { effectiveWeightsSpec, effectiveWeightRows, type EffectiveWeightsInput, type EffectiveWeightRow } from './effective-weights.ts';
+export { sobolBarSpec, sobolBarRows, type SobolBarInput, type SobolBarRow } from './sobol-bar.ts';

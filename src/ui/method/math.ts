@@ -52,6 +52,13 @@ export function mathFor(lang: Lang): Record<ParaId, string[]> {
       String.raw`w_i' = \frac{w_i\,(1 + x(2u_i - 1))}{\sum_j w_j\,(1 + x(2u_j - 1))}, \qquad u_i \sim U(0, 1)`,
       String.raw`P(${t(w.topPre)} N ${t(w.topPost)}) = \frac{\#\{${t(w.samplesWithRank)} \le N ${t(w.samplesPost)}\}}{S}`,
     ],
+    'whatif-sobol': [
+      String.raw`A, B \in [0, 1)^{N \times d}, \qquad \bigl(A_B^{(i)}\bigr)_{j,l} = \begin{cases} B_{j,i} & l = i \\ A_{j,l} & ${t(w.otherwise)} \end{cases}`,
+      String.raw`w'_{g,i}(u) = \frac{w_{g,i}\,(1 + x(2u_i - 1))}{\sum_l w_{g,l}\,(1 + x(2u_l - 1))} \quad ${t(w.eachStage)} g${t(w.sameU)}`,
+      String.raw`V_i = \frac{1}{N} \sum_{j=1}^{N} f(B)_j \bigl(f(A_B^{(i)})_j - f(A)_j\bigr), \qquad V_{T,i} = \frac{1}{2N} \sum_{j=1}^{N} \bigl(f(A)_j - f(A_B^{(i)})_j\bigr)^2`,
+      String.raw`S_i = \frac{V_i}{V}, \quad S_{T,i} = \frac{V_{T,i}}{V}, \qquad V = \frac{1}{2N} \sum_{j=1}^{N} \bigl((f(A)_j - \bar f)^2 + (f(B)_j - \bar f)^2\bigr)`,
+      String.raw`\bigl[\,Q(\{S_i^{*b}\}, 0.025),\ Q(\{S_i^{*b}\}, 0.975)\,\bigr], \qquad b = 1, \dots, 200`,
+    ],
     'whatif-agreement': [String.raw`${t(w.overlap)}(A, B) = \frac{|A \cap B|}{\max(|A|, |B|)}`],
     'whatif-lists': [String.raw`${t(w.topX)}x\%: \ ${t(w.rankInGroup)} \le \Bigl\lceil \frac{x}{100}\, g \Bigr\rceil`],
     'whatif-stability': [

@@ -23,6 +23,8 @@ export interface SobolIndices {
   ST: Float64Array;
 }
 
+/** Why an index is undefined (shown translated: src/i18n/sobol.ts `reason`). */
+export const NO_SAMPLES = 'no base samples were evaluated';
 export const CONSTANT_OUTPUT = 'the output takes the same value at every design point (variance 0), so there is no variance to apportion';
 
 /**
@@ -35,7 +37,7 @@ export function indicesFromSums(M: number, V: number, first: ArrayLike<number>, 
   res.V = V;
   if (!(V > 0) || M === 0) {
     res.defined = false;
-    res.reason = M === 0 ? 'no base samples were evaluated' : CONSTANT_OUTPUT;
+    res.reason = M === 0 ? NO_SAMPLES : CONSTANT_OUTPUT;
     res.S.fill(NaN);
     res.ST.fill(NaN);
     return res;

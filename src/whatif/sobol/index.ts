@@ -6,3 +6,4 @@ export * from './partial.ts';
 export * from './chunk.ts';
 export * from './summarize.ts';
 export * from './draws.ts';
+export * from './export.ts';
