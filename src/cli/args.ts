@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
+import { parseOptionsOrRefuse } from './main.ts';
 
 /** Command-line arguments of `npm run score` (scoring.md §8). */
 export interface ScoreArgs {
@@ -15,27 +16,27 @@ export interface ScoreArgs {
 
 export const USAGE = 'usage: npm run --silent score -- --system ID --input FILE --output OUT.csv [--as-of YYYY-MM-DD] [--scenario S.json] [--sheet NAME] [--verbose]';
 
+/** The options every command reads its input with (score and analyze). */
+export const INPUT_OPTIONS = {
+  system: { type: 'string' },
+  input: { type: 'string' },
+  'as-of': { type: 'string' },
+  scenario: { type: 'string' },
+  sheet: { type: 'string' },
+  verbose: { type: 'boolean' },
+} as const;
+
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        system: { type: 'string' },
-        input: { type: 'string' },
-        output: { type: 'string' },
-        'as-of': { type: 'string' },
-        scenario: { type: 'string' },
-        sheet: { type: 'string' },
-        verbose: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    const why = (e as Error).message.replace(/\.\s*$/, '').split('\n')[0];
-    throw new CliError(`Invalid arguments (${why}); ${USAGE}.`, 2);
-  }
+  const { values } = parseOptionsOrRefuse(
+    () =>
+      parseArgs({
+        args: [...argv],
+        options: { ...INPUT_OPTIONS, output: { type: 'string' } },
+        strict: true,
+        allowPositionals: false,
+      }),
+    USAGE,
+  ) as { values: Record<string, string | boolean | undefined> };
   for (const name of ['system', 'input', 'output'] as const) {
     if (typeof values[name] !== 'string' || values[name] === '') throw new CliError(`Missing --${name}; ${USAGE}.`, 2);
   }

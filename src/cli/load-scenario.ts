@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { IndicatorSystem, Scenario } from '../engine/index.ts';
+import type { ListRule } from '../whatif/lists/index.ts';
 import { parseScenarioFileText } from '../whatif/scenarios/scenario-file.ts';
 import { CliError } from './cli-error.ts';
 
@@ -11,6 +12,14 @@ import { CliError } from './cli-error.ts';
  * browser the CLI has no output for: `log` says they were not used, rather than dropping them silently.
  */
 export async function loadScenario(path: string, system: IndicatorSystem, log: (line: string) => void = () => {}): Promise<Scenario> {
+  return (await loadScenarioDoc(path, system, log, false)).scenario;
+}
+
+/**
+ * The scenario and, for `analyze` (`usesList`), its list rule: the Sobol list-churn output is
+ * computed for it, as in the browser; without one the browser's default (top 100) applies.
+ */
+export async function loadScenarioDoc(path: string, system: IndicatorSystem, log: (line: string) => void, usesList: boolean): Promise<{ scenario: Scenario; list?: ListRule }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -21,9 +30,11 @@ export async function loadScenario(path: string, system: IndicatorSystem, log: (
   const parsed = parseScenarioFileText(text, basename(path).replace(/(\.scenario)?\.json$/i, ''));
   if (!parsed.ok) throw new CliError(`Scenario file ${path} is invalid: ${parsed.errors.slice(0, 3).join('; ').replace(/\.$/, '')}.`);
   const scenario = parsed.doc.scenario;
-  if (parsed.doc.list || parsed.doc.filters) {
-    const parts = [parsed.doc.list ? 'list rule' : '', parsed.doc.filters ? 'ranking filters' : ''].filter(Boolean);
-    log(`note scenario "${parsed.doc.name}": its ${parts.join(' and ')} ${parts.length > 1 ? 'are' : 'is'} not used by the CLI (OUT.csv ranks every scored row)`);
+  const unused = [parsed.doc.list && !usesList ? 'list rule' : '', parsed.doc.filters ? 'ranking filters' : ''].filter(Boolean);
+  if (unused.length) {
+    log(
+      `note scenario "${parsed.doc.name}": its ${unused.join(' and ')} ${unused.length > 1 ? 'are' : 'is'} not used by the CLI (${usesList ? 'the analysis covers every scored row' : 'OUT.csv ranks every scored row'})`,
+    );
   }
   if (scenario.systemId !== system.id) {
     throw new CliError(`Scenario file ${path} is for system "${scenario.systemId}", not "${system.id}"; set its systemId or choose --system ${scenario.systemId}.`);
@@ -36,5 +47,5 @@ export async function loadScenario(path: string, system: IndicatorSystem, log: (
       if (!indicatorIds.has(ind)) throw new CliError(`Scenario file ${path} is invalid: weights.${stage}.${ind} names no indicator of ${system.id}.`);
     }
   }
-  return scenario;
+  return { scenario, ...(parsed.doc.list ? { list: parsed.doc.list as ListRule } : {}) };
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { baselineScenario, scoreScenario, type Scenario } from '../engine/index.ts';
+import { baselineScenario, scoreScenario, type IndicatorSystem, type Scenario } from '../engine/index.ts';
 import { getSystem, listSystems } from '../systems/index.ts';
 import { buildDataset, DataError, fieldLabel, finalizeMapping, matchHeaders, type ColumnMapping } from '../data/index.ts';
 import { readDataFileTyped } from '../data/node/read-file.ts';
@@ -20,6 +20,27 @@ import { writeFileAtomic } from './write-atomic.ts';
  * cannot be used. `log` receives the stderr lines (exclusions, notes, warnings).
  */
 export async function runScore(args: ScoreArgs, log: (line: string) => void): Promise<number> {
+  const { data, run } = await loadAndScore(args, log);
+  const r = run.result;
+  const stage = Array.from(run.prepared.stage, (s) => run.system.stages[s]?.id ?? '');
+  const csv = formatOutputCsv({ uscc: data.text.uscc, stage, base: r.base, bonus: r.bonus, score: r.score, vetoed: r.vetoed, rank: r.rank, stageRank: r.stageRank });
+  await writeFileAtomic(args.output, csv);
+  return data.n;
+}
+
+/** What the score and analyze commands read: the input file and the options that shape the run. */
+export type InputArgs = Pick<ScoreArgs, 'system' | 'input' | 'asOf' | 'scenario' | 'sheet'>;
+
+/**
+ * Loading and scoring shared by `score` and `analyze`: system → scenario → read → map headers →
+ * as-of → validate/convert → score. Throws CliError (one sentence) when the input cannot be used.
+ * `scenarioFile` reads the scenario (the analyze command also wants its list rule).
+ */
+export async function loadAndScore(
+  args: InputArgs,
+  log: (line: string) => void,
+  scenarioFile: (path: string, system: IndicatorSystem) => Promise<Scenario> = (path, system) => loadScenario(path, system, log),
+) {
   const system = getSystem(args.system);
   if (!system) {
     const ids = listSystems()
@@ -28,7 +49,7 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
     throw new CliError(`Unknown system "${args.system}"; known systems: ${ids}.`, 2);
   }
   if (args.asOf !== undefined) resolveAsOf(args.asOf, undefined, undefined, ''); // fail early on a bad --as-of
-  const scenario: Scenario | undefined = args.scenario ? await loadScenario(args.scenario, system, log) : undefined;
+  const scenario: Scenario | undefined = args.scenario ? await scenarioFile(args.scenario, system) : undefined;
   const name = basename(args.input);
 
   const required = requiredFields(system);
@@ -78,11 +99,7 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
   } catch (e) {
     throw new CliError(`Scoring failed: ${(e as Error).message.replace(/\.$/, '')}.`);
   }
-  const r = run.result;
-  const stage = Array.from(run.prepared.stage, (s) => system.stages[s]?.id ?? '');
-  const csv = formatOutputCsv({ uscc: data.text.uscc, stage, base: r.base, bonus: r.bonus, score: r.score, vetoed: r.vetoed, rank: r.rank, stageRank: r.stageRank });
-  await writeFileAtomic(args.output, csv);
-  return data.n;
+  return { system, data, run };
 }
 
 /** Keeps the key, the name and the fields the system reads; other columns are not parsed. */

@@ -7,7 +7,7 @@ import { CliError } from './cli-error.ts';
  * Writes `text` to `path` through a temporary file in the same directory and a rename, so a
  * reader never sees a partial file and a failed run leaves no output behind.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, text, 'utf8');

@@ -1,3 +1,4 @@
+import { sobolConfig } from '../whatif/sobol/config.ts';
 import type { Remote } from 'comlink';
 import type { IndicatorSystem, Scenario } from '../engine/index.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -6,7 +7,7 @@ import type { ScoringApi } from '../protocol/scoring.ts';
 import { Latest } from '../protocol/latest.ts';
 import { toCsvBytes, type ExportTable } from '../whatif/export/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
-import { sobolDrawsTable, sobolEnterpriseTable, sobolIndicesTable, type SobolConfig, type SobolResult } from '../whatif/sobol/index.ts';
+import { sobolDrawsTable, sobolEnterpriseTable, sobolIndicesTable, type SobolResult } from '../whatif/sobol/index.ts';
 import { parseSamples, profileFactor, sobolOutputViews, sobolSentence, type SobolOutputView } from './sobol-view.ts';
 import type { MonteCarloState } from './whatif-mc.svelte.ts';
 import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
@@ -27,11 +28,6 @@ export interface SobolOutcome {
   seed: number;
   ms: number;
   workers: number;
-}
-
-/** The Sobol config of the form: the Monte Carlo range as independent per-indicator factors. */
-export function sobolConfig(samples: number, spread: number, list: ListRule | undefined): SobolConfig {
-  return { samples, weights: { mode: 'perturb', spread }, ...(list ? { list } : {}) };
 }
 
 /** A scenario as the key a run is remembered under (the workbench's object, snapshot in the same key order). */

@@ -11,9 +11,10 @@ export interface CliResult {
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
-export function runCli(args: string[]): Promise<CliResult> {
+/** `script`: the command's entry (default the scorer). */
+export function runCli(args: string[], script = 'src/cli/score.ts'): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/score.ts', ...args], { cwd: ROOT, env: { ...process.env, TZ: 'Asia/Shanghai' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, TZ: 'Asia/Shanghai' } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

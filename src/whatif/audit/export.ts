@@ -6,6 +6,7 @@
  */
 import type { IndicatorSystem } from '../../engine/index.ts';
 import { auditText } from '../../i18n/audit.ts';
+import { COMMON } from '../../i18n/common.ts';
 import { EXPORTS } from '../../i18n/exports.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { Cell, ExportColumn, ExportSheet, ExportTable } from '../export/index.ts';
@@ -35,7 +36,7 @@ export function indicatorFlags(g: GroupAudit, i: number, lang: Lang): string[] {
 
 export function auditExportTable(audit: Audit, system: Names, lang: Lang, notes: [string, string][]): ExportTable {
   const t = auditText(lang);
-  const sep = lang === 'zh' ? '；' : '; ';
+  const sep = COMMON[lang].clauseSep;
   const ind = (i: number) => system.indicators[i]?.name[lang] ?? audit.indicators[i];
   const cls = (id: string) => (id === ALL_GROUP_ID ? t.allIndicators : (system.classes.find((c) => c.id === id)?.name[lang] ?? id));
   const classOf = (i: number) => cls(system.indicators[i]?.classId ?? '');
@@ -56,7 +57,7 @@ export function auditExportTable(audit: Audit, system: Names, lang: Lang, notes:
       g.sKurtosis[i],
       g.clippedLow[i],
       g.clippedHigh[i],
-      [...indicatorFlags(g, i, lang), ...(g.shapeUndefined[i] ? [`${t.rawSkew}${lang === 'zh' ? '：' : ': '}${t.undefinedShape[g.shapeUndefined[i] as string]}`] : [])].join(sep),
+      [...indicatorFlags(g, i, lang), ...(g.shapeUndefined[i] ? [`${t.rawSkew}${COMMON[lang].colon}${t.undefinedShape[g.shapeUndefined[i] as string]}`] : [])].join(sep),
     ]),
   );
   const correlationRows: Cell[][] = each((g) =>

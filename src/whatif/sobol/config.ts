@@ -74,3 +74,11 @@ export function sobolKey(config: SobolConfig, seed: number, n: number, d: number
     fixed: [...new Set(config.fixed ?? [])].sort((a, b) => a - b),
   });
 }
+
+/**
+ * The config of the workbench's form and of `analyze --sobol`: the Monte Carlo range (±spread) as
+ * independent per-indicator factors, and the list rule whose churn is output (b).
+ */
+export function sobolConfig(samples: number, spread: number, list: ListRule | undefined): SobolConfig {
+  return { samples, weights: { mode: 'perturb', spread }, ...(list ? { list } : {}) };
+}
