@@ -121,7 +121,7 @@ describe('what-if analysis in Chromium', () => {
 
   it('renders the other views: sensitivity, agreement, lists, scenarios, report, presenter', async () => {
     await page.getByRole('tab', { name: '情景分析' }).click();
-    await page.getByRole('tab', { name: '敏感性' }).click();
+    await page.getByRole('tab', { name: '敏感性', exact: true }).click();
     await expect.poll(() => page.getByTestId('sensitivity-table').locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(10);
     await expect.poll(() => page.locator('[data-testid="tornado-chart"] svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/e2e-whatif-sensitivity.png', fullPage: true });
