@@ -1,41 +1,30 @@
 /**
- * Monte Carlo benchmark (not a test): rank uncertainty over synthetic data under sichuan-2024,
- * split over worker_threads that each run `runChunk` on their share of the samples; the partial
- * results are merged on the main thread.
+ * Monte Carlo benchmark (not a test): rank uncertainty over synthetic data under sichuan-2024 on
+ * the command line's pool (src/cli/node-pool.ts: the browser's worker object on worker_threads,
+ * driven by the same MonteCarloPool), so it times the code the workbench runs.
  *   npm run bench:whatif                                   → 100,000 rows × 1,000 samples, 2 workers
  *   npm run bench:whatif -- --rows N --samples S --workers W [--methods] [--json]
  * --methods also samples the normalisation method (all six) and percentiles (re-prepare per spec).
  * Then Sobol indices of the 18 weights (N = 512 base samples → 10,240 re-scorings, per-enterprise
- * rank indices included; --sobol-samples N, 0 to skip) on the same worker count through
- * runSobolNode, and the same work in numpy (scripts/sobol_numpy.py, 2 processes) when numpy is
+ * rank indices included; --sobol-samples N, 0 to skip) on the same pool, and the same work in numpy (scripts/sobol_numpy.py, 2 processes) when numpy is
  * installed. Then the statistical audit over --audit-rows (default 1,000,000; 0 to skip) rows in one
  * thread, beside scripts/audit_numpy.py doing the same statistics with numpy/scipy. The last line
  * is JSON with --json.
  */
 import { loadavg } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { assignStages, DEFAULT_NORMALIZATION, effectiveWeights, NORMALIZATION_METHODS, prepare, rescore } from '../src/engine/index.ts';
 import { getSystem } from '../src/systems/index.ts';
 import { weightStability } from '../src/whatif/stability.ts';
-import { mergeInto, partialBuffers, runChunk, summarize, type McConfig, type PartialStats } from '../src/whatif/mc/index.ts';
+import type { McConfig } from '../src/whatif/mc/index.ts';
 import { syntheticColumns } from './bench/synthetic.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSobolNode } from '../src/cli/sobol-output.ts';
+import { createNodePool } from '../src/cli/node-pool.ts';
+import { copyLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { SobolConfig } from '../src/whatif/sobol/index.ts';
 import { computeAudit, type Audit } from '../src/whatif/audit/index.ts';
-
-interface Job {
-  rows: number;
-  columns: Record<string, Float64Array>;
-  stage: Uint8Array;
-  config: McConfig;
-  seed: number;
-  from: number;
-  to: number;
-}
 
 const system = getSystem('sichuan-2024')!;
 
@@ -46,30 +35,7 @@ function setup(rows: number, columns: Record<string, Float64Array>, stage: Uint8
   return { prepared, columns, weights: effectiveWeights(system), toggles };
 }
 
-/**
- * A worker entry that registers tsx before importing this file (Node 20 does not pass `--import`
- * loaders on to worker threads).
- */
-function tsWorkerUrl(): URL {
-  const api = import.meta.resolve('tsx/esm/api');
-  const code = `const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(import.meta.url)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
-
-if (!isMainThread) {
-  // Like the browser worker: receive the population once, prepare, then run chunks on request.
-  const { rows, columns, stage } = workerData as Pick<Job, 'rows' | 'columns' | 'stage'>;
-  const t0 = performance.now();
-  const source = setup(rows, columns, stage);
-  parentPort!.postMessage({ type: 'ready', setupMs: performance.now() - t0 });
-  parentPort!.on('message', (job: Pick<Job, 'config' | 'seed' | 'from' | 'to'>) => {
-    const t1 = performance.now();
-    const partial = runChunk(source, job.config, job.seed, job.from, job.to, {
-      onProgress: (done, total) => parentPort!.postMessage({ type: 'progress', done, total }),
-    });
-    parentPort!.postMessage({ type: 'done', partial, runMs: performance.now() - t1 }, partialBuffers(partial));
-  });
-} else {
+{
   const args = process.argv.slice(2);
   const opt = (name: string, def: number) => {
     const i = args.indexOf(name);
@@ -98,46 +64,25 @@ if (!isMainThread) {
   const { columns, regDays, asOfDays } = syntheticColumns(system, rows);
   const stage = assignStages(regDays, asOfDays, system.stages);
 
-  // Setup (once per data set in the workbench): start the workers, hand each the columns, prepare.
+  // Setup (once per data set in the workbench): start the pool (the browser's worker object on
+  // worker_threads, src/cli/node-pool.ts), hand each worker the columns; it prepares on first run.
   const tSetup = performance.now();
-  const pool = await Promise.all(
-    Array.from({ length: workers }, () => {
-      const worker = new Worker(tsWorkerUrl(), { workerData: { rows, columns, stage } });
-      return new Promise<{ worker: Worker; setupMs: number }>((resolve, reject) => {
-        worker.once('message', (m) => resolve({ worker, setupMs: m.setupMs }));
-        worker.once('error', reject);
-      });
-    }),
-  );
+  const { pool, dispose } = createNodePool(workers);
+  const toggles = { bonus: system.bonus.map(() => true), veto: system.vetoes.map(() => true) };
+  const scenario = { normalization: DEFAULT_NORMALIZATION, weights: effectiveWeights(system), toggles };
+  // A copy: the pool moves (transfers) what it is given, and the stability run below needs `columns`.
+  await pool.load(copyLoadInput({ system, n: rows, columns, stage }));
   const setupS = (performance.now() - tSetup) / 1000;
 
-  // The timed run: sampling on every worker, then merge and summary on the main thread.
+  // The timed run: MonteCarloPool over every worker, merge and summary on this thread.
   const load = loadavg()[0];
   const t0 = performance.now();
-  const per = Math.ceil(samples / workers);
-  const progress = new Array<number>(workers).fill(0);
-  const results = await Promise.all(
-    pool.map(({ worker }, w) => {
-      const from = Math.min(samples, w * per);
-      const to = Math.min(samples, from + per);
-      return new Promise<{ partial: PartialStats; runMs: number }>((resolve, reject) => {
-        worker.on('message', (m) => {
-          if (m.type === 'progress') {
-            progress[w] = m.done;
-            if (!json && process.stderr.isTTY) process.stderr.write(`\r${progress.reduce((a, b) => a + b, 0)} / ${samples}`);
-          } else if (m.type === 'done') resolve(m);
-        });
-        worker.on('error', reject);
-        worker.postMessage({ config, seed, from, to });
-      });
-    }),
-  );
-  const tMerge = performance.now();
-  const merged = results.map((r) => r.partial).reduce((a, b) => mergeInto(a, b));
-  const summary = summarize(merged);
-  const mergeMs = performance.now() - tMerge;
+  const mcRun = await pool.run(scenario, config, seed, {
+    onProgress: (d) => !json && process.stderr.isTTY && process.stderr.write(`\r${d} / ${samples}`),
+  });
   const totalS = (performance.now() - t0) / 1000;
-  await Promise.all(pool.map(({ worker }) => worker.terminate()));
+  const merged = mcRun.partial;
+  const summary = mcRun.summary;
   // Stability intervals (权重稳定区间) of the enterprise ranked N-th overall, top-N rule, every weight
   // of its stage: one thread, median of 5 after one warm-up run.
   const st = setup(rows, columns, stage);
@@ -163,15 +108,10 @@ if (!isMainThread) {
     const sobolConfig: SobolConfig = { samples: sobolSamples, weights: { mode: 'perturb', spread: 0.2 }, list: { kind: 'top-percent', percent: 20, scope: 'stage' } };
     sobolLoad = loadavg()[0];
     const ts = performance.now();
-    const sob = await runSobolNode({
-      prepared: st.prepared,
-      weights: st.weights,
-      toggles: st.toggles,
-      config: sobolConfig,
-      seed,
-      workers,
+    const sobRun = await pool.runSobol(scenario, sobolConfig, seed, {
       onProgress: (d, t) => !json && process.stderr.isTTY && process.stderr.write(`\rSobol ${d} / ${t}`),
     });
+    const sob = { partial: sobRun.partial, outputs: sobRun.result.outputs };
     sobolS = +((performance.now() - ts) / 1000).toFixed(2);
     let hasNumpy = true;
     try {
@@ -202,6 +142,7 @@ if (!isMainThread) {
       }
     }
   }
+  await dispose();
   // The statistical audit over --audit-rows (1M) synthetic enterprises, in this thread (one
   // worker's work in the browser), median of 3; then the same statistics with numpy/scipy.
   const auditRows = opt('--audit-rows', 1_000_000);
@@ -279,10 +220,7 @@ if (!isMainThread) {
     methods: !!config.methods,
     total_s: +totalS.toFixed(2),
     samples_per_s: +(samples / totalS).toFixed(1),
-    sampling_ms: Math.round(Math.max(...results.map((r) => r.runMs))),
-    merge_summarize_ms: Math.round(mergeMs),
     setup_s: +setupS.toFixed(2),
-    prepare_ms: Math.round(Math.max(...pool.map((p) => p.setupMs))),
     bins: merged.edges.length - 1,
     resolution: +summary.resolution.toFixed(4),
     exact_rows: merged.exactRows.length,
@@ -302,8 +240,8 @@ if (!isMainThread) {
   };
   if (process.stderr.isTTY && !json) process.stderr.write('\n');
   console.log(`Monte Carlo rank uncertainty — sichuan-2024, ${rows} rows × ${samples} samples on ${workers} worker_threads`);
-  console.log(`  run: ${out.total_s} s (${out.samples_per_s} samples/s) = sampling ${out.sampling_ms} ms (slowest worker) + merge & summary ${out.merge_summarize_ms} ms`);
-  console.log(`  setup, once per data set (not in the run time): ${out.setup_s} s to start the workers and hand over the columns, of which prepare ${out.prepare_ms} ms`);
+  console.log(`  run: ${out.total_s} s (${out.samples_per_s} samples/s), each worker preparing its matrix on the first run, merge and summary included`);
+  console.log(`  setup, once per data set (not in the run time): ${out.setup_s} s to start the workers and hand over the columns`);
   console.log(`  rank histogram: ${out.bins} bins/row (relative resolution ${(out.resolution * 100).toFixed(1)}%), exact ranks kept for ${out.exact_rows} rows`);
   console.log(`  1-minute load average before the run: ${out.load_avg_before} (other processes on this 2-core machine slow the workers)`);
   console.log(
@@ -315,7 +253,7 @@ if (!isMainThread) {
         ? numpy
         : `numpy on 2 processes ${numpy.numpy_sobol_s} s (ratio numpy / ours ${(numpy.numpy_sobol_s / sobolS).toFixed(2)}; max |ΔS| of the mean rank shift ${sobolMaxDiff?.toExponential(2)})`;
     console.log(
-      `Sobol first-order + total, ${system.indicators.length} weights, N = ${sobolSamples} (${out.sobol_rescorings} re-scorings), ${rows} rows, per-enterprise indices, ${workers} worker_threads: ${sobolS} s (worker start and data hand-over included) | ${vs} | load average before ${out.sobol_load_avg_before}`,
+      `Sobol first-order + total, ${system.indicators.length} weights, N = ${sobolSamples} (${out.sobol_rescorings} re-scorings), ${rows} rows, per-enterprise indices, ${workers} worker_threads: ${sobolS} s (the pool already loaded) | ${vs} | load average before ${out.sobol_load_avg_before}`,
     );
   }
   if (auditS !== null) {

@@ -19,7 +19,7 @@ import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups
 import { borderline } from '../src/whatif/borderline.ts';
 import { auditExportTable, computeAudit, type Audit } from '../src/whatif/audit/index.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
-import { listProbability, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
+import { mcListRow, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
 import { mcExportTable } from '../src/whatif/mc/export-table.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
 import { EXPORTS } from '../src/i18n/exports.ts';
@@ -78,19 +78,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
     const o = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
     const rows = pageOfOrder(order, o, limit, found?.mask, q.reverse);
     const L = t.load;
-    const row = (r: number): McTableRow => ({
-      row: r,
-      name: ds.names[r],
-      uscc: ds.usccs[r],
-      stage: t.stage[r],
-      rank0: L.rank0[r],
-      count: L.listCount[r],
-      pList: listProbability(L.listCount[r], L.samples),
-      median: L.median[r],
-      p05: L.p05[r],
-      p95: L.p95[r],
-      exact: L.exact[r] === 1,
-    });
+    const row = (r: number): McTableRow => ({ row: r, ...mcListRow(L, r, ds.names[r], ds.usccs[r], t.stage[r]) });
     return { total, offset: o, samples: L.samples, rows: rows.map(row) };
   };
   const groupsOf = (ds: Dataset): ListGroups => ({ techField: { codes: ds.techField, values: ds.techFields }, city: { codes: ds.city, values: ds.cities } });

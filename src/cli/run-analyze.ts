@@ -1,19 +1,20 @@
 import { availableParallelism } from 'node:os';
-import type { Scenario } from '../engine/index.ts';
+import { basename } from 'node:path';
+import { systemFields, type IndicatorSystem, type Scenario } from '../engine/index.ts';
 import { auditExportTable, auditJson, computeAudit } from '../whatif/audit/index.ts';
-import { provenanceNotes, toXlsx, weightsNoteTable } from '../whatif/export/index.ts';
-import type { ListRule } from '../whatif/lists/index.ts';
+import { provenanceNotes, toCsv, toNotesCsv, toXlsx, weightsNoteTable } from '../whatif/export/index.ts';
+import { buildList, DEFAULT_LIST_RULE, groupCodesFrom, type ListGroups, type ListRule } from '../whatif/lists/index.ts';
+import { mcExportTable, type McExportRow } from '../whatif/mc/export-table.ts';
+import { listPlaces, mcListRow, mcOrder } from '../whatif/mc/list-table.ts';
+import { mcConfig, mcExportNotes } from '../whatif/mc/run-config.ts';
+import type { McLoadInput } from '../protocol/monte-carlo.ts';
 import { sobolConfig } from '../whatif/sobol/config.ts';
 import type { AnalyzeArgs } from './analyze-args.ts';
-import { CliError } from './cli-error.ts';
 import { loadScenarioDoc } from './load-scenario.ts';
+import { createNodePool } from './node-pool.ts';
 import { loadAndScore } from './run-score.ts';
-import { runSobolNode, sobolDrawsCsv, sobolEnterpriseCsv, sobolIndicesCsv } from './sobol-output.ts';
+import { sobolDrawsCsv, sobolEnterpriseCsv, sobolIndicesCsv } from './sobol-output.ts';
 import { writeFileAtomic } from './write-atomic.ts';
-import { basename } from 'node:path';
-
-/** The browser's default list rule (情景分析: top 100 of all enterprises), for a scenario without one. */
-const DEFAULT_LIST: ListRule = { kind: 'top-n', n: 100, scope: 'overall' };
 
 /** The two files beside `--sobol OUT.csv`: per-enterprise indices and every draw's parameters. */
 export function sobolSiblings(output: string): { enterprises: string; draws: string } {
@@ -21,18 +22,61 @@ export function sobolSiblings(output: string): { enterprises: string; draws: str
   return { enterprises: `${stem}.enterprises.csv`, draws: `${stem}.draws.csv` };
 }
 
+/** The 方案说明 beside `--mc OUT.csv` (an XLSX holds it as a sheet). */
+export function mcNotesFile(output: string): string {
+  return `${output.replace(/\.csv$/i, '')}.notes.csv`;
+}
+
+/** The text column a list scope groups by (read from the file only when the rule needs it). */
+const SCOPE_FIELD = { 'tech-field': 'tech_field', city: 'city' } as const;
+
+type Loaded = Awaited<ReturnType<typeof loadAndScore>>;
+
 /**
- * One `analyze` run: load and score exactly as `score` does, then the audit (JSON or XLSX) or the
- * Sobol indices (three CSV files) of that run. Returns the files written.
+ * What the pool's workers receive, built as the scoring worker builds it for the browser's pool
+ * (workers/whatif-api.ts mcData): copies of the system's columns, the stages, the group codes.
+ */
+function poolInput(system: IndicatorSystem, { data, run }: Loaded, groups: ListGroups): McLoadInput {
+  const columns: Record<string, Float64Array> = {};
+  for (const f of systemFields(system)) if (data.columns[f]) columns[f] = data.columns[f].slice();
+  const g: McLoadInput['groups'] = {};
+  if (groups.techField) g.techField = { codes: Int32Array.from(groups.techField.codes), values: [...groups.techField.values] };
+  if (groups.city) g.city = { codes: Int32Array.from(groups.city.codes), values: [...groups.city.values] };
+  return { system, n: data.n, columns, stage: run.prepared.stage.slice(), groups: g };
+}
+
+function listGroups({ data }: Loaded): ListGroups {
+  const n = data.n;
+  const groups: ListGroups = {};
+  if (data.text.tech_field) groups.techField = groupCodesFrom(data.text.tech_field.slice(0, n));
+  if (data.text.city) groups.city = groupCodesFrom(data.text.city.slice(0, n));
+  return groups;
+}
+
+/**
+ * One `analyze` run: load and score exactly as `score` does, then the audit (JSON or XLSX), the
+ * Sobol indices (three CSV files) or the Monte Carlo table (CSV + notes, or XLSX) of that run.
+ * Sobol and Monte Carlo run on worker_threads hosting the browser's worker (node-pool.ts), so a
+ * seed gives the workbench's numbers. Returns the files written.
  */
 export async function runAnalyze(args: AnalyzeArgs, log: (line: string) => void): Promise<string[]> {
-  let list: ListRule | undefined;
-  const { system, data, run } = await loadAndScore(args, log, async (path, sys): Promise<Scenario> => {
-    const doc = await loadScenarioDoc(path, sys, log, args.mode.kind === 'sobol');
-    list = doc.list;
-    return doc.scenario;
-  });
   const mode = args.mode;
+  let list: ListRule | undefined;
+  const loaded = await loadAndScore(
+    args,
+    log,
+    async (path, sys): Promise<Scenario> => {
+      const doc = await loadScenarioDoc(path, sys, log, mode.kind !== 'audit');
+      list = doc.list;
+      return doc.scenario;
+    },
+    () => {
+      if (mode.kind === 'audit') return [];
+      const scope = list?.scope;
+      return [...(mode.kind === 'mc' ? ['name'] : []), ...(scope === 'city' || scope === 'tech-field' ? [SCOPE_FIELD[scope]] : [])];
+    },
+  );
+  const { system, data, run } = loaded;
   if (mode.kind === 'audit') {
     const audit = computeAudit({ prepared: run.prepared, weights: run.weights, result: run.result });
     if (/\.json$/i.test(mode.output)) {
@@ -56,36 +100,81 @@ export async function runAnalyze(args: AnalyzeArgs, log: (line: string) => void)
     }
     return [mode.output];
   }
-  const rule = list ?? DEFAULT_LIST;
-  if (rule.scope === 'city' || rule.scope === 'tech-field') {
-    throw new CliError(
-      `The scenario's list rule ranks within each ${rule.scope === 'city' ? 'city' : 'technology field'}, which the command line does not support yet; use a rule over all enterprises or within each stage.`,
+
+  const rule = list ?? DEFAULT_LIST_RULE;
+  const groups = listGroups(loaded);
+  const scenario = { normalization: run.normalization, weights: run.weights, toggles: run.toggles };
+  const { pool, dispose } = createNodePool(args.workers ?? availableParallelism());
+  try {
+    await pool.load(poolInput(system, loaded, groups));
+    if (mode.kind === 'sobol') {
+      const { result: res } = await pool.runSobol(scenario, sobolConfig(mode.samples, mode.spread, rule), mode.seed);
+      const ids = system.indicators.map((i) => i.id);
+      const files = sobolSiblings(mode.output);
+      await writeFileAtomic(mode.output, sobolIndicesCsv(res, ids));
+      await writeFileAtomic(files.enterprises, sobolEnterpriseCsv(res, data.text.uscc, ids));
+      await writeFileAtomic(
+        files.draws,
+        sobolDrawsCsv(
+          res,
+          run.weights,
+          mode.spread,
+          system.stages.map((s) => s.id),
+          ids,
+        ),
+      );
+      log(
+        `note Sobol: ${res.done} base samples (${res.done * (ids.length + 2)} re-scorings), seed ${mode.seed}, weights varied by ±${Math.round(mode.spread * 100)} %, list ${rule.kind}`,
+      );
+      return [mode.output, files.enterprises, files.draws];
+    }
+
+    // Monte Carlo: the workbench's form with its defaults, N from the list rule (listPlaces).
+    const listed = rule.kind === 'top-n' ? 0 : buildList(run.prepared, run.result, rule, groups).entries.length;
+    const topN = listPlaces(rule, listed);
+    const config = mcConfig({ samples: mode.samples, mode: 'perturb', spread: mode.spread, topN, sampleMethods: false }, rule);
+    const res = await pool.run(scenario, config, mode.seed);
+    const sm = res.summary;
+    const src = {
+      samples: res.done,
+      listCount: res.partial.listCount ?? new Uint32Array(data.n),
+      rank0: run.result.rank,
+      median: sm.median,
+      p05: sm.p05,
+      p95: sm.p95,
+      exact: sm.exact,
+    };
+    const names = data.text.name;
+    const rows: McExportRow[] = Array.from(mcOrder(src, 'pList'), (r) => mcListRow(src, r, names?.[r] ?? '', data.text.uscc[r], run.prepared.stage[r]));
+    const notes = mcExportNotes(
+      {
+        scenarioName: args.scenario ? basename(args.scenario) : '',
+        datasetName: basename(args.input),
+        rule,
+        mode: 'perturb',
+        spread: mode.spread,
+        sort: 'pList',
+        reverse: false,
+        samples: res.done,
+        requested: mode.samples,
+        seed: mode.seed,
+        topN,
+        search: '',
+        exportedAt: '',
+      },
+      mode.lang,
     );
+    const table = mcExportTable(rows, run, notes, mode.lang);
+    log(`note Monte Carlo: ${res.done} samples, seed ${mode.seed}, weights varied by ±${Math.round(mode.spread * 100)} %, list ${rule.kind} (N = ${topN})`);
+    if (/\.xlsx$/i.test(mode.output)) {
+      await writeFileAtomic(mode.output, toXlsx(table));
+      return [mode.output];
+    }
+    const notesFile = mcNotesFile(mode.output);
+    await writeFileAtomic(mode.output, toCsv(table));
+    await writeFileAtomic(notesFile, toNotesCsv(table));
+    return [mode.output, notesFile];
+  } finally {
+    await dispose();
   }
-  const res = await runSobolNode({
-    prepared: run.prepared,
-    weights: run.weights,
-    toggles: run.toggles,
-    config: sobolConfig(mode.samples, mode.spread, rule),
-    seed: mode.seed,
-    workers: args.workers ?? availableParallelism(),
-  });
-  const ids = system.indicators.map((i) => i.id);
-  const files = sobolSiblings(mode.output);
-  await writeFileAtomic(mode.output, sobolIndicesCsv(res, ids));
-  await writeFileAtomic(files.enterprises, sobolEnterpriseCsv(res, data.text.uscc, ids));
-  await writeFileAtomic(
-    files.draws,
-    sobolDrawsCsv(
-      res,
-      run.weights,
-      mode.spread,
-      system.stages.map((s) => s.id),
-      ids,
-    ),
-  );
-  log(
-    `note Sobol: ${res.done} base samples (${res.done * (ids.length + 2)} re-scorings), seed ${mode.seed}, weights varied by ±${Math.round(mode.spread * 100)} %, list ${rule.kind}`,
-  );
-  return [mode.output, files.enterprises, files.draws];
 }

@@ -40,6 +40,8 @@ export async function loadAndScore(
   args: InputArgs,
   log: (line: string) => void,
   scenarioFile: (path: string, system: IndicatorSystem) => Promise<Scenario> = (path, system) => loadScenario(path, system, log),
+  /** Fields read beyond the system's (asked after the scenario is read: its list rule may need a column). */
+  extraFields: () => readonly string[] = () => [],
 ) {
   const system = getSystem(args.system);
   if (!system) {
@@ -54,6 +56,7 @@ export async function loadAndScore(
 
   const required = requiredFields(system);
   const used = systemFieldSet(system);
+  for (const f of extraFields()) used.add(f);
   const mapFields = (headers: string[]) => onlyUsedFields(matchHeaders(headers, { required, extensions: system.optionalFields ?? [] }), used);
   let raw;
   try {

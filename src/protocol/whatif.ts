@@ -10,7 +10,7 @@ import type { ListEntry, ListGroupSummary, ListRule } from '../whatif/lists/inde
 import type { BorderlineEntry } from '../whatif/borderline.ts';
 import type { Audit } from '../whatif/audit/index.ts';
 import type { McLoadInput, McRunInput } from './monte-carlo.ts';
-import type { McListSource, McSortKey } from '../whatif/mc/list-table.ts';
+import type { McListRow, McListSource, McSortKey } from '../whatif/mc/list-table.ts';
 import type { SensitivityRow } from '../whatif/sensitivity/index.ts';
 import type { Label } from '../engine/index.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -211,19 +211,9 @@ export interface McTableQuery {
   search: string;
 }
 
-export interface McTableRow {
+/** A page row: the run's figures for one enterprise and its row index in the dataset. */
+export interface McTableRow extends McListRow {
   row: number;
-  name: string;
-  uscc: string;
-  stage: number;
-  rank0: number;
-  /** Times on the list, and count / samples. */
-  count: number;
-  pList: number;
-  median: number;
-  p05: number;
-  p95: number;
-  exact: boolean;
 }
 
 export interface McTablePage {

@@ -1,10 +1,10 @@
 import { transfer, type Remote } from 'comlink';
-import { NORMALIZATION_METHODS, type Scenario } from '../engine/index.ts';
-import type { ListRule } from '../whatif/lists/index.ts';
-import { listPlaces, rowInterval, topIntervals, type McConfig, type McSortKey, type McSummary, type RankInterval } from '../whatif/mc/index.ts';
+import type { Scenario } from '../engine/index.ts';
+import { mcConfig, mcExportNotes, MC_DEFAULTS } from '../whatif/mc/run-config.ts';
+import { DEFAULT_LIST_RULE, type ListRule } from '../whatif/lists/index.ts';
+import { listPlaces, rowInterval, topIntervals, type McSortKey, type McSummary, type RankInterval } from '../whatif/mc/index.ts';
 import type { McTablePage, McTableQuery } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
-import { EXPORTS } from '../i18n/exports.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
 import { createBrowserPool } from '../whatif/pool/browser-pool.ts';
@@ -32,6 +32,9 @@ export interface McOutcome {
   topN: number;
   /** The list rule of the run (the table's probability is of being on this list). */
   rule: ListRule | null;
+  /** How the run drew its weights (the form may have changed since: the export names the run's). */
+  mode: 'perturb' | 'simplex';
+  spread: number;
   ms: number;
   workers: number;
   resolution: number;
@@ -42,29 +45,18 @@ export function randomSeed(): number {
   return (Math.random() * 0x7fffffff) | 0;
 }
 
-/** The Monte Carlo config the form describes (src/whatif/mc/config.ts). */
-export function mcConfig(f: { samples: number; mode: 'perturb' | 'simplex'; spread: number; topN: number; sampleMethods: boolean }, list: ListRule | undefined): McConfig {
-  return {
-    samples: f.samples,
-    weights: f.mode === 'perturb' ? { mode: 'perturb', spread: f.spread } : { mode: 'simplex' },
-    topN: [f.topN],
-    ...(list ? { list } : {}),
-    ...(f.sampleMethods ? { methods: [...NORMALIZATION_METHODS] } : {}),
-  };
-}
-
 /**
  * The Monte Carlo rank-uncertainty run: the population comes from the scoring worker (copied once
  * per run, transferred), a pool of workers (one per core, src/whatif/pool) draws the samples and
  * streams progress; Cancel keeps the samples done so far. The same seed gives the same numbers.
  */
 export class MonteCarloState {
-  samples = $state(200);
+  samples = $state(MC_DEFAULTS.samples);
   mode = $state<'perturb' | 'simplex'>('perturb');
-  spread = $state(0.2);
+  spread = $state(MC_DEFAULTS.spread);
   /** Set from the list rule at each run (listPlaces), never typed: one N per view. */
   topN = $state(100);
-  seed = $state(20240601);
+  seed = $state(MC_DEFAULTS.seed);
   sampleMethods = $state(false);
   running = $state(false);
   done = $state(0);
@@ -95,7 +87,7 @@ export class MonteCarloState {
   }
 
   /** The whole table in the current order and search as a file, with the run's 方案说明. */
-  async exportTable(format: 'csv' | 'xlsx', notes: [string, string][], lang: Lang = 'zh'): Promise<void> {
+  async exportTable(format: 'csv' | 'xlsx', names: { scenarioName: string; datasetName: string }, lang: Lang = 'zh'): Promise<void> {
     const out = this.outcome;
     if (!out) return;
     this.exporting = true;
@@ -103,22 +95,24 @@ export class MonteCarloState {
     try {
       const now = exportMoment();
       const q = $state.snapshot(this.query);
-      const bytes = await this.scoring.mcTableExport({
-        format,
-        sort: q.sort,
-        reverse: q.reverse,
-        search: q.search,
+      const notes = mcExportNotes(
+        {
+          ...names,
+          rule: out.rule ?? DEFAULT_LIST_RULE,
+          mode: out.mode,
+          spread: out.spread,
+          sort: q.sort,
+          reverse: q.reverse,
+          samples: out.samples,
+          requested: out.requested,
+          seed: out.seed,
+          topN: out.topN,
+          search: q.search,
+          exportedAt: now.text,
+        },
         lang,
-        notes: [
-          ...notes,
-          ['抽样次数 Samples', `${out.samples}${out.cancelled ? EXPORTS[lang].cancelledOf(out.requested) : ''}`],
-          ['种子 Seed', String(out.seed)],
-          ['名额 N', String(out.topN)],
-          ...(q.search.trim() ? ([['搜索 Search', q.search.trim()]] as [string, string][]) : []),
-          ['导出时间 Exported', now.text],
-          ['生成工具 Tool', '创新积分工作台 innovation-points workbench'],
-        ],
-      });
+      );
+      const bytes = await this.scoring.mcTableExport({ format, sort: q.sort, reverse: q.reverse, search: q.search, lang, notes });
       downloadBytes(bytes, `蒙特卡洛-入选概率-${now.date}.${format}`, MIME[format]);
     } catch (err) {
       this.exportError = err instanceof Error ? err.message : String(err);
@@ -192,6 +186,8 @@ export class MonteCarloState {
         seed,
         topN: this.topN,
         rule: list ?? null,
+        mode: config.weights.mode,
+        spread: config.weights.mode === 'perturb' ? config.weights.spread : 0,
         ms: res.ms,
         workers: pool.workers.length,
         resolution: res.summary.resolution,

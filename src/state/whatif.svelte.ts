@@ -1,6 +1,6 @@
 import type { Remote } from 'comlink';
 import type { Scenario } from '../engine/index.ts';
-import type { ListRule } from '../whatif/lists/index.ts';
+import { DEFAULT_LIST_RULE, type ListRule } from '../whatif/lists/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 import type { AgreementRequest, AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../protocol/whatif.ts';
 import type { ScenarioLibrary } from './scenarios.svelte.ts';
@@ -12,8 +12,6 @@ export type WhatifView = (typeof WHATIF_VIEWS)[number];
 
 /** Which scenario a comparison side means: the published weights, the workbench's, or a saved one. */
 export type ScenarioRef = 'baseline' | 'current' | `saved:${number}`;
-
-export const DEFAULT_LIST_RULE: ListRule = { kind: 'top-n', n: 100, scope: 'overall' };
 
 /**
  * State of the 情景分析 section: its sub-view, the list rule every analysis shares, and the

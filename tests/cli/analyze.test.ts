@@ -99,16 +99,125 @@ describe('npm run analyze --sobol', () => {
   }, 120_000);
 });
 
+describe('npm run analyze --mc', () => {
+  const csvRows = async (path: string) => (await readFile(path, 'utf8')).slice(1).trimEnd().split('\r\n');
+
+  it('spread 0: every interval is the enterprise’s own rank and the list is the top 100, in the table’s order', async () => {
+    const out = join(dir, 'mc0.csv');
+    const r = await analyze([...base(), '--mc', out, '--samples', '5', '--spread', '0']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([out, join(dir, 'mc0.notes.csv')]);
+    const [header, ...lines] = await csvRows(out);
+    expect(header).toBe('序号,当前名次,企业名称,统一社会信用代码,生命周期阶段,入选概率（%）,入选次数,中位名次,5% 名次,95% 名次,区间,入选概率（精确值）');
+    const { run, data } = await loadAndScore({ system: 'sichuan-2024', input }, () => {});
+    expect(lines).toHaveLength(data.n);
+    const seen = new Set<string>();
+    lines.forEach((line, i) => {
+      const c = line.split(',');
+      const row = data.text.uscc.indexOf(c[3]);
+      seen.add(c[3]);
+      const rank = run.result.rank[row];
+      expect(Number(c[0])).toBe(i + 1);
+      expect(Number(c[1])).toBe(rank);
+      // Unweighted noise: every sample is the scenario itself.
+      expect([Number(c[7]), Number(c[8]), Number(c[9])]).toEqual([rank, rank, rank]);
+      const on = rank <= 100 ? 1 : 0;
+      expect([Number(c[5]), Number(c[6]), Number(c[11])]).toEqual([on * 100, on * 5, on]);
+      expect(c[2]).not.toBe(''); // the enterprise's name, as in the workbench's export
+    });
+    expect(seen.size).toBe(data.n);
+    // Order: on the list first, each part by current rank.
+    const ranks = lines.map((l) => Number(l.split(',')[1]));
+    const listed = ranks.filter((x) => x <= 100).length;
+    expect(ranks.slice(0, listed).every((x, i) => i === 0 || ranks[i - 1] <= x)).toBe(true);
+    expect(ranks.slice(listed).every((x, i, a) => x > 100 && (i === 0 || a[i - 1] <= x))).toBe(true);
+    const notes = (await readFile(join(dir, 'mc0.notes.csv'), 'utf8')).slice(1).split('\r\n');
+    expect(notes).toContain('种子 Seed,20240601');
+    expect(notes).toContain('名额 N,100');
+    expect(notes).toContain('抽样次数 Samples,5');
+  }, 60_000);
+
+  it('the same seed gives the same bytes on 1 or 2 threads; another seed other numbers; --lang en; XLSX', async () => {
+    const a = join(dir, 'mcA.csv');
+    const b = join(dir, 'mcB.csv');
+    const c = join(dir, 'mcC.csv');
+    expect((await analyze([...base(), '--mc', a, '--samples', '30', '--seed', '3', '--workers', '2'])).code).toBe(0);
+    expect((await analyze([...base(), '--mc', b, '--samples', '30', '--seed', '3', '--workers', '1'])).code).toBe(0);
+    expect((await analyze([...base(), '--mc', c, '--samples', '30', '--seed', '4', '--workers', '2'])).code).toBe(0);
+    expect(await readFile(a, 'utf8')).toBe(await readFile(b, 'utf8'));
+    expect(await readFile(c, 'utf8')).not.toBe(await readFile(a, 'utf8'));
+    // ±20 % moves someone: at least one interval is wider than a point.
+    const rows = (await csvRows(a)).slice(1).map((l) => l.split(','));
+    expect(rows.some((r) => Number(r[9]) > Number(r[8]))).toBe(true);
+    const en = join(dir, 'mcEn.xlsx');
+    expect((await analyze([...base(), '--mc', en, '--samples', '10', '--lang', 'en'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(en);
+    expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1, 3)).toEqual(['No.', 'Current rank']);
+    expect(wb.worksheets.map((w) => w.name)).toHaveLength(2);
+  }, 120_000);
+});
+
+describe('npm run analyze with a list scoped by city', () => {
+  it('reads the city column for the rule: at spread 0 the listed enterprises are the top 3 of each city', async () => {
+    const scn = join(dir, 'city.scenario.json');
+    await writeFile(
+      scn,
+      JSON.stringify({
+        format: 'innovation-points-scenario',
+        version: 1,
+        name: '每市前三',
+        scenario: { version: 1, systemId: 'sichuan-2024' },
+        list: { kind: 'top-n', n: 3, scope: 'city' },
+      }),
+    );
+    const out = join(dir, 'mc-city.csv');
+    const r = await analyze([...base(), '--scenario', scn, '--mc', out, '--samples', '2', '--spread', '0']);
+    expect(r.code, r.stderr).toBe(0);
+    const { data, run } = await loadAndScore(
+      { system: 'sichuan-2024', input },
+      () => {},
+      undefined,
+      () => ['city'],
+    );
+    const city = data.text.city!;
+    // Expected by hand from the scores: per city, the rows with fewer than 3 better-scored rows.
+    const expected = new Set<string>();
+    for (let r0 = 0; r0 < data.n; r0++) {
+      let better = 0;
+      for (let r1 = 0; r1 < data.n; r1++) if (city[r1] === city[r0] && run.result.score[r1] > run.result.score[r0]) better++;
+      if (better < 3 && !run.result.vetoed[r0]) expected.add(data.text.uscc[r0]);
+    }
+    const lines = (await readFile(out, 'utf8')).slice(1).trimEnd().split('\r\n').slice(1);
+    const listed = new Set(
+      lines
+        .map((l) => l.split(','))
+        .filter((c) => c[5] === '100.00')
+        .map((c) => c[3]),
+    );
+    expect(new Set(city).size).toBeGreaterThan(3);
+    expect(listed).toEqual(expected);
+    expect(await readFile(join(dir, 'mc-city.notes.csv'), 'utf8')).toContain('方案 Scenario,city.scenario.json');
+  }, 60_000);
+});
+
 describe('refusals: one sentence, non-zero exit, no file', () => {
   const cases: [string, string[], RegExp][] = [
-    ['two modes', ['--audit', 'a.json', '--sobol', 'b.csv', '--samples', '4', '--seed', '1'], /exactly one of --audit OUT or --sobol OUT\.csv \(got --audit and --sobol\)/],
+    [
+      'two modes',
+      ['--audit', 'a.json', '--sobol', 'b.csv', '--samples', '4', '--seed', '1'],
+      /exactly one of --audit OUT, --sobol OUT\.csv or --mc OUT \(got --audit and --sobol\)/,
+    ],
     ['no mode', [], /exactly one of --audit/],
     ['no samples', ['--sobol', 'b.csv', '--seed', '1'], /--sobol needs --samples N/],
     ['no seed', ['--sobol', 'b.csv', '--samples', '4'], /--sobol needs --seed S/],
     ['zero samples', ['--sobol', 'b.csv', '--samples', '0', '--seed', '1'], /--samples must be a whole number from 1/],
-    ['bad spread', ['--sobol', 'b.csv', '--samples', '4', '--seed', '1', '--spread', '2'], /--spread must be a number between 0 and 1/],
+    ['bad spread', ['--sobol', 'b.csv', '--samples', '4', '--seed', '1', '--spread', '2'], /--spread must be a number from 0 to below 1/],
+    ['sobol without spread', ['--sobol', 'b.csv', '--samples', '4', '--seed', '1', '--spread', '0'], /--spread must be above 0 for --sobol/],
     ['audit extension', ['--audit', 'a.txt'], /--audit writes \.json or \.xlsx/],
-    ['mc not yet', ['--mc', 'm.csv'], /--mc is not available yet/],
+    ['mc extension', ['--mc', 'm.txt'], /--mc writes \.csv or \.xlsx/],
+    ['mc bad seed', ['--mc', 'm.csv', '--seed', '3.5'], /--seed must be a whole number from 0 to 4294967295/],
+    ['mc bad lang', ['--mc', 'm.csv', '--lang', 'fr'], /--lang must be zh or en/],
   ];
   for (const [what, extra, message] of cases) {
     it(

@@ -1,22 +1,11 @@
 import type { IndicatorSystem, NormalizationSpec } from '../../engine/index.ts';
 import { EXPORTS } from '../../i18n/exports.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import type { McListRow } from './list-table.ts';
 import { normalizationText, roundForDisplay, systemNote, weightsNoteTable, type Cell, type ExportTable } from '../export/index.ts';
 
-/** One enterprise's line of the Monte Carlo table (the scoring worker's page row, the CLI's row). */
-export interface McExportRow {
-  name: string;
-  uscc: string;
-  stage: number;
-  rank0: number;
-  /** Times on the list, and count / samples. */
-  count: number;
-  pList: number;
-  median: number;
-  p05: number;
-  p95: number;
-  exact: boolean;
-}
+/** One enterprise's line of the exported Monte Carlo table (the browser's and the CLI's). */
+export type McExportRow = McListRow;
 
 /** What the run perturbed: its scenario's system, weights and normalisation (named in the notes). */
 export interface McExportRun {

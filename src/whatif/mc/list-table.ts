@@ -27,6 +27,37 @@ export function listProbability(count: number, samples: number): number {
   return samples > 0 ? count / samples : NaN;
 }
 
+/** One row's figures over a run, as the table pages and the exports (browser and CLI) show them. */
+export interface McListRow {
+  name: string;
+  uscc: string;
+  stage: number;
+  rank0: number;
+  /** Times on the list, and count / samples. */
+  count: number;
+  pList: number;
+  median: number;
+  p05: number;
+  p95: number;
+  exact: boolean;
+}
+
+/** Row `r` of a run, with its identity (name, USCC, stage) from the dataset. */
+export function mcListRow(src: McListSource, r: number, name: string, uscc: string, stage: number): McListRow {
+  return {
+    name,
+    uscc,
+    stage,
+    rank0: src.rank0[r],
+    count: src.listCount[r],
+    pList: listProbability(src.listCount[r], src.samples),
+    median: src.median[r],
+    p05: src.p05[r],
+    p95: src.p95[r],
+    exact: src.exact[r] === 1,
+  };
+}
+
 /**
  * How far a row is from a coin toss: |2·count − S|, 0 when it was on the list in exactly half of
  * the samples. Integer arithmetic, so rows at 40% and 60% tie exactly (|p − 0.5| in floating
