@@ -1,3 +1,6 @@
+import type { ActiveSegment } from '../src/analysis/ranking-filter.ts';
+import { SEGMENT_TEXT_FIELDS } from '../src/segment/columns.ts';
+import type { TextDictionary } from '../src/segment/dictionary.ts';
 import type { EngineDataset } from '../src/data/build-dataset.ts';
 import type { ColumnMapping } from '../src/data/mapping.ts';
 import type { Label } from '../src/engine/index.ts';
@@ -20,6 +23,10 @@ export interface Dataset {
   flagged: Uint8Array;
   /** The row's flag messages (数据提示). */
   flagsOf: (r: number) => Label[];
+  /** The text fields a segment condition may test (src/segment/columns.ts). */
+  segmentText: Record<string, readonly string[] | TextDictionary>;
+  /** The active segment (细分范围): its id and a byte per row; null = the whole population. */
+  segment: ActiveSegment | null;
 }
 
 /** Distinct values as a dictionary: index per row, values sorted ('' first when present). */
@@ -35,6 +42,8 @@ function dictionary(values: readonly string[] | undefined, n: number): { codes: 
 const MAX_LISTED = 200;
 
 export interface DatasetMeta {
+  /** Dictionaries of the segment's text fields that `engine.text` does not carry (imports). */
+  segmentText?: Record<string, TextDictionary>;
   headers: string[];
   mapping: ColumnMapping;
   source: DatasetSource;
@@ -58,6 +67,8 @@ export function datasetFromEngine(engine: EngineDataset, meta: DatasetMeta): { d
     cities: city.values,
     flagged: flaggedMask(engine.rowFlags, n),
     flagsOf: (r) => rowFlagMessages(engine.rowFlags, engine.columns, r),
+    segmentText: { ...Object.fromEntries(SEGMENT_TEXT_FIELDS.flatMap((f) => (engine.text[f] ? [[f, engine.text[f]]] : []))), ...meta.segmentText },
+    segment: null,
   };
   const excludedByReason: Record<string, number> = {};
   for (const e of engine.excluded) excludedByReason[e.reason] = (excludedByReason[e.reason] ?? 0) + 1;

@@ -12,6 +12,8 @@ import { daysFromCivil } from '../src/engine/calendar.ts';
 import { bilingualError, encodeDataError } from '../src/import/errors.ts';
 import { saveDataset } from '../src/persist/datasets.ts';
 import type { ImportApi, ValidateOptions } from '../src/protocol/import.ts';
+import { encodeFields } from '../src/segment/dictionary.ts';
+import { SEGMENT_DICTIONARY_FIELDS } from '../src/segment/columns.ts';
 import { builtBuffers, SCORING_TEXT_FIELDS, type BuiltDataset } from '../src/protocol/scoring.ts';
 import { storedGridIpc } from './import/grid-ipc.ts';
 import { parseFile } from './import/parse-file.ts';
@@ -96,6 +98,7 @@ const api: ImportApi = {
           source,
           evalYear: options.evalYear,
           timings: { totalMs: timings.totalMs + ms, steps: [...timings.steps, { label: { zh: '核验与转换', en: 'validate and convert' }, ms }] },
+          segmentText: encodeFields(engine.text, SEGMENT_DICTIONARY_FIELDS),
         };
         port.postMessage(data, builtBuffers(data));
       } catch (e) {

@@ -15,6 +15,7 @@ import { ScoringSession } from './scoring-session.ts';
 import { Latest } from '../src/protocol/latest.ts';
 import type { BuiltDataset, LoadReport, ProfileData, RankingRow, ScoringApi } from '../src/protocol/scoring.ts';
 import { whatifApi } from './whatif-api.ts';
+import { segmentApi } from './segment-api.ts';
 
 /**
  * The scoring worker: owns the population's columns, the prepared matrices and the current and
@@ -54,6 +55,10 @@ const api: ScoringApi = {
   ...whatifApi(() => {
     if (!ds || !session) throw NO_DATASET();
     return { ds, session };
+  }),
+  ...segmentApi(() => {
+    if (!ds) throw NO_DATASET();
+    return ds;
   }),
 
   async loadDemo({ rows, seed }) {

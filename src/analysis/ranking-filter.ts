@@ -15,6 +15,16 @@ export interface RankingColumns {
   flagged?: Uint8Array;
   /** The row's flag messages; absent = none. */
   flagsOf?: (r: number) => Label[];
+  /** The segment the worker holds (a query names it by id); absent or null = none. */
+  segment?: ActiveSegment | null;
+}
+
+/** A segment (细分范围) as the scoring worker holds it: the rows its condition selected. */
+export interface ActiveSegment {
+  id: number;
+  /** 1 for a row in the segment. */
+  mask: Uint8Array;
+  count: number;
 }
 
 export interface RankingMask {
@@ -38,23 +48,38 @@ export class RankingFilter {
 
   mask(q: RankingQuery, stage: Uint8Array): RankingMask {
     const search = q.search.trim().toLowerCase();
-    const key = JSON.stringify([q.stage, q.techField, q.city, search, q.flagged === true]);
+    const segment = this.segmentOf(q);
+    const key = JSON.stringify([q.stage, q.techField, q.city, search, q.flagged === true, segment?.id ?? 0]);
     if (key === this.key && stage === this.stageRef) return this.cached;
     this.key = key;
     this.stageRef = stage;
-    this.cached = this.build(q, search, stage);
+    this.cached = this.build(q, search, stage, segment);
     return this.cached;
   }
 
-  private build(q: RankingQuery, search: string, stage: Uint8Array): RankingMask {
+  /**
+   * The segment a query names, when the worker holds it. A query naming another id (a segment
+   * replaced since) is refused rather than answered for the whole population.
+   */
+  segmentOf(q: RankingQuery): ActiveSegment | null {
+    if (!q.segment) return null;
+    const s = this.cols.segment;
+    if (!s || s.id !== q.segment) throw new Error(`segment ${q.segment} is not the one held (${s?.id ?? 'none'})`);
+    return s;
+  }
+
+  private build(q: RankingQuery, search: string, stage: Uint8Array, segment: ActiveSegment | null): RankingMask {
     const { n } = this.cols;
-    if (q.stage < 0 && !q.techField && !q.city && !search && !q.flagged) return { mask: undefined, total: n };
+    if (!segment && q.stage < 0 && !q.techField && !q.city && !search && !q.flagged) return { mask: undefined, total: n };
+    if (segment && q.stage < 0 && !q.techField && !q.city && !search && !q.flagged) return { mask: segment.mask, total: segment.count };
+    const seg = segment?.mask;
     const tf = q.techField ? this.cols.techFields.indexOf(q.techField) : -1;
     const city = q.city ? this.cols.cities.indexOf(q.city) : -1;
     const hay = search ? this.searchText() : null;
     const mask = new Uint8Array(n);
     let total = 0;
     for (let r = 0; r < n; r++) {
+      if (seg && !seg[r]) continue;
       if (q.stage >= 0 && stage[r] !== q.stage) continue;
       if (q.techField && this.cols.techField[r] !== tf) continue;
       if (q.city && this.cols.city[r] !== city) continue;

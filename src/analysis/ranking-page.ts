@@ -25,13 +25,33 @@ export function pageOfOrder(order: Uint32Array, offset: number, count: number, m
   return out;
 }
 
+/**
+ * Competition ranks (1224) among the rows of `mask`, by the run's order (0 outside the mask):
+ * rows tied in the population's rank stay tied. One pass over the order.
+ */
+export function maskedRanks(run: Pick<ScoredRows, 'order' | 'rank'>, mask: Uint8Array): Int32Array {
+  const out = new Int32Array(mask.length);
+  let seen = 0;
+  let lastRank = -1;
+  let lastOut = 0;
+  for (const r of run.order) {
+    if (!mask[r]) continue;
+    seen++;
+    lastOut = run.rank[r] === lastRank ? lastOut : seen;
+    lastRank = run.rank[r];
+    out[r] = lastOut;
+  }
+  return out;
+}
+
 /** One row of the table: the run's columns at row r, Δrank against the baseline's ranks. */
-export function rankingRow(cols: RankingColumns, run: ScoredRows, baselineRank: Int32Array, r: number): RankingRow {
+export function rankingRow(cols: RankingColumns, run: ScoredRows, baselineRank: Int32Array, r: number, segmentRank?: Int32Array): RankingRow {
   const flags = cols.flagged?.[r] ? cols.flagsOf?.(r) : undefined;
   return {
     row: r,
     rank: run.rank[r],
     stageRank: run.stageRank[r],
+    ...(segmentRank ? { segmentRank: segmentRank[r] } : {}),
     delta: deltaRankAt(run.rank, baselineRank, r),
     name: cols.names[r],
     uscc: cols.usccs[r],
@@ -51,6 +71,8 @@ export function rankingRow(cols: RankingColumns, run: ScoredRows, baselineRank: 
 export class RankingPager {
   private readonly filter: RankingFilter;
   private readonly orders: RankingOrders;
+  /** Segment ranks of the last (generation, segment) asked for. */
+  private segmentRanks: { key: string; ranks: Int32Array } | null = null;
 
   constructor(private readonly cols: RankingColumns) {
     this.filter = new RankingFilter(cols);
@@ -64,7 +86,14 @@ export class RankingPager {
     const offset = Math.max(0, Math.min(q.offset, Math.max(0, total - 1)));
     const limit = Math.max(0, Math.min(q.limit, PAGE_LIMIT));
     const rows = pageOfOrder(order, offset, limit, mask, q.dir !== DEFAULT_DIR[q.sort]);
-    return { total, offset, rows: rows.map((r) => this.row(r, run, baselineRank)) };
+    const segment = this.filter.segmentOf(q);
+    let seg: Int32Array | undefined;
+    if (segment) {
+      const key = `${generation}/${segment.id}`;
+      if (this.segmentRanks?.key !== key) this.segmentRanks = { key, ranks: maskedRanks(run, segment.mask) };
+      seg = this.segmentRanks.ranks;
+    }
+    return { total, offset, rows: rows.map((r) => rankingRow(this.cols, run, baselineRank, r, seg)) };
   }
 
   row(r: number, run: ScoredRows, baselineRank: Int32Array): RankingRow {

@@ -10,11 +10,14 @@ export interface ScoreArgs {
   asOf?: string;
   scenario?: string;
   sheet?: string;
+  /** A segment condition (SQL, src/segment/expression.ts): only its rows are written. */
+  segment?: string;
   /** Print the details of a refusal (missing fields, internal error texts) after its sentence. */
   verbose?: boolean;
 }
 
-export const USAGE = 'usage: npm run --silent score -- --system ID --input FILE --output OUT.csv [--as-of YYYY-MM-DD] [--scenario S.json] [--sheet NAME] [--verbose]';
+export const USAGE =
+  'usage: npm run --silent score -- --system ID --input FILE --output OUT.csv [--as-of YYYY-MM-DD] [--scenario S.json] [--sheet NAME] [--segment "SQL CONDITION"] [--verbose]';
 
 /** The options every command reads its input with (score and analyze). */
 export const INPUT_OPTIONS = {
@@ -31,7 +34,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
     () =>
       parseArgs({
         args: [...argv],
-        options: { ...INPUT_OPTIONS, output: { type: 'string' } },
+        options: { ...INPUT_OPTIONS, output: { type: 'string' }, segment: { type: 'string' } },
         strict: true,
         allowPositionals: false,
       }),
@@ -44,6 +47,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
   if (typeof values['as-of'] === 'string') out.asOf = values['as-of'];
   if (typeof values.scenario === 'string') out.scenario = values.scenario;
   if (typeof values.sheet === 'string') out.sheet = values.sheet;
+  if (typeof values.segment === 'string') out.segment = values.segment;
   if (values.verbose === true) out.verbose = true;
   return out;
 }

@@ -8,7 +8,8 @@ import type { ScoreArgs } from './args.ts';
 import { resolveAsOf } from './as-of.ts';
 import { CliError } from './cli-error.ts';
 import { loadScenario } from './load-scenario.ts';
-import { formatOutputCsv } from './output-csv.ts';
+import { formatOutputCsv, type OutputColumns } from './output-csv.ts';
+import { segmentFields, selectSegmentRows } from './segment-native.ts';
 import { exclusionLines, mappingNotes, warningLines } from './report.ts';
 import { requiredFields, systemFieldSet } from '../data/system-fields.ts';
 import { missingInputs } from '../data/missing-inputs.ts';
@@ -20,12 +21,36 @@ import { writeFileAtomic } from './write-atomic.ts';
  * cannot be used. `log` receives the stderr lines (exclusions, notes, warnings).
  */
 export async function runScore(args: ScoreArgs, log: (line: string) => void): Promise<number> {
-  const { data, run } = await loadAndScore(args, log);
+  const extra = args.segment === undefined ? [] : segmentFields(args.segment); // refuses a bad condition before reading
+  const { data, run } = await loadAndScore(args, log, undefined, () => extra);
   const r = run.result;
   const stage = Array.from(run.prepared.stage, (s) => run.system.stages[s]?.id ?? '');
-  const csv = formatOutputCsv({ uscc: data.text.uscc, stage, base: r.base, bonus: r.bonus, score: r.score, vetoed: r.vetoed, rank: r.rank, stageRank: r.stageRank });
-  await writeFileAtomic(args.output, csv);
-  return data.n;
+  const all = { uscc: data.text.uscc, stage, base: r.base, bonus: r.bonus, score: r.score, vetoed: r.vetoed, rank: r.rank, stageRank: r.stageRank };
+  if (args.segment === undefined) {
+    await writeFileAtomic(args.output, formatOutputCsv(all));
+    return data.n;
+  }
+  // A segment is scored with the whole population (normalisation bounds, ranks): its rows are
+  // written with the population's scores and ranks, as the workbench shows them.
+  const rows = await selectSegmentRows(data, args.segment);
+  log(`note segment: ${rows.length} of ${data.n} scored rows match the condition; only they are written (scores and ranks are the whole population's)`);
+  await writeFileAtomic(args.output, formatOutputCsv(subsetColumns(all, rows)));
+  return rows.length;
+}
+
+/** The output columns of `rows` only. */
+function subsetColumns(c: OutputColumns, rows: Uint32Array): OutputColumns {
+  const pick = <T>(a: ArrayLike<T>): T[] => Array.from(rows, (r) => a[r]);
+  return {
+    uscc: pick(c.uscc),
+    stage: pick(c.stage),
+    base: pick(c.base),
+    bonus: pick(c.bonus),
+    score: pick(c.score),
+    vetoed: pick(c.vetoed),
+    rank: pick(c.rank),
+    stageRank: pick(c.stageRank),
+  };
 }
 
 /** What the score and analyze commands read: the input file and the options that shape the run. */

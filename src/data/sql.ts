@@ -10,6 +10,13 @@ import { CELLS_COLUMN } from './row-width.ts';
 /** Run right after connecting, so a missing extension fails loudly instead of being downloaded. */
 export const SAFE_SETUP_SQL: readonly string[] = ['SET autoinstall_known_extensions=false', 'SET autoload_known_extensions=false'];
 
+/**
+ * Run before any user-written SQL (segment conditions): no file or network access, no extension
+ * loading, and no later SET can undo it (lock_configuration). Only a database that never reads a
+ * file again may run these (the segment databases: src/db/segment-db.ts, src/cli/segment-native.ts).
+ */
+export const LOCKED_SQL: readonly string[] = [...SAFE_SETUP_SQL, 'SET enable_external_access=false', 'SET lock_configuration=true'];
+
 /** A SQL string literal. */
 export function quoteLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;

@@ -3,7 +3,7 @@ import type { Table } from 'apache-arrow';
 import { SAFE_SETUP_SQL } from '../data/sql.ts';
 import type { Connector } from './connector.ts';
 
-interface Handle {
+export interface Handle {
   db: AsyncDuckDB;
   conn: AsyncDuckDBConnection;
 }
@@ -17,6 +17,14 @@ export const duckdbStartup = { startedAt: NaN, readyAt: NaN };
 
 async function start(): Promise<Handle> {
   duckdbStartup.startedAt = performance.now();
+  // No extension may ever be fetched from DuckDB's CDN: a missing one must fail loudly instead.
+  const handle = await startDuckDB(SAFE_SETUP_SQL);
+  duckdbStartup.readyAt = performance.now();
+  return handle;
+}
+
+/** A new DuckDB-wasm instance on its own worker, from the site's own bundles, after `setup`. */
+export async function startDuckDB(setup: readonly string[]): Promise<Handle> {
   const duckdb = await import('@duckdb/duckdb-wasm');
   const { localBundles } = await import('./bundles.ts');
   const bundle = await duckdb.selectBundle(localBundles());
@@ -25,9 +33,7 @@ async function start(): Promise<Handle> {
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
-  // No extension may ever be fetched from DuckDB's CDN: a missing one must fail loudly instead.
-  for (const sql of SAFE_SETUP_SQL) await conn.query(sql);
-  duckdbStartup.readyAt = performance.now();
+  for (const sql of setup) await conn.query(sql);
   return { db, conn };
 }
 

@@ -7,6 +7,8 @@
  * Stale results follow the one rule of src/protocol/latest.ts: every `update` carries a ticket;
  * the worker answers `null`, without computing, to a request superseded by a newer one.
  */
+import type { TextDictionary } from '../segment/dictionary.ts';
+import type { SegmentColumnDef } from '../segment/columns.ts';
 import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../analysis/index.ts';
 import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../engine/index.ts';
 import type { ColumnMapping } from '../data/mapping.ts';
@@ -30,6 +32,8 @@ export interface BuiltDataset {
   evalYear: number;
   /** Milliseconds of the steps before the hand-off (reading, building), for 载入用时. */
   timings: LoadTimings;
+  /** The segment's further text fields (src/segment/columns.ts), as dictionaries. */
+  segmentText?: Record<string, TextDictionary>;
 }
 
 /** The demo, generated and built in the scoring worker itself (no file, no DuckDB). */
@@ -116,12 +120,16 @@ export interface RankingQuery {
   dir: 'asc' | 'desc';
   /** Only rows with a data-quality flag (数据提示); absent = all rows. */
   flagged?: boolean;
+  /** Only the rows of the segment with this id (setSegment); absent or 0 = no segment. */
+  segment?: number;
 }
 
 export interface RankingRow {
   row: number;
   rank: number;
   stageRank: number;
+  /** Competition rank among the active segment's rows (present only while a segment is). */
+  segmentRank?: number;
   /** Baseline rank − current rank: positive = moved up against the published weights. */
   delta: number;
   name: string;
@@ -198,8 +206,16 @@ export interface StagesData {
   comparison: StageComparison;
 }
 
+/** Segments (细分范围): workers/segment-api.ts. */
+export interface SegmentApi {
+  /** The population as the segment table (Arrow IPC, transferred) and its columns. */
+  segmentTable(): Promise<{ ipc: Uint8Array; columns: SegmentColumnDef[]; rows: number }>;
+  /** Holds the rows a condition selected under `id` (null: no segment); answers their count. */
+  setSegment(req: { id: number; rows: Uint32Array } | null): Promise<{ count: number }>;
+}
+
 /** The what-if methods (workers/whatif-protocol.ts) are part of the same worker's API. */
-export interface ScoringApi extends WhatifApi {
+export interface ScoringApi extends WhatifApi, SegmentApi {
   /** Generates and loads the demo. */
   loadDemo(req: DemoRequest): Promise<LoadReport>;
   /** Loads the one BuiltDataset that arrives on `port` (transferred). */
@@ -244,5 +260,6 @@ export function builtBuffers(b: BuiltDataset): ArrayBuffer[] {
     set.add(b.engine.warningRows.row.buffer as ArrayBuffer);
     set.add(b.engine.warningRows.kind.buffer as ArrayBuffer);
   }
+  for (const d of Object.values(b.segmentText ?? {})) set.add(d.codes.buffer as ArrayBuffer);
   return [...set];
 }

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Nav } from './nav.svelte.ts';
 import type { ProfileState } from './profile.svelte.ts';
+import type { SegmentState } from './segment.svelte.ts';
 import type { StagesState } from './stages.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
@@ -10,6 +11,7 @@ export interface AppState {
   nav: Nav;
   profile: ProfileState;
   stages: StagesState;
+  segment: SegmentState;
 }
 
 const KEY = Symbol('app-state');

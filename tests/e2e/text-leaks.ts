@@ -25,7 +25,7 @@ export function leaks(text: string): string[] {
  * in Chinese documents too:
  * - codes and file formats the user handles: PCT (PCT 专利), USCC is not used in zh text but is the
  *   standard abbreviation, CSV/TSV/XLSX/JSON/Parquet/PNG/SVG (file types on buttons), DuckDB (the
- *   reading engine named in progress messages), GB (GB 32100-2015, the standard's code), Excel and
+ *   reading engine named in progress messages), SQL (the language segment conditions are typed in), GB (GB 32100-2015, the standard's code), Excel and
  *   PERCENTILE/INC (the spreadsheet function a reader can check the quantiles with);
  * - English: the language switch names each language in itself (as 中文 in the English view);
  * - lo/hi: the symbols of the bounds, shown beside their Chinese names (下界 lo) so the formulas
@@ -44,6 +44,7 @@ export const ZH_LATIN_ALLOWED = new Set([
   'PNG',
   'SVG',
   'DuckDB',
+  'SQL',
   'GB',
   'Excel',
   'PERCENTILE',
@@ -113,14 +114,15 @@ export async function screenText(page: Page): Promise<{ text: string; math: stri
   return page.evaluate(
     (mathWords) => {
       const style = document.createElement('style');
-      style.textContent = '.katex { display: none !important; }';
+      // Formulas are read below; code (SQL a user types, shown in <code> or a [data-code] field) is not words.
+      style.textContent = '.katex, code, [data-code] { display: none !important; }';
       document.head.append(style);
       const parts: string[] = [document.body.innerText];
       style.remove();
       const visible = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? true;
       // Names and hints a reader can meet: not inside a subtree hidden from assistive technology.
       for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')) {
-        if (!visible(el) || el.closest('[aria-hidden="true"]')) continue;
+        if (!visible(el) || el.closest('[aria-hidden="true"]') || el.closest('[data-code], code')) continue;
         for (const a of ['aria-label', 'title', 'placeholder', 'aria-description']) {
           const v = el.getAttribute(a);
           if (v) parts.push(v);

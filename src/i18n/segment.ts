@@ -1,0 +1,44 @@
+import type { Lang } from './lang.ts';
+
+/** Texts of segments (细分范围): the condition field in 排名 and the line in the context bar. */
+const zh = {
+  legend: '细分范围',
+  label: '细分条件（SQL）',
+  placeholder: "例如：city = '成都市' AND industry_code LIKE 'C39%'",
+  // Text between backticks is SQL the user types: shown as code.
+  hint: "对数据集的列写一个判断条件，在本机的 DuckDB 中执行（已禁止读取文件和访问网络）。列名用字段代码，或用双引号括起的中文表头，例如 `\"市\" = '成都市'`。多选字段可用 `contains(enterprise_types, '高新技术企业')`。",
+  apply: '应用',
+  clear: '清除细分',
+  busy: '正在筛选…',
+  columns: '可用的列',
+  active: '细分范围',
+  count: '{count} 家企业',
+  scope: '作用于排名（“细分名次”列为范围内名次；得分与全省一致，归一化上下限来自全部企业）；概览、阶段对比和情景分析仍为全部企业。',
+  segmentRank: '细分名次',
+  segmentRankHint: '在细分范围内按得分的名次',
+  none: '全部企业',
+  caption: '细分范围内的企业按得分排名（{total} 家符合筛选条件）',
+};
+
+export type SegmentText = typeof zh;
+
+const en: SegmentText = {
+  legend: 'Segment',
+  label: 'Segment condition (SQL)',
+  placeholder: "e.g. city = '成都市' AND industry_code LIKE 'C39%'",
+  hint: "A true/false condition over the dataset's columns, run in DuckDB on this computer (file and network access switched off). Name columns by field id, or by their Chinese header in double quotes, e.g. `\"市\" = '成都市'`. For multi-value fields use `contains(enterprise_types, '高新技术企业')`.",
+  apply: 'Apply',
+  clear: 'Clear segment',
+  busy: 'Selecting…',
+  columns: 'Available columns',
+  active: 'Segment',
+  count: '{count} enterprises',
+  scope:
+    'Applies to the ranking (the “Segment rank” column ranks within it; scores equal the whole population’s, normalisation bounds come from all enterprises); the overview, stage comparison and what-if views still cover all enterprises.',
+  segmentRank: 'Segment rank',
+  segmentRankHint: 'Rank by score within the segment',
+  none: 'All enterprises',
+  caption: 'Enterprises of the segment by score ({total} match the filters)',
+};
+
+export const SEGMENT: Record<Lang, SegmentText> = { zh, en };

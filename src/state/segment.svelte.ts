@@ -1,0 +1,99 @@
+import { transfer } from 'comlink';
+import type { SegmentDb } from '../db/segment-db.ts';
+import type { LoadReport } from '../protocol/scoring.ts';
+import type { SegmentColumnDef } from '../segment/columns.ts';
+import type { SegmentError } from '../segment/expression.ts';
+import { selectSegment } from '../segment/run.ts';
+import type { Workbench } from './workbench.svelte.ts';
+
+export interface ActiveSegmentView {
+  id: number;
+  /** The condition as the user wrote it. */
+  text: string;
+  /** The checked SQL that ran. */
+  sql: string;
+  count: number;
+  /** The dataset it was computed for. */
+  report: LoadReport;
+}
+
+/**
+ * The segment (细分范围) the user defines by a SQL condition: checked, run in the locked segment
+ * database, then held by the scoring worker as a row mask that the ranking query names by id.
+ * A new dataset drops the rows (they are row indices) and the condition runs again on it.
+ */
+export class SegmentState {
+  text = $state('');
+  active = $state.raw<ActiveSegmentView | null>(null);
+  error = $state.raw<SegmentError | null>(null);
+  busy = $state(false);
+  /** The columns of the table held (for the hint under the field). */
+  columns = $state.raw<SegmentColumnDef[]>([]);
+  /** Milliseconds of the last apply, condition → ranking page requested. */
+  lastMs = $state(0);
+  private nextId = 1;
+  private tableFor: LoadReport | null = null;
+  private loads = 0;
+
+  constructor(
+    private readonly workbench: Workbench,
+    private readonly db: SegmentDb,
+  ) {}
+
+  /** Runs `text` on the current dataset; false (with `error` set) when it is refused. */
+  async apply(text: string = this.text): Promise<boolean> {
+    const report = this.workbench.report;
+    if (!report) return false;
+    this.text = text;
+    if (text.trim() === '') {
+      await this.clear();
+      return true;
+    }
+    this.busy = true;
+    const t0 = performance.now();
+    try {
+      if (this.tableFor !== report || this.db.key === null) {
+        const table = await this.workbench.scoring.segmentTable();
+        await this.db.load(String(++this.loads), table.ipc);
+        this.columns = table.columns;
+        this.tableFor = report;
+      }
+      const sel = await selectSegment(this.db, text, this.columns);
+      if (this.workbench.report !== report) return false; // another dataset arrived meanwhile
+      if (!sel.ok) {
+        this.error = sel.error;
+        return false;
+      }
+      const id = this.nextId++;
+      const count = sel.rows.length;
+      await this.workbench.scoring.setSegment(transfer({ id, rows: sel.rows }, [sel.rows.buffer as ArrayBuffer]));
+      this.error = null;
+      this.active = { id, text, sql: sel.sql, count, report };
+      this.workbench.setQuery({ ...this.workbench.query, segment: id, offset: 0 });
+      this.lastMs = performance.now() - t0;
+      return true;
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      this.error = { code: 'duckdb', at: -1, zh: `细分条件无法执行：${m}`, en: `The segment condition could not run: ${m}` };
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async clear(): Promise<void> {
+    this.active = null;
+    this.error = null;
+    if (!this.workbench.report) return;
+    await this.workbench.scoring.setSegment(null);
+    const { segment: _old, ...query } = this.workbench.query;
+    this.workbench.setQuery({ ...query, offset: 0 });
+  }
+
+  /** After a dataset change: the held rows belong to the old one; run the condition again. */
+  datasetChanged(report: LoadReport | null): void {
+    if (!this.active || this.active.report === report) return;
+    this.active = null;
+    if (report) void this.apply(this.text);
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DEFAULT_ROWS, demoCsv } from '../../src/demo/generate.ts';
+import { runCli } from '../cli/run-cli.ts';
+import { foreignRequests, launchChromium, recordPage, type PageLog } from './browser.ts';
+import { buildAndServe } from './site.ts';
+
+/**
+ * Segments in the page: a SQL condition typed in 排名 runs in the locked DuckDB-wasm and the
+ * ranking shows its rows — the same rows, scores and ranks as `score --segment` on the same demo
+ * (tests/cli/segment.test.ts checks that one against the generator's records); the context bar
+ * names the segment; hostile conditions are refused at the field and make no request.
+ */
+let site: Awaited<ReturnType<typeof buildAndServe>>;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+let log: PageLog;
+let dir: string;
+const CONDITION = "city = '成都市' AND industry_code LIKE 'C39%'";
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'segment-e2e-'));
+  site = await buildAndServe('/points/');
+  browser = await launchChromium();
+  ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Asia/Shanghai' });
+  page = await ctx.newPage();
+  log = recordPage(page);
+  await page.goto(site.url);
+  await page.waitForSelector('.app[data-phase="ready"]', { timeout: 60_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await ctx?.close().catch(() => {});
+  await browser?.close();
+  await site?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function apply(text: string): Promise<void> {
+  await page.getByTestId('segment-input').fill(text);
+  await page.getByTestId('segment-apply').click();
+}
+
+describe('segment (细分范围) in the browser', () => {
+  it('shows the rows of `score --segment`, ranked within the segment, and names the segment', async () => {
+    const input = join(dir, 'demo.csv');
+    await writeFile(input, demoCsv({ rows: DEMO_DEFAULT_ROWS }));
+    const out = join(dir, 'seg.csv');
+    const cli = await runCli(['--system', 'sichuan-2024', '--input', input, '--output', out, '--segment', CONDITION]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trimEnd().split('\n').slice(1);
+    expect(lines.length).toBeGreaterThan(20);
+
+    await page.getByRole('tab', { name: '排名' }).click();
+    await apply(CONDITION);
+    const context = page.getByTestId('context-segment');
+    await expect.poll(() => context.getAttribute('data-count'), { timeout: 30_000 }).toBe(String(lines.length));
+    expect(await context.textContent()).toContain(CONDITION);
+    await expect.poll(() => page.getByTestId('segment-rank-header').count()).toBe(1);
+    expect(await page.getByTestId('segment-scope').textContent()).toContain('归一化上下限来自全部企业');
+
+    // First page: USCC, population rank and score as the CLI wrote them, segment ranks 1224 among them.
+    const rows = page.locator('[data-testid="ranking-table"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(Math.min(50, lines.length));
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent!.trim())));
+    const cliRows = lines.slice(0, shown.length).map((l) => l.split(','));
+    const cliRanks = cliRows.map((c) => Number(c[6]));
+    const expectedSeg = cliRanks.map((r, i) => (i > 0 && r === cliRanks[i - 1] ? NaN : i + 1));
+    for (let i = 1; i < expectedSeg.length; i++) if (Number.isNaN(expectedSeg[i])) expectedSeg[i] = expectedSeg[i - 1];
+    expect(shown.map((c) => c[4])).toEqual(cliRows.map((c) => c[0])); // USCC column
+    expect(shown.map((c) => Number(c[0]))).toEqual(cliRanks);
+    expect(shown.map((c) => Number(c[1]))).toEqual(expectedSeg);
+    expect(shown.map((c) => Number(c[6]).toFixed(2))).toEqual(cliRows.map((c) => Number(c[5]).toFixed(2)));
+
+    // Cleared: the whole population again, the context bar says nothing of a segment.
+    await page.getByTestId('context-segment-clear').click();
+    await expect.poll(() => context.count()).toBe(0);
+    await expect.poll(() => page.getByTestId('segment-rank-header').count()).toBe(0);
+  }, 120_000);
+
+  it('refuses hostile conditions at the field, in plain words, without any request', async () => {
+    const cases: [string, string][] = [
+      ["read_csv('https://example.com/x.csv') IS NOT NULL", '不支持函数 read_csv()'],
+      ["city = '成都市'; DROP TABLE segment_rows", '不能用分号接第二条语句'],
+      ["city = '成都市' -- OR 1 = 1", '不能有注释'],
+      ["city IN (SELECT city FROM read_text('/etc/passwd'))", '不能有 SQL 语句或子查询（SELECT）'],
+      ['rd_expense + 1', '条件的结果必须是“是/否”'],
+    ];
+    for (const [expr, message] of cases) {
+      await apply(expr);
+      await expect.poll(() => page.getByTestId('segment-error').textContent(), { timeout: 30_000 }).toContain(message);
+      expect(await page.getByTestId('segment-input').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('context-segment').count()).toBe(0);
+    }
+    expect(foreignRequests(log, new URL(site.url).origin)).toEqual([]);
+    expect(log.requests.some((u) => u.includes('example.com'))).toBe(false);
+    expect(log.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  }, 120_000);
+});

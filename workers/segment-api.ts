@@ -1,0 +1,42 @@
+import { transfer } from 'comlink';
+import { bilingualError } from '../src/import/errors.ts';
+import { segmentColumns } from '../src/segment/columns.ts';
+import type { SegmentApi } from '../src/protocol/scoring.ts';
+import type { Dataset } from './dataset.ts';
+
+/**
+ * The scoring worker's side of segments (细分范围): the population as the segment table (built
+ * here, queried by the page's locked DuckDB-wasm, src/db/segment-db.ts), and the rows a checked
+ * condition selected, held as a mask that ranking queries name by id.
+ */
+export function segmentApi(data: () => Dataset): SegmentApi {
+  return {
+    async segmentTable() {
+      const ds = data();
+      const columns = segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns));
+      // Arrow is loaded on first use only: most sessions never define a segment.
+      const { segmentArrowIPC } = await import('../src/segment/arrow-table.ts');
+      const ipc = segmentArrowIPC({ n: ds.n, columns: ds.engine.columns, regDays: ds.engine.regDays, text: ds.segmentText }, columns);
+      return transfer({ ipc, columns, rows: ds.n }, [ipc.buffer as ArrayBuffer]);
+    },
+
+    async setSegment(req) {
+      const ds = data();
+      if (!req) {
+        ds.segment = null;
+        return { count: ds.n };
+      }
+      const mask = new Uint8Array(ds.n);
+      for (const r of req.rows) {
+        if (r >= ds.n)
+          throw bilingualError('segment-rows', {
+            zh: '细分范围的行号超出了当前数据：请重新应用条件。',
+            en: 'The segment names rows beyond the current dataset: apply the condition again.',
+          });
+        mask[r] = 1;
+      }
+      ds.segment = { id: req.id, mask, count: req.rows.length };
+      return { count: req.rows.length };
+    },
+  };
+}
