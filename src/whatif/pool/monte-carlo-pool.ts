@@ -81,7 +81,7 @@ export class MonteCarloPool {
   }
 
   /** Splits [0, total) over the workers, sums their progress, merges their partials; latest wins. */
-  private async runParts<P>(
+  private async runParts<P extends { done: number }>(
     total: number,
     opts: PoolRunOptions,
     call: (w: McWorkerApi, from: number, to: number, onProgress: (done: number) => void) => Promise<P>,
@@ -91,17 +91,23 @@ export class MonteCarloPool {
     const ticket = this.latest.take();
     const ranges = splitSamples(total, this.workers.length);
     const progress = new Array<number>(ranges.length).fill(0);
+    // Progress travels on its own MessagePort (a Comlink proxy), so a worker's last report can
+    // arrive after its result: a returned part reports its own count, and reports never go back.
+    const report = (i: number, done: number) => {
+      if (!this.latest.isNewest(ticket) || done <= progress[i]) return;
+      progress[i] = done;
+      opts.onProgress?.(
+        progress.reduce((a, b) => a + b, 0),
+        total,
+      );
+    };
     const onAbort = () => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort);
     const work = Promise.all(
       ranges.map(([from, to], i) =>
-        call(this.workers[i], from, to, (done) => {
-          if (!this.latest.isNewest(ticket)) return;
-          progress[i] = done;
-          opts.onProgress?.(
-            progress.reduce((a, b) => a + b, 0),
-            total,
-          );
+        call(this.workers[i], from, to, (done) => report(i, done)).then((part) => {
+          report(i, part.done);
+          return part;
         }),
       ),
     );
