@@ -12,14 +12,27 @@ import { CliError } from './cli-error.ts';
  * browser the CLI has no output for: `log` says they were not used, rather than dropping them silently.
  */
 export async function loadScenario(path: string, system: IndicatorSystem, log: (line: string) => void = () => {}): Promise<Scenario> {
-  return (await loadScenarioDoc(path, system, log, false)).scenario;
+  return (await loadScenarioDoc(path, system, log, {})).scenario;
+}
+
+export interface ScenarioUses {
+  /** `analyze`: the Sobol list-churn output and the MC list are computed for the file's list rule. */
+  list?: boolean;
+  /** `score`: only the segment's rows are written. */
+  segment?: boolean;
 }
 
 /**
- * The scenario and, for `analyze` (`usesList`), its list rule: the Sobol list-churn output is
- * computed for it, as in the browser; without one the browser's default (top 100) applies.
+ * The scenario and what of the rest of the file the command uses (`uses`): the list rule (without
+ * one the browser's default, top 100, applies) and the segment condition (checked by the file's
+ * reader against the catalogue; against the input's columns when it runs).
  */
-export async function loadScenarioDoc(path: string, system: IndicatorSystem, log: (line: string) => void, usesList: boolean): Promise<{ scenario: Scenario; list?: ListRule }> {
+export async function loadScenarioDoc(
+  path: string,
+  system: IndicatorSystem,
+  log: (line: string) => void,
+  uses: ScenarioUses,
+): Promise<{ scenario: Scenario; list?: ListRule; segment?: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -30,11 +43,11 @@ export async function loadScenarioDoc(path: string, system: IndicatorSystem, log
   const parsed = parseScenarioFileText(text, basename(path).replace(/(\.scenario)?\.json$/i, ''));
   if (!parsed.ok) throw new CliError(`Scenario file ${path} is invalid: ${parsed.errors.slice(0, 3).join('; ').replace(/\.$/, '')}.`);
   const scenario = parsed.doc.scenario;
-  const unused = [parsed.doc.list && !usesList ? 'list rule' : '', parsed.doc.filters ? 'ranking filters' : ''].filter(Boolean);
+  const { doc } = parsed;
+  const unused = [doc.list && !uses.list ? 'list rule' : '', doc.filters ? 'ranking filters' : '', doc.segment !== undefined && !uses.segment ? 'segment' : ''].filter(Boolean);
   if (unused.length) {
-    log(
-      `note scenario "${parsed.doc.name}": its ${unused.join(' and ')} ${unused.length > 1 ? 'are' : 'is'} not used by the CLI (${usesList ? 'the analysis covers every scored row' : 'OUT.csv ranks every scored row'})`,
-    );
+    const what = unused.length > 1 ? `${unused.slice(0, -1).join(', ')} and ${unused.at(-1)} are` : `${unused[0]} is`;
+    log(`note scenario "${doc.name}": its ${what} not used by this command (${uses.list ? 'the analysis covers every scored row' : 'OUT.csv ranks every scored row'})`);
   }
   if (scenario.systemId !== system.id) {
     throw new CliError(`Scenario file ${path} is for system "${scenario.systemId}", not "${system.id}"; set its systemId or choose --system ${scenario.systemId}.`);
@@ -47,5 +60,5 @@ export async function loadScenarioDoc(path: string, system: IndicatorSystem, log
       if (!indicatorIds.has(ind)) throw new CliError(`Scenario file ${path} is invalid: weights.${stage}.${ind} names no indicator of ${system.id}.`);
     }
   }
-  return { scenario, ...(parsed.doc.list ? { list: parsed.doc.list as ListRule } : {}) };
+  return { scenario, ...(doc.list ? { list: doc.list as ListRule } : {}), ...(doc.segment !== undefined && uses.segment ? { segment: doc.segment } : {}) };
 }

@@ -66,7 +66,7 @@ export async function runAnalyze(args: AnalyzeArgs, log: (line: string) => void)
     args,
     log,
     async (path, sys): Promise<Scenario> => {
-      const doc = await loadScenarioDoc(path, sys, log, mode.kind !== 'audit');
+      const doc = await loadScenarioDoc(path, sys, log, { list: mode.kind !== 'audit' });
       list = doc.list;
       return doc.scenario;
     },

@@ -7,7 +7,7 @@ import { columnReads } from '../data/column-reads.ts';
 import type { ScoreArgs } from './args.ts';
 import { resolveAsOf } from './as-of.ts';
 import { CliError } from './cli-error.ts';
-import { loadScenario } from './load-scenario.ts';
+import { loadScenario, loadScenarioDoc } from './load-scenario.ts';
 import { formatOutputCsv, type OutputColumns } from './output-csv.ts';
 import { segmentFields, selectSegmentRows } from './segment-native.ts';
 import { exclusionLines, mappingNotes, warningLines } from './report.ts';
@@ -21,18 +21,29 @@ import { writeFileAtomic } from './write-atomic.ts';
  * cannot be used. `log` receives the stderr lines (exclusions, notes, warnings).
  */
 export async function runScore(args: ScoreArgs, log: (line: string) => void): Promise<number> {
-  const extra = args.segment === undefined ? [] : segmentFields(args.segment); // refuses a bad condition before reading
-  const { data, run } = await loadAndScore(args, log, undefined, () => extra);
+  if (args.segment !== undefined) segmentFields(args.segment); // refuses a bad condition before reading
+  // --segment wins over the scenario file's segment (said on stderr when they differ).
+  let segment = args.segment;
+  let source = '--segment';
+  const fromFile = async (path: string, system: IndicatorSystem) => {
+    const doc = await loadScenarioDoc(path, system, log, { segment: true });
+    if (doc.segment !== undefined && segment === undefined) {
+      segment = doc.segment;
+      source = `the scenario's segment`;
+    } else if (doc.segment !== undefined && doc.segment !== segment) log(`note --segment replaces the scenario's segment (${doc.segment})`);
+    return doc.scenario;
+  };
+  const { data, run } = await loadAndScore(args, log, fromFile, () => (segment === undefined ? [] : segmentFields(segment, source)));
   const r = run.result;
   const stage = Array.from(run.prepared.stage, (s) => run.system.stages[s]?.id ?? '');
   const all = { uscc: data.text.uscc, stage, base: r.base, bonus: r.bonus, score: r.score, vetoed: r.vetoed, rank: r.rank, stageRank: r.stageRank };
-  if (args.segment === undefined) {
+  if (segment === undefined) {
     await writeFileAtomic(args.output, formatOutputCsv(all));
     return data.n;
   }
   // A segment is scored with the whole population (normalisation bounds, ranks): its rows are
   // written with the population's scores and ranks, as the workbench shows them.
-  const rows = await selectSegmentRows(data, args.segment);
+  const rows = await selectSegmentRows(data, segment, source);
   log(`note segment: ${rows.length} of ${data.n} scored rows match the condition; only they are written (scores and ranks are the whole population's)`);
   await writeFileAtomic(args.output, formatOutputCsv(subsetColumns(all, rows)));
   return rows.length;

@@ -1,22 +1,15 @@
 import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api';
-import { FIELDS, isNumericType } from '../data/fields.ts';
 import { LOCKED_SQL, quoteIdent } from '../data/sql.ts';
 import type { EngineDataset } from '../data/build-dataset.ts';
-import { SEGMENT_ROW_ID, SEGMENT_TABLE, SEGMENT_TEXT_FIELDS, segmentColumns, type SegmentColumnDef } from '../segment/columns.ts';
+import { CATALOGUE_SEGMENT_COLUMNS, SEGMENT_ROW_ID, SEGMENT_TABLE, segmentColumns, type SegmentColumnDef } from '../segment/columns.ts';
 import { checkSegmentExpression } from '../segment/expression.ts';
 import { selectSegment } from '../segment/run.ts';
 import { CliError } from './cli-error.ts';
 
-/** Every column a segment table can have: what a condition is checked against before the file is read. */
-const ALL_COLUMNS = segmentColumns(
-  SEGMENT_TEXT_FIELDS,
-  FIELDS.filter((f) => isNumericType(f.type)).map((f) => f.id),
-);
-
 /** The fields `--segment EXPR` reads (so the loader reads them too); refuses a bad condition. */
-export function segmentFields(expr: string): string[] {
-  const check = checkSegmentExpression(expr, ALL_COLUMNS);
-  if (!check.ok) throw new CliError(`--segment: ${check.error.en}`, 2);
+export function segmentFields(expr: string, source = '--segment'): string[] {
+  const check = checkSegmentExpression(expr, CATALOGUE_SEGMENT_COLUMNS);
+  if (!check.ok) throw new CliError(`${source}: ${check.error.en}`, 2);
   return check.columns;
 }
 
@@ -26,11 +19,11 @@ export function segmentFields(expr: string): string[] {
  * browser's table has them all; a condition sees the same values in both) and is locked before
  * the condition runs: no file, no network, no extension, no SET.
  */
-export async function selectSegmentRows(data: EngineDataset, expr: string): Promise<Uint32Array> {
-  const wanted = new Set(segmentFields(expr));
+export async function selectSegmentRows(data: EngineDataset, expr: string, source = '--segment'): Promise<Uint32Array> {
+  const wanted = new Set(segmentFields(expr, source));
   const present = segmentColumns(Object.keys(data.text), Object.keys(data.columns));
   for (const id of wanted) {
-    if (!present.some((c) => c.id === id)) throw new CliError(`--segment: the input has no column for ${id}; the condition cannot be evaluated.`, 1);
+    if (!present.some((c) => c.id === id)) throw new CliError(`${source}: the input has no column for ${id}; the condition cannot be evaluated.`, 1);
   }
   const cols = present.filter((c) => wanted.has(c.id));
   const instance = await DuckDBInstance.create(':memory:');
@@ -53,7 +46,7 @@ export async function selectSegmentRows(data: EngineDataset, expr: string): Prom
       expr,
       present,
     );
-    if (!sel.ok) throw new CliError(`--segment: ${sel.error.en}`, 1);
+    if (!sel.ok) throw new CliError(`${source}: ${sel.error.en}`, 1);
     return sel.rows;
   } finally {
     connection.closeSync();

@@ -21,7 +21,7 @@ const zh = {
   baseline: COMMON.zh.publishedBaseline,
   unsaved: '（未保存）',
   // scenarios
-  scenariosIntro: '方案包含指标体系及全部选择（权重、标准化方法、阶段规则、加分/否决开关、名单规则）。公布权重始终可作为基准方案。',
+  scenariosIntro: '方案包含指标体系及全部选择（权重、标准化方法、阶段规则、加分/否决开关、名单规则、细分范围）。公布权重始终可作为基准方案（全部企业）。',
   saveAs: '保存当前方案为',
   nameLabel: '方案名称',
   defaultName: '我的方案',
@@ -250,7 +250,7 @@ const en: WhatifText = {
   baseline: COMMON.en.publishedBaseline,
   unsaved: '(not saved)',
   scenariosIntro:
-    'A scenario is the indicator system plus every choice (weights, normalisation, stage rules, bonus/veto switches, list rule). The published weights are always available as the baseline.',
+    'A scenario is the indicator system plus every choice (weights, normalisation, stage rules, bonus/veto switches, list rule, segment). The published weights are always available as the baseline (all enterprises).',
   saveAs: 'Save the current scenario as',
   nameLabel: 'Scenario name',
   defaultName: 'My scenario',

@@ -42,6 +42,17 @@ export function segmentColumns(textFields: Iterable<string>, numericFields: Iter
   return out;
 }
 
+/**
+ * Every column a segment table can have (every text field of SEGMENT_TEXT_FIELDS, the registration
+ * date, every numeric field): what a condition is checked against before any dataset is at hand —
+ * a scenario file's segment, the CLI's `--segment` before the file is read. The dataset's own
+ * columns are checked again when the condition runs.
+ */
+export const CATALOGUE_SEGMENT_COLUMNS: readonly SegmentColumnDef[] = segmentColumns(
+  SEGMENT_TEXT_FIELDS,
+  FIELDS.filter((f) => isNumericType(f.type)).map((f) => f.id),
+);
+
 /** The query of a checked condition (expression.ts `sql`): the matching row ids, ascending. */
 export function segmentRowsSql(conditionSql: string): string {
   return `SELECT ${SEGMENT_ROW_ID} FROM ${SEGMENT_TABLE} WHERE (${conditionSql}) ORDER BY ${SEGMENT_ROW_ID}`;

@@ -13,7 +13,6 @@ import {
   uniqueName,
   type ScenarioDoc,
 } from '../whatif/scenarios/index.ts';
-import type { ListRule } from '../whatif/lists/index.ts';
 
 export const SCENARIOS_STORAGE_KEY = 'ipw.scenarios.v1';
 
@@ -71,8 +70,8 @@ export class ScenarioLibrary {
     return system ? baselineDoc(system) : null;
   }
 
-  /** Saves `scenario` under `name` (made unique); returns the stored name. */
-  save(name: string, scenario: Scenario, list?: ListRule): string {
+  /** Saves `scenario` (with the view's list rule and segment) under `name` (made unique); returns the stored name. */
+  save(name: string, scenario: Scenario, extra: Pick<ScenarioDoc, 'list' | 'segment'> = {}): string {
     const doc = newScenarioDoc(
       uniqueName(
         name,
@@ -80,18 +79,18 @@ export class ScenarioLibrary {
       ),
       scenario,
       new Date().toISOString(),
-      list ? { list } : {},
+      extra,
     );
     this.set([...this.docs, doc]);
     this.activeName = doc.name;
     return doc.name;
   }
 
-  /** Replaces document `i`'s scenario with `scenario` (keeps its name). */
-  overwrite(i: number, scenario: Scenario, list?: ListRule): void {
+  /** Replaces document `i`'s scenario, list rule and segment with these (keeps its name). */
+  overwrite(i: number, scenario: Scenario, extra: Pick<ScenarioDoc, 'list' | 'segment'> = {}): void {
     const d = this.docs[i];
     if (!d) return;
-    const next = newScenarioDoc(d.name, scenario, new Date().toISOString(), list ? { list } : {});
+    const next = newScenarioDoc(d.name, scenario, new Date().toISOString(), extra);
     this.set(this.docs.map((x, j) => (j === i ? next : x)));
   }
 

@@ -92,8 +92,9 @@ export class SegmentState {
 
   /** After a dataset change: the held rows belong to the old one; run the condition again. */
   datasetChanged(report: LoadReport | null): void {
-    if (!this.active || this.active.report === report) return;
+    // A condition that failed on the last dataset (a column it lacked) is tried on the new one too.
+    if (this.active ? this.active.report === report : !this.error || this.tableFor === report) return;
     this.active = null;
-    if (report) void this.apply(this.text);
+    if (report && this.text.trim()) void this.apply(this.text);
   }
 }

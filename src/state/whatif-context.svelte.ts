@@ -11,6 +11,7 @@ import { MonteCarloState } from './whatif-mc.svelte.ts';
 import { SobolState } from './whatif-sobol.svelte.ts';
 import { Presenter } from './whatif-present.svelte.ts';
 import { WhatifState } from './whatif.svelte.ts';
+import type { SegmentState } from './segment.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
 /** The state of the 情景分析 section, its links and presenter mode, created once by App.svelte. */
@@ -26,10 +27,10 @@ export interface WhatifApp {
   dispose(): void;
 }
 
-export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Blob, name: string) => Promise<Label | null>): WhatifApp {
+export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Blob, name: string) => Promise<Label | null>, segment: SegmentState | null = null): WhatifApp {
   const scoring: Remote<ScoringApi> = workbench.scoring;
   const library = new ScenarioLibrary();
-  const whatif = new WhatifState(workbench, library, scoring);
+  const whatif = new WhatifState(workbench, library, scoring, segment);
   const mc = new MonteCarloState(scoring);
   const sobol = new SobolState(scoring, mc);
   const lists = new ListsState(scoring);

@@ -85,21 +85,25 @@ export class ShareLinks {
         if (pending && this.workbench.phase === 'ready') {
           const doc = pending;
           pending = null;
-          this.workbench.setScenario(doc.scenario);
-          if (doc.list) this.whatif.listRule = doc.list;
-          this.whatif.library.activeName = doc.name;
-          const notes = this.applyView(context?.view);
-          const opened = { zh: `已打开分享的方案“${doc.name}”。`, en: `Opened the shared scenario "${doc.name}".` };
-          const data = this.shownDataset();
-          const mismatch = data ? datasetNotice(context?.dataset, data) : null;
-          this.status = 'applied';
-          this.linkDataset = context?.dataset ?? null;
-          this.setBanner(mismatch ? 'warning' : 'info', [opened, ...(mismatch ? [mismatch] : []), ...notes]);
-          if (dataUrl) void this.openData(dataUrl);
-          else if (this.profileUscc) void this.openProfile(this.profileUscc);
+          void this.applyLink(doc, context, dataUrl);
         }
       });
     });
+  }
+
+  /** Applies a decoded link once the data is ready: its scenario and segment, then its view, data and enterprise. */
+  private async applyLink(doc: ScenarioDoc, context: ShareContext | null, dataUrl: string | null): Promise<void> {
+    const segmentNote = await this.whatif.applyDoc(doc);
+    const notes = this.applyView(context?.view);
+    const opened = { zh: `已打开分享的方案“${doc.name}”。`, en: `Opened the shared scenario "${doc.name}".` };
+    const data = this.shownDataset();
+    const mismatch = data ? datasetNotice(context?.dataset, data) : null;
+    this.status = 'applied';
+    this.linkDataset = context?.dataset ?? null;
+    const warn = mismatch ?? segmentNote;
+    this.setBanner(warn ? 'warning' : 'info', [opened, ...(mismatch ? [mismatch] : []), ...(segmentNote ? [segmentNote] : []), ...notes]);
+    if (dataUrl) await this.openData(dataUrl);
+    else if (this.profileUscc) await this.openProfile(this.profileUscc);
   }
 
   /** The dataset on screen as a link names it (null before any data is loaded). */
@@ -126,11 +130,9 @@ export class ShareLinks {
     };
   }
 
-  /** The link to the current scenario, list rule and view (from any tab: the header's 复制链接). */
+  /** The link to the current scenario, list rule, segment and view (from any tab: the header's 复制链接). */
   copyCurrent(unsavedName: string): Promise<string> {
-    const doc = newScenarioDoc(this.whatif.library.activeName ?? unsavedName, $state.snapshot(this.workbench.scenario) as Scenario, undefined, {
-      list: $state.snapshot(this.whatif.listRule),
-    });
+    const doc = newScenarioDoc(this.whatif.library.activeName ?? unsavedName, $state.snapshot(this.workbench.scenario) as Scenario, undefined, this.whatif.currentExtras());
     return this.copy(doc);
   }
 

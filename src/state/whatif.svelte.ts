@@ -1,5 +1,7 @@
 import type { Remote } from 'comlink';
-import type { Scenario } from '../engine/index.ts';
+import type { Label, Scenario } from '../engine/index.ts';
+import type { ScenarioDoc } from '../whatif/scenarios/index.ts';
+import type { SegmentState } from './segment.svelte.ts';
 import { DEFAULT_LIST_RULE, type ListRule } from '../whatif/lists/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 import type { AgreementRequest, AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../protocol/whatif.ts';
@@ -37,11 +39,44 @@ export class WhatifState {
     readonly workbench: Workbench,
     readonly library: ScenarioLibrary,
     scoring: Remote<ScoringApi>,
+    /** The 细分范围 of the ranking: saved with a scenario and restored with it (null: none in this app). */
+    readonly segment: SegmentState | null = null,
   ) {
     this.compare = new Job((r) => scoring.compare(r));
     this.sensitivity = new Job((r) => scoring.sensitivity(r));
     this.agreement = new Job((r) => scoring.methodAgreement(r));
     this.cross = new Job((topN) => scoring.crossSystem({ topN }));
+  }
+
+  /** What a saved scenario or a link holds beside the engine's scenario: the list rule and the applied segment. */
+  currentExtras(): Pick<ScenarioDoc, 'list' | 'segment'> {
+    const text = this.segment?.active?.text;
+    return { list: $state.snapshot(this.listRule) as ListRule, ...(text ? { segment: text } : {}) };
+  }
+
+  /**
+   * Applies a saved or shared document: its scenario, list rule and name, and its segment — or no
+   * segment when it has none, since the segment is part of the scenario. Resolves to a note when
+   * the document's segment cannot run on the data on screen (the error also stands at the field).
+   */
+  async applyDoc(doc: ScenarioDoc | null): Promise<Label | null> {
+    if (!doc) {
+      this.workbench.setScenario({ version: 1, systemId: this.workbench.scenario.systemId });
+      this.library.activeName = null;
+      await this.segment?.apply('');
+      return null;
+    }
+    this.workbench.setScenario(structuredClone(doc.scenario));
+    if (doc.list) this.listRule = structuredClone(doc.list);
+    this.library.activeName = doc.name;
+    const seg = this.segment;
+    if (!seg || (doc.segment ?? '') === (seg.active?.text ?? '')) return null;
+    if (await seg.apply(doc.segment ?? '')) return null;
+    const why = seg.error ?? { zh: '', en: '' };
+    return {
+      zh: `方案“${doc.name}”的细分条件无法用于当前数据：${why.zh}`,
+      en: `The segment of scenario "${doc.name}" cannot run on the data on screen: ${why.en}`,
+    };
   }
 
   /** The scenario a reference stands for (a saved one of another system falls back to the baseline). */

@@ -99,7 +99,7 @@ describe('CLI with a valid scenario', () => {
       ['914403001922038216', '0', '0', '2'],
       ['91510100000000001H', '0', '0', '2'],
     ]);
-    expect(stderrLines(runs.appScenario, 'note scenario')).toEqual(['note scenario "不计加分": its list rule is not used by the CLI (OUT.csv ranks every scored row)']);
+    expect(stderrLines(runs.appScenario, 'note scenario')).toEqual(['note scenario "不计加分": its list rule is not used by this command (OUT.csv ranks every scored row)']);
   });
 
   it('a scenario file of an unknown version: one sentence naming the version', async () => {

@@ -63,6 +63,39 @@ describe('score --segment', () => {
     expect(out.length).toBeGreaterThan(1);
   }, 120_000);
 
+  it('reads the segment from the scenario file (the workbench’s export); --segment replaces it, with a note', async () => {
+    const condition = "city = '成都市' AND industry_code LIKE 'C39%'";
+    const scenario = { version: 1, systemId: 'sichuan-2024', weights: { initial: { rd_expense: 0.3 } } };
+    await writeFile(join(dir, 'bare.json'), JSON.stringify(scenario));
+    const doc = { format: 'innovation-points-scenario', version: 1, name: '成都先进制造', scenario, segment: condition };
+    await writeFile(join(dir, 'doc.json'), JSON.stringify(doc));
+    const byFlag = await score('flag.csv', ['--scenario', join(dir, 'bare.json'), '--segment', condition]);
+    expect(byFlag.code, byFlag.stderr).toBe(0);
+    const byFile = await score('file.csv', ['--scenario', join(dir, 'doc.json')]);
+    expect(byFile.code, byFile.stderr).toBe(0);
+    const flagCsv = await readFile(join(dir, 'flag.csv'), 'utf8');
+    expect(await readFile(join(dir, 'file.csv'), 'utf8')).toBe(flagCsv);
+    expect(byFile.stderr).toMatch(/note segment: \d+ of \d+ scored rows match the condition/);
+    expect(byFile.stderr).not.toMatch(/not used by this command/);
+    // The weights of the file apply too: the segment's rows are not those of the baseline run.
+    await score('base-seg.csv', ['--segment', condition]);
+    expect(await readFile(join(dir, 'base-seg.csv'), 'utf8')).not.toBe(flagCsv);
+
+    const replaced = await score('replaced.csv', ['--scenario', join(dir, 'doc.json'), '--segment', "city = '绵阳市'"]);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stderr).toContain(`note --segment replaces the scenario's segment (${condition})`);
+    const cities = new Map(Array.from(demoRecords(OPTS), (r) => [String(r.uscc).trim().toUpperCase(), String(r.city ?? '').trim()]));
+    const rows = (await readFile(join(dir, 'replaced.csv'), 'utf8')).trimEnd().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((l) => cities.get(l.split(',')[0]) === '绵阳市')).toBe(true);
+
+    // A hostile segment in a file is refused with the file, naming the field.
+    await writeFile(join(dir, 'hostile.json'), JSON.stringify({ ...doc, segment: "read_csv('/etc/passwd') IS NOT NULL" }));
+    const hostile = await score('hostile.csv', ['--scenario', join(dir, 'hostile.json')]);
+    expect(hostile.code).not.toBe(0);
+    expect(hostile.stderr).toMatch(/is invalid: segment: .*read_csv\(\) is not supported/);
+  }, 180_000);
+
   it('refuses hostile conditions with one sentence, before reading the input', async () => {
     const cases: [string, RegExp][] = [
       ["city = '成都市'; COPY segment_rows TO '/tmp/x.csv'", /only one condition is allowed/],

@@ -82,7 +82,45 @@ describe('segment (细分范围) in the browser', () => {
     await expect.poll(() => page.getByTestId('segment-rank-header').count()).toBe(0);
   }, 120_000);
 
+  it('a segment is saved with a scenario, restored with it, dropped by the published weights, and opened by a link', async () => {
+    await page.getByRole('tab', { name: '排名' }).click();
+    await apply(CONDITION);
+    const context = page.getByTestId('context-segment');
+    await expect.poll(() => context.count(), { timeout: 30_000 }).toBe(1);
+    const count = await context.getAttribute('data-count');
+    expect(Number(count)).toBeGreaterThan(20);
+
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('tab', { name: '方案', exact: true }).click();
+    await page.getByLabel('保存当前方案为').fill('成都先进制造');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.getByTestId('scenario-segment').first().textContent()).toBe(CONDITION);
+    // The published weights are a scenario without a segment: applying them shows every enterprise.
+    await page.getByRole('button', { name: '恢复公布权重' }).click();
+    await expect.poll(() => context.count()).toBe(0);
+    await page.getByRole('button', { name: '应用方案“成都先进制造”' }).click();
+    await expect.poll(() => context.getAttribute('data-count'), { timeout: 30_000 }).toBe(count);
+
+    // The link carries the segment: a fresh page opens with the same segment and count.
+    await page.getByTestId('copy-link').click();
+    const url = await page.getByTestId('share-url').inputValue();
+    const fresh = await ctx.newPage();
+    const freshLog = recordPage(fresh);
+    await fresh.goto(url);
+    await fresh.waitForSelector('[data-link-status="applied"]', { timeout: 60_000 });
+    await expect.poll(() => fresh.getByTestId('context-segment').getAttribute('data-count'), { timeout: 30_000 }).toBe(count);
+    expect(await fresh.getByTestId('context-segment').textContent()).toContain(CONDITION);
+    await fresh.getByRole('tab', { name: '排名' }).click();
+    await expect.poll(() => fresh.getByTestId('segment-rank-header').count()).toBe(1);
+    expect(await fresh.getByTestId('segment-input').inputValue()).toBe(CONDITION);
+    expect(freshLog.errors).toEqual([]);
+    await fresh.close();
+    await page.getByTestId('context-segment-clear').click();
+    await expect.poll(() => context.count()).toBe(0);
+  }, 180_000);
+
   it('refuses hostile conditions at the field, in plain words, without any request', async () => {
+    await page.getByRole('tab', { name: '排名' }).click();
     const cases: [string, string][] = [
       ["read_csv('https://example.com/x.csv') IS NOT NULL", '不支持函数 read_csv()'],
       ["city = '成都市'; DROP TABLE segment_rows", '不能用分号接第二条语句'],

@@ -27,6 +27,30 @@ const doc: ScenarioDoc = newScenarioDoc(
 );
 
 describe('scenario documents', () => {
+  it('carries a segment condition: kept as written, checked against the data model when read', () => {
+    const condition = "city = '成都市' AND industry_code LIKE 'C39%' AND rd_expense > 100";
+    const withSegment = newScenarioDoc('成都先进制造', doc.scenario, undefined, { segment: condition });
+    const text = exportScenarioDoc(withSegment);
+    expect(JSON.parse(text).segment).toBe(condition);
+    expect(parseScenarioDocText(text)).toEqual({ ok: true, doc: withSegment });
+    // Refused with the file, each naming the field: a function that reads files, a second
+    // statement, a comment, a column no dataset has, an empty condition, one too long.
+    const refused: [unknown, RegExp][] = [
+      ["read_csv('https://example.com/x.csv') IS NOT NULL", /^segment: .*the function read_csv\(\) is not supported/],
+      ["city = '成都市'; DROP TABLE segment_rows", /^segment: .*semicolon/i],
+      ["city = '成都市' -- OR 1 = 1", /^segment: .*comment/i],
+      ['salary > 1', /^segment: .*no column named salary/],
+      ['', /^segment: .*the condition is empty/],
+      ['x'.repeat(2001), /^segment: /],
+      [42, /^segment: /],
+    ];
+    for (const [segment, message] of refused) {
+      const r = parseScenarioDoc({ ...JSON.parse(text), segment });
+      expect(r.ok, String(segment)).toBe(false);
+      if (!r.ok) expect(r.errors[0]).toMatch(message);
+    }
+  });
+
   it('export → import is the identity', () => {
     const back = parseScenarioDocText(exportScenarioDoc(doc));
     expect(back).toEqual({ ok: true, doc });

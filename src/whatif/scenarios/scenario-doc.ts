@@ -3,6 +3,8 @@ import { parseScenario, type Scenario } from '../../engine/index.ts';
 import { checkListRule, type ListRule } from '../lists/list-rule.ts';
 import { listRuleSchema } from './list-rule-schema.ts';
 import { safeJsonParse } from '../share/safe-json.ts';
+import { CATALOGUE_SEGMENT_COLUMNS } from '../../segment/columns.ts';
+import { checkSegmentExpression, MAX_EXPRESSION_LENGTH } from '../../segment/expression.ts';
 
 export const SCENARIO_FORMAT = 'innovation-points-scenario';
 export const SCENARIO_DOC_VERSION = 1;
@@ -16,7 +18,7 @@ export interface ScenarioFilters {
 
 /**
  * A saved scenario (方案) as a file: the engine's Scenario (weights, normalisation, stage rules,
- * bonus/veto switches) plus the view's filters and list rule, named and versioned.
+ * bonus/veto switches) plus the view's filters, list rule and segment, named and versioned.
  */
 export interface ScenarioDoc {
   format: typeof SCENARIO_FORMAT;
@@ -27,6 +29,12 @@ export interface ScenarioDoc {
   scenario: Scenario;
   filters?: ScenarioFilters;
   list?: ListRule;
+  /**
+   * The segment (细分范围): a SQL condition over the data model's columns (src/segment/expression.ts),
+   * as the user wrote it. Checked against the catalogue here and against the dataset when it runs;
+   * scores and ranks stay the whole population's.
+   */
+  segment?: string;
 }
 
 const text = z.string().max(200);
@@ -50,6 +58,7 @@ const docSchema = z
       .strict()
       .optional(),
     list: listRuleSchema.optional(),
+    segment: z.string().max(MAX_EXPRESSION_LENGTH).optional(),
   })
   .strict();
 
@@ -73,6 +82,12 @@ export function parseScenarioDoc(input: unknown): ScenarioDocResult {
   if (!sc.ok) errors.push(...sc.errors.map((e) => `scenario.${e}`));
   if (errors.length || !r.success || !sc.ok) return { ok: false, errors };
   const doc = { ...r.data, scenario: sc.scenario } as ScenarioDoc;
+  if (doc.segment !== undefined) {
+    // A condition that could never run (a statement, a function that reads files, a column no
+    // dataset has) is refused with the file, not later on some dataset.
+    const check = checkSegmentExpression(doc.segment, CATALOGUE_SEGMENT_COLUMNS);
+    if (!check.ok) return { ok: false, errors: [`segment: ${check.error.en}`] };
+  }
   if (doc.list) {
     try {
       checkListRule(doc.list);
@@ -92,11 +107,11 @@ export function parseScenarioDocText(text: string): ScenarioDocResult {
 
 /** Pretty JSON of a document (keys in a fixed order). */
 export function exportScenarioDoc(doc: ScenarioDoc): string {
-  const { format, version, name, createdAt, scenario, filters, list } = doc;
-  return JSON.stringify({ format, version, name, createdAt, scenario, filters, list }, null, 2) + '\n';
+  const { format, version, name, createdAt, scenario, filters, list, segment } = doc;
+  return JSON.stringify({ format, version, name, createdAt, scenario, filters, list, segment }, null, 2) + '\n';
 }
 
 /** A new document around a scenario (`createdAt` passed in: pure code does not read the clock). */
-export function newScenarioDoc(name: string, scenario: Scenario, createdAt?: string, extra: Pick<ScenarioDoc, 'filters' | 'list'> = {}): ScenarioDoc {
+export function newScenarioDoc(name: string, scenario: Scenario, createdAt?: string, extra: Pick<ScenarioDoc, 'filters' | 'list' | 'segment'> = {}): ScenarioDoc {
   return { format: SCENARIO_FORMAT, version: 1, name, ...(createdAt ? { createdAt } : {}), scenario: structuredClone(scenario), ...structuredClone(extra) };
 }
