@@ -27,6 +27,8 @@ export interface Dataset {
   segmentText: Record<string, readonly string[] | TextDictionary>;
   /** The active segment (细分范围): its id and a byte per row; null = the whole population. */
   segment: ActiveSegment | null;
+  /** The last segments replaced or cleared, newest first (src/analysis/ranking-filter.ts findSegment). */
+  recentSegments: ActiveSegment[];
 }
 
 /** Distinct values as a dictionary: index per row, values sorted ('' first when present). */
@@ -69,6 +71,7 @@ export function datasetFromEngine(engine: EngineDataset, meta: DatasetMeta): { d
     flagsOf: (r) => rowFlagMessages(engine.rowFlags, engine.columns, r),
     segmentText: { ...Object.fromEntries(SEGMENT_TEXT_FIELDS.flatMap((f) => (engine.text[f] ? [[f, engine.text[f]]] : []))), ...meta.segmentText },
     segment: null,
+    recentSegments: [],
   };
   const excludedByReason: Record<string, number> = {};
   for (const e of engine.excluded) excludedByReason[e.reason] = (excludedByReason[e.reason] ?? 0) + 1;

@@ -2,6 +2,8 @@ import { transfer } from 'comlink';
 import { bilingualError } from '../src/import/errors.ts';
 import { segmentColumns } from '../src/segment/columns.ts';
 import type { SegmentApi } from '../src/protocol/scoring.ts';
+import type { SegmentRef } from '../src/protocol/whatif.ts';
+import { findSegment, type ActiveSegment } from '../src/analysis/ranking-filter.ts';
 import type { Dataset } from './dataset.ts';
 
 /**
@@ -9,6 +11,9 @@ import type { Dataset } from './dataset.ts';
  * here, queried by the page's locked DuckDB-wasm, src/db/segment-db.ts), and the rows a checked
  * condition selected, held as a mask that ranking queries name by id.
  */
+/** How many replaced segments stay answerable (a mask is one byte per row). */
+const RECENT_SEGMENTS = 3;
+
 export function segmentApi(data: () => Dataset): SegmentApi {
   return {
     async segmentTable() {
@@ -22,6 +27,8 @@ export function segmentApi(data: () => Dataset): SegmentApi {
 
     async setSegment(req) {
       const ds = data();
+      // Requests already sent may still name the segment replaced here: keep the last few.
+      if (ds.segment) ds.recentSegments = [ds.segment, ...ds.recentSegments].slice(0, RECENT_SEGMENTS);
       if (!req) {
         ds.segment = null;
         return { count: ds.n };
@@ -39,4 +46,18 @@ export function segmentApi(data: () => Dataset): SegmentApi {
       return { count: req.rows.length };
     },
   };
+}
+
+/**
+ * The segment a request names, when it is held or was just before (the request was sent before
+ * the change; its answer is superseded); otherwise it is refused, never answered for other rows.
+ */
+export function heldSegment(ds: Dataset, ref: SegmentRef): ActiveSegment {
+  const s = findSegment(ds, ref.id);
+  if (!s)
+    throw bilingualError('segment-stale', {
+      zh: '细分范围已更改，正在按新的范围重新计算。',
+      en: 'The segment has changed; recomputing for the new one.',
+    });
+  return s;
 }

@@ -27,7 +27,8 @@ import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
-import type { ListPageRow, McTableLoad, McTableQuery, McTableRow, NamedChange, WhatifApi } from '../src/protocol/whatif.ts';
+import type { ListPageRow, McTableLoad, McTableQuery, McTableRow, NamedChange, SegmentRef, WhatifApi } from '../src/protocol/whatif.ts';
+import { heldSegment } from './segment-api.ts';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
 
@@ -81,15 +82,20 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
     const row = (r: number): McTableRow => ({ row: r, ...mcListRow(L, r, ds.names[r], ds.usccs[r], t.stage[r]) });
     return { total, offset: o, samples: L.samples, rows: rows.map(row) };
   };
-  const groupsOf = (ds: Dataset): ListGroups => ({ techField: { codes: ds.techField, values: ds.techFields }, city: { codes: ds.city, values: ds.cities } });
+  /** The list groups of the population, and the rows of the segment a request names (checked to be the one held). */
+  const groupsOf = (ds: Dataset, segment?: SegmentRef): ListGroups => ({
+    techField: { codes: ds.techField, values: ds.techFields },
+    city: { codes: ds.city, values: ds.cities },
+    ...(segment ? { within: heldSegment(ds, segment).mask } : {}),
+  });
   const named = (ds: Dataset, c: ListChange): NamedChange => ({ ...c, name: ds.names[c.row], uscc: ds.usccs[c.row] });
 
-  const list = (scenario: Scenario, rule: ListRule) => {
+  const list = (scenario: Scenario, rule: ListRule, segment?: SegmentRef) => {
     const { ds, scorer } = need();
-    const key = JSON.stringify([scenario, rule]);
+    const key = JSON.stringify([scenario, rule, segment?.id ?? 0]);
     if (listCache?.key !== key) {
       const sc = scorer.score(scenario);
-      const built = buildList(sc.prepared, sc.result, rule, groupsOf(ds));
+      const built = buildList(sc.prepared, sc.result, rule, groupsOf(ds, segment));
       listCache = { key, ...built };
     }
     return { ds, sc: scorer.score(scenario), entries: listCache.entries, groups: listCache.groups };
@@ -110,7 +116,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const ra = subsetRanks(a.result.rank, rows);
       const rb = subsetRanks(b.result.rank, rows);
       const grid = rankShiftGrid(ra, rb, { bins: req.bins ?? 40 });
-      const diff = listDiff(a, b, req.list, { groups: groupsOf(ds), maxRows: 2000 });
+      const diff = listDiff(a, b, req.list, { groups: groupsOf(ds, req.segment), maxRows: 2000 });
       const keep = (c: ListChange) => (req.filter.stage < 0 || c.stage === req.filter.stage) && (!req.filter.techField || c.techField === req.filter.techField);
       return {
         rows: ra.length,
@@ -139,7 +145,11 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const t0 = performance.now();
       const { ds, scorer } = need();
       const sc = scorer.score(req.scenario);
-      const rows = oneAtATime(sc.prepared, sc.weights, sc.toggles, { shift: req.shift, stages: req.stages, ...(req.list ? { list: req.list, groups: groupsOf(ds) } : {}) });
+      const rows = oneAtATime(sc.prepared, sc.weights, sc.toggles, {
+        shift: req.shift,
+        stages: req.stages,
+        ...(req.list ? { list: req.list, groups: groupsOf(ds, req.segment) } : {}),
+      });
       return { rows, ms: performance.now() - t0 };
     },
 
@@ -213,8 +223,8 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       };
     },
 
-    async listPage({ scenario, rule, offset, limit, relending }) {
-      const { ds, sc, entries: all, groups } = list(scenario, rule);
+    async listPage({ scenario, rule, offset, limit, relending, segment }) {
+      const { ds, sc, entries: all, groups } = list(scenario, rule, segment);
       const loan = ds.engine.columns.loan_demand;
       const rel = relendingEntries(all, loan);
       const entries = relending ? rel : all;
@@ -231,17 +241,17 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       return { total: entries.length, offset: o, groups, rows, hasLoanDemand: !!loan, relendingTotal: rel.length };
     },
 
-    async listBorderline({ scenario, rule, count }) {
+    async listBorderline({ scenario, rule, count, segment }) {
       const t0 = performance.now();
       const { ds, scorer } = need();
       const sc = scorer.score(scenario);
-      const rows = borderline({ prepared: sc.prepared, weights: sc.weights, result: sc.result, rule, groups: groupsOf(ds), count }).map((e) => ({
+      const rows = borderline({ prepared: sc.prepared, weights: sc.weights, result: sc.result, rule, groups: groupsOf(ds, segment), count }).map((e) => ({
         ...e,
         name: ds.names[e.row],
         uscc: ds.usccs[e.row],
         ...(ds.flagged[e.row] ? { flags: ds.flagsOf(e.row) } : {}),
       }));
-      return { rule, count, rows, ms: performance.now() - t0 };
+      return { rule, count, rows, ms: performance.now() - t0, ...(segment ? { segment } : {}) };
     },
 
     async audit({ scenario }) {
@@ -298,7 +308,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
     },
 
     async listExport(req) {
-      const { ds, sc, entries: all } = list(req.scenario, req.rule);
+      const { ds, sc, entries: all } = list(req.scenario, req.rule, req.segment);
       const entries = req.relending ? relendingEntries(all, ds.engine.columns.loan_demand) : all;
       const lang = req.lang ?? 'zh';
       const notes = provenanceNotes(
@@ -309,6 +319,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
           scenarioName: req.scenarioName,
           datasetName: req.datasetName,
           listDescription: req.listDescription,
+          ...(req.segment ? { segment: req.segment.condition } : {}),
           exportedAt: req.exportedAt,
           rows: entries.length,
           quality: req.quality,

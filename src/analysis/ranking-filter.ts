@@ -17,6 +17,17 @@ export interface RankingColumns {
   flagsOf?: (r: number) => Label[];
   /** The segment the worker holds (a query names it by id); absent or null = none. */
   segment?: ActiveSegment | null;
+  /**
+   * The segments replaced or cleared last, newest first: a request sent before the change still
+   * gets the answer for the segment it names (and is then superseded), instead of an error.
+   */
+  recentSegments?: readonly ActiveSegment[];
+}
+
+/** The segment with this id among the held and the recent ones, or null. */
+export function findSegment(cols: Pick<RankingColumns, 'segment' | 'recentSegments'>, id: number): ActiveSegment | null {
+  if (cols.segment?.id === id) return cols.segment;
+  return cols.recentSegments?.find((s) => s.id === id) ?? null;
 }
 
 /** A segment (细分范围) as the scoring worker holds it: the rows its condition selected. */
@@ -58,13 +69,13 @@ export class RankingFilter {
   }
 
   /**
-   * The segment a query names, when the worker holds it. A query naming another id (a segment
-   * replaced since) is refused rather than answered for the whole population.
+   * The segment a query names, when the worker holds it or held it just before. A query naming
+   * an id it never held (or long gone) is refused rather than answered for the whole population.
    */
   segmentOf(q: RankingQuery): ActiveSegment | null {
     if (!q.segment) return null;
-    const s = this.cols.segment;
-    if (!s || s.id !== q.segment) throw new Error(`segment ${q.segment} is not the one held (${s?.id ?? 'none'})`);
+    const s = findSegment(this.cols, q.segment);
+    if (!s) throw new Error(`segment ${q.segment} is neither held nor recent (held: ${this.cols.segment?.id ?? 'none'})`);
     return s;
   }
 

@@ -13,11 +13,13 @@ const zh = {
   columns: '可用的列',
   active: '细分范围',
   count: '{count} 家企业',
-  scope: '作用于排名（“细分名次”列为范围内名次；得分与全省一致，归一化上下限来自全部企业）；概览、阶段对比和情景分析仍为全部企业。',
+  scope:
+    '作用于排名（“细分名次”列为范围内名次）、名单及其导出、临界企业，以及方案对比和敏感性中的名单进出；得分与全省一致，归一化上下限来自全部企业。概览、阶段对比、蒙特卡洛、Sobol 和统计审核仍为全部企业。',
   segmentRank: '细分名次',
   segmentRankHint: '在细分范围内按得分的名次',
   none: '全部企业',
   caption: '细分范围内的企业按得分排名（{total} 家符合筛选条件）',
+  listScope: '名单从细分范围内选出（名次、比例和分组都在范围内计算）：',
 };
 
 export type SegmentText = typeof zh;
@@ -34,11 +36,12 @@ const en: SegmentText = {
   active: 'Segment',
   count: '{count} enterprises',
   scope:
-    'Applies to the ranking (the “Segment rank” column ranks within it; scores equal the whole population’s, normalisation bounds come from all enterprises); the overview, stage comparison and what-if views still cover all enterprises.',
+    'Applies to the ranking (the “Segment rank” column ranks within it), the lists and their exports, the borderline enterprises, and the list entries and exits of Compare and Sensitivity; scores equal the whole population’s, normalisation bounds come from all enterprises. The overview, stage comparison, Monte Carlo, Sobol and audit still cover all enterprises.',
   segmentRank: 'Segment rank',
   segmentRankHint: 'Rank by score within the segment',
   none: 'All enterprises',
   caption: 'Enterprises of the segment by score ({total} match the filters)',
+  listScope: 'The list is drawn from the segment (ranks, shares and groups are counted within it): ',
 };
 
 export const SEGMENT: Record<Lang, SegmentText> = { zh, en };

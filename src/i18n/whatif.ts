@@ -62,6 +62,8 @@ const zh = {
   kinds: { 'top-n': '前 N 名', 'top-percent': '前 x%', bands: '领跑 5% / 竞跑 10% / 进取 20%', threshold: '分数线' },
   scope: '范围',
   scopes: { overall: '全部企业', stage: '各生命周期阶段内', 'tech-field': '各科技创新领域内', city: '各城市内' },
+  scopeSegment: '细分范围内',
+  scopeJoin: '，',
   topN: '名额 N',
   percent: '比例（%）',
   minScore: '最低分',
@@ -290,6 +292,8 @@ const en: WhatifText = {
   kinds: { 'top-n': 'Top N', 'top-percent': 'Top x%', bands: 'Leading 5% / Racing 10% / Striving 20%', threshold: 'Score threshold' },
   scope: 'Scope',
   scopes: { overall: 'All enterprises', stage: 'Within each stage', 'tech-field': 'Within each tech field', city: 'Within each city' },
+  scopeSegment: 'Within the segment',
+  scopeJoin: ', ',
   topN: 'Places N',
   percent: 'Share (%)',
   minScore: 'Minimum score',
@@ -460,9 +464,11 @@ export function whatifText(lang: Lang): WhatifText {
 }
 
 /** One line describing a list rule (for the export's provenance and the report). */
-export function describeRule(rule: ListRule, lang: Lang): string {
+/** A list rule in words; `inSegment`: the list is drawn from a segment (细分范围), said in the scope. */
+export function describeRule(rule: ListRule, lang: Lang, inSegment = false): string {
   const t = whatifText(lang);
-  const scope = t.scopes[rule.scope ?? 'overall'];
+  const own = rule.scope ?? 'overall';
+  const scope = !inSegment ? t.scopes[own] : own === 'overall' ? t.scopeSegment : `${t.scopeSegment}${t.scopeJoin}${t.scopes[own]}`;
   switch (rule.kind) {
     case 'top-n':
       return `${t.kinds['top-n']}: N = ${rule.n} (${scope})`;

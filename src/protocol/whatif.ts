@@ -21,6 +21,16 @@ export interface RowFilter {
   techField: string;
 }
 
+/**
+ * The segment (细分范围) a list is drawn from: the id under which the scoring worker holds its rows
+ * (setSegment) and its condition, stated in an export's 方案说明. A request naming a segment the
+ * worker no longer holds is refused (it was replaced meanwhile), never answered for another one.
+ */
+export interface SegmentRef {
+  id: number;
+  condition: string;
+}
+
 export interface CompareRequest {
   a: Scenario;
   b: Scenario;
@@ -28,6 +38,8 @@ export interface CompareRequest {
   filter: RowFilter;
   /** Grid cells per axis (default 40). */
   bins?: number;
+  /** The lists compared are drawn from this segment. */
+  segment?: SegmentRef;
 }
 
 export interface NamedChange extends ListChange {
@@ -64,6 +76,7 @@ export interface SensitivityRequest {
   shift: number;
   stages: 'each' | 'all';
   list?: ListRule;
+  segment?: SegmentRef;
 }
 
 export interface SensitivityResult {
@@ -127,6 +140,7 @@ export interface BorderlineRequest {
   rule: ListRule;
   /** How many listed and how many unlisted enterprises (each). */
   count: number;
+  segment?: SegmentRef;
 }
 
 export interface BorderlineRow extends BorderlineEntry {
@@ -142,6 +156,8 @@ export interface BorderlineResult {
   count: number;
   rows: BorderlineRow[];
   ms: number;
+  /** The segment the list was drawn from, as requested. */
+  segment?: SegmentRef;
 }
 
 /** The statistical audit (统计审核) of a scenario's scored population (src/whatif/audit). */
@@ -179,6 +195,7 @@ export interface ListExportRequest {
   quality?: string[];
   /** The reader's language for column heads, sheet names and note values (default zh). */
   lang?: Lang;
+  segment?: SegmentRef;
 }
 
 export interface AgreementRequest {
@@ -194,6 +211,7 @@ export interface ListPageRequest {
   limit: number;
   /** The 备选企业名单 (rows with a loan demand) instead of the whole list. */
   relending: boolean;
+  segment?: SegmentRef;
 }
 
 /** A Monte Carlo run's per-row results, handed to the scoring worker (which holds the names) for paging. */

@@ -42,7 +42,7 @@ export function watchPanels({ workbench, nav, profile, stages, whatif: app }: Re
       void whatif.runCross();
     });
     $effect(() => {
-      if (scored() && shown('lists')) void lists.refresh(workbench.scenario, whatif.listRule);
+      if (scored() && shown('lists')) void lists.refresh(workbench.scenario, whatif.listRule, whatif.segmentRef());
     });
     $effect(() => {
       if (scored() && shown('audit')) void audit.refresh(workbench.scenario);

@@ -3,7 +3,7 @@ import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
 import { localDateTime } from '../whatif/export/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
-import type { BorderlineRequest, BorderlineResult, ListPage, ListPageRequest } from '../protocol/whatif.ts';
+import type { BorderlineRequest, BorderlineResult, ListPage, ListPageRequest, SegmentRef } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
 import type { Lang } from '../i18n/lang.ts';
 
@@ -54,15 +54,18 @@ export class ListsState {
     this.borderline = new Job((r) => scoring.listBorderline(r));
   }
 
-  computeBorderline(scenario: Scenario, rule: ListRule, count: number): Promise<void> {
-    const req = { scenario: $state.snapshot(scenario) as Scenario, rule: $state.snapshot(rule) as ListRule, count };
-    this.borderlineKey = JSON.stringify([req.scenario, req.rule]);
+  computeBorderline(scenario: Scenario, rule: ListRule, count: number, segment?: SegmentRef): Promise<void> {
+    const req = { scenario: $state.snapshot(scenario) as Scenario, rule: $state.snapshot(rule) as ListRule, count, ...(segment ? { segment } : {}) };
+    this.borderlineKey = JSON.stringify([req.scenario, req.rule, segment?.id ?? 0]);
     return this.borderline.run(req);
   }
 
-  /** Fetches the page shown (the scenario and rule are snapshotted: plain objects cross to the worker). */
-  refresh(scenario: Scenario, rule: ListRule): Promise<void> {
-    if (this.borderlineKey && JSON.stringify([$state.snapshot(scenario), $state.snapshot(rule)]) !== this.borderlineKey) {
+  /**
+   * Fetches the page shown (the scenario and rule are snapshotted: plain objects cross to the
+   * worker), drawn from `segment` when one is applied.
+   */
+  refresh(scenario: Scenario, rule: ListRule, segment?: SegmentRef): Promise<void> {
+    if (this.borderlineKey && JSON.stringify([$state.snapshot(scenario), $state.snapshot(rule), segment?.id ?? 0]) !== this.borderlineKey) {
       this.borderline.clear();
       this.borderlineKey = '';
     }
@@ -72,19 +75,20 @@ export class ListsState {
       offset: this.offset,
       limit: this.limit,
       relending: this.relending,
+      ...(segment ? { segment } : {}),
     });
   }
 
   async export(
     format: 'csv' | 'xlsx' | 'notes-csv',
-    req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string; quality?: string[]; lang?: Lang },
+    req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string; quality?: string[]; lang?: Lang; segment?: SegmentRef },
   ): Promise<void> {
     this.exporting = true;
     this.exportError = null;
     try {
       const now = exportMoment();
       const bytes = await this.scoring.listExport({ ...req, format, relending: this.relending, exportedAt: now.text });
-      const base = `${this.relending ? '备选企业名单' : '积分榜'}-${now.date}`;
+      const base = `${this.relending ? '备选企业名单' : '积分榜'}${req.segment ? '-细分' : ''}-${now.date}`;
       if (format === 'notes-csv') downloadBytes(bytes, `${base}-方案说明.csv`, MIME.csv);
       else downloadBytes(bytes, `${base}.${format}`, MIME[format]);
     } catch (err) {

@@ -4,7 +4,17 @@ import type { ScenarioDoc } from '../whatif/scenarios/index.ts';
 import type { SegmentState } from './segment.svelte.ts';
 import { DEFAULT_LIST_RULE, type ListRule } from '../whatif/lists/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
-import type { AgreementRequest, AgreementResult, CompareResult, CrossSystemResult, RowFilter, SensitivityResult } from '../protocol/whatif.ts';
+import type {
+  AgreementRequest,
+  AgreementResult,
+  CompareRequest,
+  CompareResult,
+  CrossSystemResult,
+  RowFilter,
+  SegmentRef,
+  SensitivityRequest,
+  SensitivityResult,
+} from '../protocol/whatif.ts';
 import type { ScenarioLibrary } from './scenarios.svelte.ts';
 import { Job } from './job.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
@@ -30,8 +40,8 @@ export class WhatifState {
   sensitivityStages = $state<'each' | 'all'>('all');
   agreementTopN = $state(100);
 
-  readonly compare: Job<{ a: Scenario; b: Scenario; list: ListRule; filter: RowFilter }, CompareResult>;
-  readonly sensitivity: Job<{ scenario: Scenario; shift: number; stages: 'each' | 'all'; list: ListRule }, SensitivityResult>;
+  readonly compare: Job<CompareRequest, CompareResult>;
+  readonly sensitivity: Job<SensitivityRequest, SensitivityResult>;
   readonly agreement: Job<AgreementRequest, AgreementResult>;
   readonly cross: Job<number, CrossSystemResult>;
 
@@ -46,6 +56,12 @@ export class WhatifState {
     this.sensitivity = new Job((r) => scoring.sensitivity(r));
     this.agreement = new Job((r) => scoring.methodAgreement(r));
     this.cross = new Job((topN) => scoring.crossSystem({ topN }));
+  }
+
+  /** The segment the lists are drawn from (the applied one), as a worker request names it. */
+  segmentRef(): SegmentRef | undefined {
+    const a = this.segment?.active;
+    return a ? { id: a.id, condition: a.text } : undefined;
   }
 
   /** What a saved scenario or a link holds beside the engine's scenario: the list rule and the applied segment. */
@@ -91,11 +107,13 @@ export class WhatifState {
   }
 
   runCompare(): Promise<void> {
-    return this.compare.run({ a: this.resolve(this.a), b: this.resolve(this.b), list: this.listRule, filter: this.filter });
+    const segment = this.segmentRef();
+    return this.compare.run({ a: this.resolve(this.a), b: this.resolve(this.b), list: this.listRule, filter: this.filter, ...(segment ? { segment } : {}) });
   }
 
   runSensitivity(): Promise<void> {
-    return this.sensitivity.run({ scenario: this.resolve('current'), shift: this.shift, stages: this.sensitivityStages, list: this.listRule });
+    const segment = this.segmentRef();
+    return this.sensitivity.run({ scenario: this.resolve('current'), shift: this.shift, stages: this.sensitivityStages, list: this.listRule, ...(segment ? { segment } : {}) });
   }
 
   runAgreement(): Promise<void> {

@@ -56,3 +56,21 @@ describe('RankingPager', () => {
     expect(pager.page(q({ city: 'nowhere' }), run, baseline, 1)).toEqual({ total: 0, offset: 0, rows: [] });
   });
 });
+
+describe('RankingPager with a segment', () => {
+  it('a query answers for the segment it names — held or just replaced — and refuses one never held', () => {
+    const seg = (id: number, rows: number[]) => ({ id, mask: Uint8Array.from({ length: 4 }, (_, r) => (rows.includes(r) ? 1 : 0)), count: rows.length });
+    const c: RankingColumns = { ...cols, segment: seg(2, [0, 3]), recentSegments: [seg(1, [1, 2])] };
+    const pager = new RankingPager(c);
+    // Segment 2 = rows 0, 3 (both score 5: segment ranks 1, 1); segment 1 = rows 2 (7), 1 (vetoed, 0).
+    expect(pager.page(q({ segment: 2 }), run, baseline, 1).rows.map((r) => [r.row, r.segmentRank])).toEqual([
+      [0, 1],
+      [3, 1],
+    ]);
+    expect(pager.page(q({ segment: 1 }), run, baseline, 1).rows.map((r) => [r.row, r.segmentRank])).toEqual([
+      [2, 1],
+      [1, 2],
+    ]);
+    expect(() => pager.page(q({ segment: 7 }), run, baseline, 1)).toThrow(/segment 7 is neither held nor recent/);
+  });
+});

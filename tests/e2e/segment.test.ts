@@ -40,6 +40,25 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** `score --segment CONDITION` on the default demo: its data lines (uscc,stage,base,bonus,vetoed,score,rank,stage_rank), run once. */
+let cliRun: Promise<string[]> | null = null;
+function cliSegment(): Promise<string[]> {
+  cliRun ??= (async () => {
+    const input = join(dir, 'demo.csv');
+    await writeFile(input, demoCsv({ rows: DEMO_DEFAULT_ROWS }));
+    const out = join(dir, 'seg.csv');
+    const cli = await runCli(['--system', 'sichuan-2024', '--input', input, '--output', out, '--segment', CONDITION]);
+    expect(cli.code, cli.stderr).toBe(0);
+    return (await readFile(out, 'utf8')).trimEnd().split('\n').slice(1);
+  })();
+  return cliRun;
+}
+
+async function download(testid: string): Promise<{ name: string; text: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(testid).click()]);
+  return { name: dl.suggestedFilename(), text: (await readFile(await dl.path())).toString('utf8') };
+}
+
 async function apply(text: string): Promise<void> {
   await page.getByTestId('segment-input').fill(text);
   await page.getByTestId('segment-apply').click();
@@ -47,12 +66,7 @@ async function apply(text: string): Promise<void> {
 
 describe('segment (细分范围) in the browser', () => {
   it('shows the rows of `score --segment`, ranked within the segment, and names the segment', async () => {
-    const input = join(dir, 'demo.csv');
-    await writeFile(input, demoCsv({ rows: DEMO_DEFAULT_ROWS }));
-    const out = join(dir, 'seg.csv');
-    const cli = await runCli(['--system', 'sichuan-2024', '--input', input, '--output', out, '--segment', CONDITION]);
-    expect(cli.code, cli.stderr).toBe(0);
-    const lines = (await readFile(out, 'utf8')).trimEnd().split('\n').slice(1);
+    const lines = await cliSegment();
     expect(lines.length).toBeGreaterThan(20);
 
     await page.getByRole('tab', { name: '排名' }).click();
@@ -117,6 +131,50 @@ describe('segment (细分范围) in the browser', () => {
     await fresh.close();
     await page.getByTestId('context-segment-clear').click();
     await expect.poll(() => context.count()).toBe(0);
+  }, 180_000);
+
+  it('名单 drawn from the segment: the top 100 of the segment, its rank shown, the export names the segment', async () => {
+    // Expected from the CLI's file alone: not vetoed, and a competition rank within the segment ≤ 100.
+    const rows = (await cliSegment()).map((l) => l.split(','));
+    const scores = rows.map((c) => Number(c[5]));
+    const segRank = new Map(rows.map((c, i) => [c[0], 1 + scores.filter((s) => s > scores[i]).length]));
+    const expected = rows.filter((c) => c[4] === 'false' && segRank.get(c[0])! <= 100).map((c) => c[0]);
+    expect(expected.length).toBeGreaterThan(20);
+
+    await page.getByRole('tab', { name: '排名' }).click();
+    await apply(CONDITION);
+    await expect.poll(() => page.getByTestId('context-segment').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('tab', { name: '名单', exact: true }).click();
+    await expect.poll(() => page.getByTestId('list-segment-note').textContent(), { timeout: 30_000 }).toContain(CONDITION);
+    const table = page.getByTestId('list-table');
+    await expect.poll(() => page.getByTestId('list-segment-rank').count()).toBe(1);
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(Math.min(50, expected.length));
+    const head = await table.locator('thead th').allTextContents();
+    const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent!.trim())));
+    const usccCol = head.indexOf('统一社会信用代码');
+    const segCol = head.indexOf('细分名次');
+    expect(usccCol).toBeGreaterThan(-1);
+    for (const c of shown) {
+      expect(expected).toContain(c[usccCol]);
+      expect(Number(c[segCol].replace(/,/g, ''))).toBe(segRank.get(c[usccCol]));
+    }
+
+    const csv = await download('export-csv');
+    expect(csv.name).toMatch(/^积分榜-细分-\d{4}-\d{2}-\d{2}\.csv$/);
+    const body = csv.text
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '');
+    expect(body.length - 1).toBe(expected.length);
+    const notes = (await download('export-notes-csv')).text.slice(1).split('\r\n');
+    expect(notes).toContain(`细分范围 Segment,${CONDITION}`);
+    expect(notes).toContain(`行数 Rows,${expected.length}`);
+    await page.screenshot({ path: '/tmp/e2e-segment-list.png', fullPage: true });
+
+    await page.getByTestId('context-segment-clear').click();
+    await expect.poll(() => page.getByTestId('list-segment-note').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('list-segment-rank').count()).toBe(0);
   }, 180_000);
 
   it('refuses hostile conditions at the field, in plain words, without any request', async () => {

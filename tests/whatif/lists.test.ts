@@ -234,3 +234,87 @@ describe('list rules', () => {
     expect(evaluate({ kind: 'top-percent', percent: 25 }, tied, [0, 0, 0, 0]).count).toBe(4);
   });
 });
+
+describe('lists drawn from a segment (细分范围)', () => {
+  const score = [90, 80, 80, 70, 60, 50, 40, 30, 20, 10];
+  const stage = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1];
+  // The segment: rows 1, 3, 4, 6, 7, 9 (scores 80, 70, 60, 40, 30, 10; stages 1, 1, 0, 0, 1, 1).
+  const within = Uint8Array.from([0, 1, 0, 1, 1, 0, 1, 1, 0, 1]);
+
+  it('ranks, cut-offs and groups are those within the segment (hand-worked)', () => {
+    const res = result(score, stage);
+    // Top 2 of the segment: 80 and 70 (rows 1, 3), not the province's 90 / 80 / 80.
+    expect(evaluate({ kind: 'top-n', n: 2 }, res, stage, { within }).bands).toEqual([0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+    // Per stage within the segment: stage 0 = rows 4 (60), 6 (40); stage 1 = rows 1, 3, 7, 9. Top 1 each.
+    expect(evaluate({ kind: 'top-n', n: 1, scope: 'stage' }, res, stage, { within }).bands).toEqual([0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
+    // 50% of each stage's segment rows: ⌈0.5·2⌉ = 1 of stage 0, ⌈0.5·4⌉ = 2 of stage 1.
+    expect(evaluate({ kind: 'top-percent', percent: 50, scope: 'stage' }, res, stage, { within }).bands).toEqual([0, 1, 0, 1, 1, 0, 0, 0, 0, 0]);
+    // A threshold lists the segment's rows at or above it only.
+    expect(evaluate({ kind: 'threshold', minScore: 60 }, res, stage, { within }).bands).toEqual([0, 1, 0, 1, 1, 0, 0, 0, 0, 0]);
+    // City scope inside the segment: cities A A B B A B A B A B → segment rows of A: 4 (60), 6 (40); of B: 1 (80), 3 (70), 7 (30), 9 (10).
+    const city = groupCodesFrom(['A', 'B', 'A', 'B', 'A', 'B', 'A', 'B', 'A', 'B'].map((c, r) => (r === 1 ? 'B' : c)));
+    expect(evaluate({ kind: 'top-n', n: 1, scope: 'city' }, res, stage, { within, city }).bands).toEqual([0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
+  });
+
+  it('buildList: entries carry the segment rank, group sizes count the segment', () => {
+    const system = twoStageSystem(2);
+    const { columns, stage: st } = randomData(40, 2, 3);
+    const p = preparedFor(system, columns, st);
+    const res = scored(p).result;
+    const mask = Uint8Array.from({ length: 40 }, (_, r) => (r % 3 === 0 ? 1 : 0));
+    const { entries, groups } = buildList(p, res, { kind: 'top-percent', percent: 50, scope: 'stage' }, { within: mask });
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => mask[e.row] === 1)).toBe(true);
+    // scopeRank is the rank among the segment's rows of the same stage, by definition.
+    for (const e of entries) {
+      const above = Array.from(mask).filter((m, r) => m && p.stage[r] === p.stage[e.row] && res.score[r] > res.score[e.row]).length;
+      expect(e.scopeRank).toBe(above + 1);
+    }
+    for (const g of groups) {
+      const s = p.system.stages.findIndex((x) => x.id === g.group);
+      expect(g.size).toBe(Array.from(mask).filter((m, r) => m && p.stage[r] === s).length);
+    }
+  });
+
+  it('equals the list of the segment taken as its own population (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ score: fc.integer({ min: 0, max: 20 }), stage: fc.integer({ min: 0, max: 2 }), inside: fc.boolean(), vetoed: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.oneof(
+          fc.record({ kind: fc.constant('top-n' as const), n: fc.integer({ min: 0, max: 10 }), scope: fc.constantFrom('overall' as const, 'stage' as const) }),
+          fc.record({ kind: fc.constant('top-percent' as const), percent: fc.integer({ min: 1, max: 100 }), scope: fc.constantFrom('overall' as const, 'stage' as const) }),
+          fc.record({ kind: fc.constant('threshold' as const), minScore: fc.integer({ min: 0, max: 20 }) }),
+        ),
+        (rows, rule) => {
+          const all = result(
+            rows.map((r) => r.score),
+            rows.map((r) => r.stage),
+            rows.map((r) => (r.vetoed ? 1 : 0)),
+          );
+          const got = evaluate(
+            rule,
+            all,
+            rows.map((r) => r.stage),
+            { within: Uint8Array.from(rows, (r) => (r.inside ? 1 : 0)) },
+          ).bands;
+          const sub = rows.filter((r) => r.inside);
+          const alone = evaluate(
+            rule,
+            result(
+              sub.map((r) => r.score),
+              sub.map((r) => r.stage),
+              sub.map((r) => (r.vetoed ? 1 : 0)),
+            ),
+            sub.map((r) => r.stage),
+          ).bands;
+          let k = 0;
+          const expected = rows.map((r) => (r.inside ? alone[k++] : 0));
+          expect(got).toEqual(expected);
+        },
+      ),
+    );
+  });
+});

@@ -105,6 +105,8 @@ export interface ProvenanceInput {
   datasetName: string;
   /** What the file lists, e.g. "领跑/竞跑/进取 bands within each stage". */
   listDescription?: string;
+  /** The segment's condition, when the file covers a segment only (SQL, as the user wrote it). */
+  segment?: string;
   /** Local date-time of the export with its UTC offset (localDateTime; pure code reads no clock). */
   exportedAt: string;
   rows?: number;
@@ -126,6 +128,7 @@ export function provenanceNotes(p: ProvenanceInput, lang: Lang = 'zh'): [string,
     ['导出时间 Exported', p.exportedAt],
   ];
   if (p.listDescription) notes.push(['名单规则 List rule', p.listDescription]);
+  if (p.segment) notes.push(['细分范围 Segment', p.segment]);
   if (p.rows !== undefined) notes.push(['行数 Rows', String(p.rows)]);
   (p.quality ?? []).forEach((q, i) => notes.push([i === 0 ? '数据提示 Data quality' : '', q]));
   notes.push(['生成工具 Tool', '创新积分工作台 innovation-points workbench']);

@@ -16,7 +16,7 @@ export interface ListEntry {
 
 export interface ListGroupSummary {
   group: string;
-  /** Rows of the group in the population, and on the list. */
+  /** Rows of the group in the population (in the segment, when the list is drawn from one), and on the list. */
   size: number;
   listed: number;
   /** Lowest score that made the list in this group (NaN when none did). */
@@ -41,7 +41,9 @@ export function buildList(p: Prepared, result: ScoreResult, rule: ListRule, grou
   const summary = new Map<string, ListGroupSummary>();
   const entries: ListEntry[] = [];
   const orderKey: number[] = [];
+  const within = groups.within;
   for (let r = 0; r < n; r++) {
+    if (within && !within[r]) continue; // a group's size counts the segment's rows only
     const g = groupKey(r);
     const s = summary.get(g) ?? { group: g, size: 0, listed: 0, minScore: NaN };
     s.size++;

@@ -6,6 +6,12 @@ import { groupRanks, groupSizes, type GroupCodes } from './group-codes.ts';
 export interface ListGroups {
   techField?: GroupCodes;
   city?: GroupCodes;
+  /**
+   * The segment (细分范围) the list is drawn from: 1 for a row in it. Rows outside are never on the
+   * list, and ranks, percentages and groups are those within the segment (the top 50 of 成都市's
+   * advanced manufacturers, not the province's top 50 that happen to be in 成都市).
+   */
+  within?: ArrayLike<number>;
 }
 
 /** ⌈p/100 · g⌉, with a small tolerance so that 5% of 100 is exactly 5 despite rounding. */
@@ -29,6 +35,8 @@ export class ListEvaluator {
   private readonly seen: Int32Array;
   private readonly lastScore: Float64Array;
   private readonly lastRank: Int32Array;
+  /** The group of the rows outside the segment (-1: no segment). */
+  private readonly outside: number;
 
   constructor(
     readonly rule: ListRule,
@@ -50,17 +58,29 @@ export class ListEvaluator {
       codes = g.codes;
       groupCount = Math.max(1, g.values.length);
     }
+    if (groups.within) {
+      if (groups.within.length !== n) throw new Error(`list rule: the segment has ${groups.within.length} rows, expected ${n}`);
+      // One more group holds the rows outside the segment; its cut-offs stay 0, so none is listed.
+      const inner = codes;
+      const combined = new Int32Array(n);
+      for (let r = 0; r < n; r++) combined[r] = groups.within[r] ? (inner ? inner[r] : 0) : groupCount;
+      codes = combined;
+      groupCount++;
+    }
     this.codes = codes;
+    this.outside = groups.within ? groupCount - 1 : -1;
     const sizes = codes ? groupSizes(codes, groupCount) : Int32Array.of(n);
     const cuts: number[] = rule.kind === 'bands' ? bandCutPoints(rule) : rule.kind === 'top-percent' ? [rule.percent] : [NaN];
     this.bandCount = cuts.length;
     this.cut = new Float64Array(groupCount * cuts.length);
     for (let g = 0; g < groupCount; g++) {
+      if (g === this.outside) continue;
       cuts.forEach((c, b) => {
         this.cut[g * cuts.length + b] = rule.kind === 'top-n' ? rule.n : rule.kind === 'threshold' ? Infinity : percentCutoff(c, sizes[g]);
       });
     }
-    const scratch = this.scope === 'tech-field' || this.scope === 'city' ? groupCount : 0;
+    // Ranks within groups are computed here unless the score result already holds them.
+    const scratch = this.scope === 'tech-field' || this.scope === 'city' || groups.within ? groupCount : 0;
     this.rank = new Int32Array(scratch ? n : 0);
     this.seen = new Int32Array(scratch);
     this.lastScore = new Float64Array(scratch);
@@ -69,8 +89,8 @@ export class ListEvaluator {
 
   /** Rank of each row within its scope group for this result (a view; valid until the next call). */
   scopeRanks(res: ScoreResult): Int32Array {
-    if (this.scope === 'overall') return res.rank;
-    if (this.scope === 'stage') return res.stageRank;
+    if (this.outside < 0 && this.scope === 'overall') return res.rank;
+    if (this.outside < 0 && this.scope === 'stage') return res.stageRank;
     groupRanks(res.order, res.score, this.codes!, this.rank, this.seen, this.lastScore, this.lastRank);
     return this.rank;
   }
@@ -82,8 +102,9 @@ export class ListEvaluator {
     let count = 0;
     if (rule.kind === 'threshold') {
       const min = rule.minScore;
+      const outside = this.outside;
       for (let r = 0; r < n; r++) {
-        const on = !res.vetoed[r] && res.score[r] >= min ? 1 : 0;
+        const on = !res.vetoed[r] && res.score[r] >= min && (outside < 0 || codes![r] !== outside) ? 1 : 0;
         out[r] = on;
         count += on;
       }
