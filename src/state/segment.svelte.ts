@@ -6,6 +6,13 @@ import type { SegmentError } from '../segment/expression.ts';
 import { selectSegment } from '../segment/run.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
+/** Where the time of one apply went (ms): the table handed to DuckDB (0 when held), the condition's queries, the rows to the scoring worker. */
+export interface SegmentTimings {
+  tableMs: number;
+  queryMs: number;
+  handOverMs: number;
+}
+
 export interface ActiveSegmentView {
   id: number;
   /** The condition as the user wrote it. */
@@ -29,8 +36,9 @@ export class SegmentState {
   busy = $state(false);
   /** The columns of the table held (for the hint under the field). */
   columns = $state.raw<SegmentColumnDef[]>([]);
-  /** Milliseconds of the last apply, condition → ranking page requested. */
+  /** Milliseconds of the last apply, condition → ranking page requested, and its parts (bench:segment reads them). */
   lastMs = $state(0);
+  timings = $state.raw<SegmentTimings | null>(null);
   private nextId = 1;
   private tableFor: LoadReport | null = null;
   private loads = 0;
@@ -58,7 +66,9 @@ export class SegmentState {
         this.columns = table.columns;
         this.tableFor = report;
       }
+      const t1 = performance.now();
       const sel = await selectSegment(this.db, text, this.columns);
+      const t2 = performance.now();
       if (this.workbench.report !== report) return false; // another dataset arrived meanwhile
       if (!sel.ok) {
         this.error = sel.error;
@@ -70,7 +80,9 @@ export class SegmentState {
       this.error = null;
       this.active = { id, text, sql: sel.sql, count, report };
       this.workbench.setQuery({ ...this.workbench.query, segment: id, offset: 0 });
-      this.lastMs = performance.now() - t0;
+      const t3 = performance.now();
+      this.lastMs = t3 - t0;
+      this.timings = { tableMs: t1 - t0, queryMs: t2 - t1, handOverMs: t3 - t2 };
       return true;
     } catch (e) {
       const m = e instanceof Error ? e.message : String(e);
