@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import { bilingualError } from '../src/import/errors.ts';
 import { segmentColumns } from '../src/segment/columns.ts';
+import { segmentFacets } from '../src/segment/facets.ts';
 import type { SegmentApi } from '../src/protocol/scoring.ts';
 import type { SegmentRef } from '../src/protocol/whatif.ts';
 import { findSegment, type ActiveSegment } from '../src/analysis/ranking-filter.ts';
@@ -23,6 +24,10 @@ export function segmentApi(data: () => Dataset): SegmentApi {
       const { segmentArrowIPC } = await import('../src/segment/arrow-table.ts');
       const ipc = segmentArrowIPC({ n: ds.n, columns: ds.engine.columns, regDays: ds.engine.regDays, text: ds.segmentText }, columns);
       return transfer({ ipc, columns, rows: ds.n }, [ipc.buffer as ArrayBuffer]);
+    },
+
+    async segmentFacets() {
+      return segmentFacets(data().segmentText);
     },
 
     async setSegment(req) {

@@ -20,6 +20,19 @@ const zh = {
   none: '全部企业',
   caption: '细分范围内的企业按得分排名（{total} 家符合筛选条件）',
   listScope: '名单从细分范围内选出（名次、比例和分组都在范围内计算）：',
+  filters: '按字段筛选',
+  filtersIntro: '勾选要保留的企业：同一字段内满足任一项即可，不同字段须同时满足。应用后，对应的条件写入上方的细分条件，随方案和链接一起保存。',
+  fields: { city: '市', county: '区县', industry_code: '国民经济行业（大类）', tech_field: '科技创新领域', enterprise_types: '企业类型（含任一）', size: '企业规模' },
+  picked: '已选 {n} 项',
+  prefixes: '其他行业代码前缀',
+  prefixesHint: '用逗号分隔，例如 `C39, C4`',
+  preview: '将应用的条件：',
+  previewNone: '未选择任何字段：应用后为全部企业。',
+  applyFilters: '按所选筛选',
+  resetFilters: '清空所选',
+  typed: '当前细分条件是手写的 SQL，不能在这里逐项显示；按所选筛选会替换它。',
+  loading: '正在统计各字段的取值…',
+  notInData: '当前数据中没有',
 };
 
 export type SegmentText = typeof zh;
@@ -42,6 +55,20 @@ const en: SegmentText = {
   none: 'All enterprises',
   caption: 'Enterprises of the segment by score ({total} match the filters)',
   listScope: 'The list is drawn from the segment (ranks, shares and groups are counted within it): ',
+  filters: 'Filter by field',
+  filtersIntro:
+    'Tick the enterprises to keep: within a field any ticked value matches, across fields all must. When applied, the matching condition goes into the segment condition above and is saved with the scenario and in links.',
+  fields: { city: 'City', county: 'County', industry_code: 'Industry (division)', tech_field: 'Technology field', enterprise_types: 'Enterprise type (any of)', size: 'Size' },
+  picked: '{n} selected',
+  prefixes: 'Other industry-code prefixes',
+  prefixesHint: 'Comma-separated, e.g. `C39, C4`',
+  preview: 'Condition to apply: ',
+  previewNone: 'No field selected: applying means all enterprises.',
+  applyFilters: 'Apply filters',
+  resetFilters: 'Clear selection',
+  typed: 'The current segment condition is hand-written SQL and cannot be shown here field by field; applying filters replaces it.',
+  loading: 'Counting the values of each field…',
+  notInData: 'not in the current data',
 };
 
 export const SEGMENT: Record<Lang, SegmentText> = { zh, en };

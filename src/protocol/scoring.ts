@@ -9,6 +9,7 @@
  */
 import type { TextDictionary } from '../segment/dictionary.ts';
 import type { SegmentColumnDef } from '../segment/columns.ts';
+import type { SegmentFacets } from '../segment/facets.ts';
 import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../analysis/index.ts';
 import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../engine/index.ts';
 import type { ColumnMapping } from '../data/mapping.ts';
@@ -212,6 +213,8 @@ export interface SegmentApi {
   segmentTable(): Promise<{ ipc: Uint8Array; columns: SegmentColumnDef[]; rows: number }>;
   /** Holds the rows a condition selected under `id` (null: no segment); answers their count. */
   setSegment(req: { id: number; rows: Uint32Array } | null): Promise<{ count: number }>;
+  /** The values the field filters offer, with the counts they select (src/segment/facets.ts). */
+  segmentFacets(): Promise<SegmentFacets>;
 }
 
 /** The what-if methods (workers/whatif-protocol.ts) are part of the same worker's API. */

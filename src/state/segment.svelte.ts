@@ -3,6 +3,7 @@ import type { SegmentDb } from '../db/segment-db.ts';
 import type { LoadReport } from '../protocol/scoring.ts';
 import type { SegmentColumnDef } from '../segment/columns.ts';
 import type { SegmentError } from '../segment/expression.ts';
+import type { SegmentFacets } from '../segment/facets.ts';
 import { selectSegment } from '../segment/run.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
@@ -39,6 +40,9 @@ export class SegmentState {
   /** Milliseconds of the last apply, condition → ranking page requested, and its parts (bench:segment reads them). */
   lastMs = $state(0);
   timings = $state.raw<SegmentTimings | null>(null);
+  /** The field filters' values for the current dataset (loaded when the filters are first opened). */
+  facets = $state.raw<SegmentFacets | null>(null);
+  private facetsFor: LoadReport | null = null;
   private nextId = 1;
   private tableFor: LoadReport | null = null;
   private loads = 0;
@@ -93,6 +97,15 @@ export class SegmentState {
     }
   }
 
+  /** Loads the field filters' values once per dataset. */
+  async loadFacets(): Promise<void> {
+    const report = this.workbench.report;
+    if (!report || this.facetsFor === report) return;
+    this.facetsFor = report;
+    const facets = await this.workbench.scoring.segmentFacets();
+    if (this.workbench.report === report) this.facets = facets;
+  }
+
   async clear(): Promise<void> {
     this.active = null;
     this.error = null;
@@ -105,6 +118,10 @@ export class SegmentState {
   /** After a dataset change: the held rows belong to the old one; run the condition again. */
   datasetChanged(report: LoadReport | null): void {
     // A condition that failed on the last dataset (a column it lacked) is tried on the new one too.
+    if (this.facetsFor !== report) {
+      this.facets = null;
+      this.facetsFor = null;
+    }
     if (this.active ? this.active.report === report : !this.error || this.tableFor === report) return;
     this.active = null;
     if (report && this.text.trim()) void this.apply(this.text);

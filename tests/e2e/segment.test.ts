@@ -196,4 +196,65 @@ describe('segment (细分范围) in the browser', () => {
     expect(log.requests.some((u) => u.includes('example.com'))).toBe(false);
     expect(log.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   }, 120_000);
+
+  it('按字段筛选: ticked values compose the condition shown, applied like typed SQL; a bad prefix is refused at its field', async () => {
+    await page.getByRole('tab', { name: '排名' }).click();
+    const form = page.getByTestId('segment-filters');
+    await form.locator('summary').click();
+    const city = page.getByTestId('segment-filter-city');
+    await city.getByRole('checkbox', { name: /^成都市/ }).check();
+    await page.getByTestId('segment-filter-size').getByRole('checkbox', { name: /^小型/ }).check();
+    await page
+      .getByTestId('segment-filter-enterprise_types')
+      .getByRole('checkbox', { name: /^高新技术企业/ })
+      .check();
+    await page
+      .getByTestId('segment-filter-enterprise_types')
+      .getByRole('checkbox', { name: /^科技型中小企业/ })
+      .check();
+    const composed = "city = '成都市' AND (contains(enterprise_types, '高新技术企业') OR contains(enterprise_types, '科技型中小企业')) AND size = '小型'";
+    expect(await page.getByTestId('segment-filters-preview').locator('code').textContent()).toBe(composed);
+
+    // The same condition through the CLI (native DuckDB over the CSV) gives the count independently.
+    const input = join(dir, 'demo.csv');
+    await cliSegment(); // writes the demo CSV
+    const out = join(dir, 'filters.csv');
+    const cli = await runCli(['--system', 'sichuan-2024', '--input', input, '--output', out, '--segment', composed]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const cliRows = (await readFile(out, 'utf8')).trimEnd().split('\n').length - 1;
+    expect(cliRows).toBeGreaterThan(10);
+
+    await page.getByTestId('segment-filters-apply').click();
+    const context = page.getByTestId('context-segment');
+    await expect.poll(() => context.getAttribute('data-count'), { timeout: 30_000 }).toBe(String(cliRows));
+    expect(await page.getByTestId('segment-input').inputValue()).toBe(composed);
+    expect(await context.textContent()).toContain(composed);
+    // Read back: the picks stay ticked and the condition is not called hand-written.
+    expect(await city.getByRole('checkbox', { name: /^成都市/ }).isChecked()).toBe(true);
+    expect(await page.getByTestId('segment-filters-typed').count()).toBe(0);
+
+    // A hand-written condition cannot be shown as picks: said so, and nothing stays ticked.
+    await apply("city = '成都市' OR size = '小型'");
+    await expect.poll(() => page.getByTestId('segment-filters-typed').count(), { timeout: 30_000 }).toBe(1);
+    expect(await city.getByRole('checkbox', { name: /^成都市/ }).isChecked()).toBe(false);
+
+    // A typed industry prefix that is not one: the error is at that field and nothing is applied.
+    await page.getByTestId('segment-filter-prefixes').fill('C39%');
+    expect(await page.getByTestId('segment-filter-prefixes-error').textContent()).toContain('“C39%”不是行业代码前缀');
+    expect(await page.getByTestId('segment-filter-prefixes').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('segment-filters-apply').isDisabled()).toBe(true);
+    await page.getByTestId('segment-filter-prefixes').fill('c39');
+    expect(await page.getByTestId('segment-filters-preview').locator('code').textContent()).toBe("starts_with(industry_code, 'C39')");
+    await page.getByTestId('segment-filters-apply').click();
+    await expect.poll(() => page.getByTestId('segment-input').inputValue(), { timeout: 30_000 }).toBe("starts_with(industry_code, 'C39')");
+
+    // English: the form is complete in English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await form.locator('summary').textContent()).toBe('Filter by field');
+    expect(await page.getByTestId('segment-filter-city').locator('legend').textContent()).toContain('City');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByTestId('context-segment-clear').click();
+    await expect.poll(() => page.getByTestId('context-segment').count()).toBe(0);
+    expect(log.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  }, 180_000);
 });
