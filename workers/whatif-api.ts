@@ -1,6 +1,6 @@
 import { bilingualError } from '../src/import/errors.ts';
 import { transfer } from 'comlink';
-import { baselineScenario, scoreScenario, systemFields, type Scenario } from '../src/engine/index.ts';
+import { baselineScenario, explain, scoreScenario, systemFields, type Scenario } from '../src/engine/index.ts';
 import { listSystems } from '../src/systems/index.ts';
 import {
   crossSystem as crossSystemStats,
@@ -15,8 +15,11 @@ import {
 } from '../src/whatif/compare/index.ts';
 import { provenanceNotes, toCsvBytes, toNotesCsvBytes, toXlsx, weightsNoteTable } from '../src/whatif/export/index.ts';
 import { flagCellText } from '../src/data/row-flags.ts';
-import { buildList, listTable, relendingEntries, type ListEntry, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
+import { buildList, listTable, relendingEntries, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
 import { borderline } from '../src/whatif/borderline.ts';
+import { compareReference } from '../src/whatif/reference/reference-list.ts';
+import { referenceTable } from '../src/whatif/reference/reference-table.ts';
+import { REFERENCE } from '../src/i18n/reference.ts';
 import { auditExportTable, computeAudit, type Audit } from '../src/whatif/audit/index.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
 import { mcListRow, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
@@ -27,7 +30,7 @@ import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
 import type { Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
-import type { ListPageRow, McTableLoad, McTableQuery, McTableRow, NamedChange, SegmentRef, WhatifApi } from '../src/protocol/whatif.ts';
+import type { ListPageRow, McTableLoad, McTableQuery, McTableRow, NamedChange, ListExportMeta, ReferenceRequest, SegmentRef, WhatifApi } from '../src/protocol/whatif.ts';
 import { heldSegment } from './segment-api.ts';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
@@ -39,7 +42,7 @@ const plain = (a: ArrayLike<number>) => Array.from(a);
  */
 export function whatifApi(state: () => { ds: Dataset; session: ScoringSession }): WhatifApi {
   let listFor: Dataset | null = null;
-  let listCache: { key: string; entries: ListEntry[]; groups: ReturnType<typeof buildList>['groups'] } | null = null;
+  let listCache: ({ key: string } & ReturnType<typeof buildList>) | null = null;
 
   const need = () => {
     const { ds, session } = state();
@@ -98,7 +101,51 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const built = buildList(sc.prepared, sc.result, rule, groupsOf(ds, segment));
       listCache = { key, ...built };
     }
-    return { ds, sc: scorer.score(scenario), entries: listCache.entries, groups: listCache.groups };
+    return { ds, sc: scorer.score(scenario), entries: listCache.entries, groups: listCache.groups, groupOf: listCache.groupOf };
+  };
+
+  /** The 方案说明 lines of a list's export (the list itself, or its comparison with a reference list). */
+  const listNotes = (sc: ReturnType<ScoringSession['score']>, req: ListExportMeta & { segment?: SegmentRef }, rows: number) =>
+    provenanceNotes(
+      {
+        system: sc.system,
+        weights: sc.weights,
+        normalization: sc.normalization,
+        scenarioName: req.scenarioName,
+        datasetName: req.datasetName,
+        listDescription: req.listDescription,
+        ...(req.segment ? { segment: req.segment.condition } : {}),
+        exportedAt: req.exportedAt,
+        rows,
+        quality: req.quality,
+      },
+      req.lang ?? 'zh',
+    );
+
+  /** The current list beside a reference list, with names (one computation for the screen and the export). */
+  const reference = ({ scenario, rule, segment, codes }: ReferenceRequest) => {
+    const { ds, sc, entries, groupOf } = list(scenario, rule, segment);
+    const cmp = compareReference({
+      codes,
+      usccs: ds.usccs,
+      entries,
+      groupOf,
+      ...(segment ? { within: heldSegment(ds, segment).mask } : {}),
+      rank: sc.result.rank,
+      score: sc.result.score,
+      vetoed: sc.result.vetoed,
+      explainRow: (r) => explain(sc.prepared, sc.weights, sc.toggles, r),
+    });
+    const rows = cmp.rows.map((x) => ({
+      ...x,
+      name: ds.names[x.row],
+      uscc: ds.usccs[x.row],
+      stage: sc.prepared.stage[x.row],
+      cutoffName: x.cutoffRow >= 0 ? ds.names[x.cutoffRow] : '',
+      cutoffScore: x.cutoffRow >= 0 ? sc.result.score[x.cutoffRow] : NaN,
+      ...(ds.flagged[x.row] ? { flags: ds.flagsOf(x.row) } : {}),
+    }));
+    return { ds, sc, cmp, rows };
   };
 
   return {
@@ -254,6 +301,30 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       return { rule, count, rows, ms: performance.now() - t0, ...(segment ? { segment } : {}) };
     },
 
+    async referenceCompare(req) {
+      const t0 = performance.now();
+      const { cmp, rows } = reference(req);
+      return { ...cmp, rows, ms: performance.now() - t0 };
+    },
+
+    async referenceExport(req) {
+      const { ds, sc, cmp, rows } = reference(req);
+      const lang = req.lang ?? 'zh';
+      const notes = listNotes(sc, req, rows.length + cmp.missing.length);
+      notes.splice(notes.length - 1, 0, [REFERENCE[lang].referenceNote, `${req.referenceName} (${req.codes.length})`], ['', REFERENCE[lang].whyNote]);
+      const stageScope = (req.rule.scope ?? 'overall') === 'stage';
+      const table = referenceTable(rows, cmp.missing, {
+        system: sc.system,
+        groupName: (g) => (stageScope ? (sc.system.stages.find((st) => st.id === g)?.name[lang] ?? g) : g),
+        flagText: (r) => (ds.flagged[r] ? flagCellText(ds.flagsOf(r), lang) : ''),
+        notes,
+        noteTables: [weightsNoteTable(sc.system, sc.weights, lang)],
+        lang,
+      });
+      const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
+      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+    },
+
     async audit({ scenario }) {
       const t0 = performance.now();
       const { audit } = auditOf(scenario);
@@ -311,21 +382,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const { ds, sc, entries: all } = list(req.scenario, req.rule, req.segment);
       const entries = req.relending ? relendingEntries(all, ds.engine.columns.loan_demand) : all;
       const lang = req.lang ?? 'zh';
-      const notes = provenanceNotes(
-        {
-          system: sc.system,
-          weights: sc.weights,
-          normalization: sc.normalization,
-          scenarioName: req.scenarioName,
-          datasetName: req.datasetName,
-          listDescription: req.listDescription,
-          ...(req.segment ? { segment: req.segment.condition } : {}),
-          exportedAt: req.exportedAt,
-          rows: entries.length,
-          quality: req.quality,
-        },
-        lang,
-      );
+      const notes = listNotes(sc, req, entries.length);
       const table = listTable(
         entries,
         {

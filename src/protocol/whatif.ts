@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/index.ts';
 import type { GroupTally, ListChange, WeightDelta } from '../whatif/compare/index.ts';
 import type { ListEntry, ListGroupSummary, ListRule } from '../whatif/lists/index.ts';
 import type { BorderlineEntry } from '../whatif/borderline.ts';
+import type { ReferenceComparison, ReferenceRow } from '../whatif/reference/reference-list.ts';
 import type { Audit } from '../whatif/audit/index.ts';
 import type { McLoadInput, McRunInput } from './monte-carlo.ts';
 import type { McListRow, McListSource, McSortKey } from '../whatif/mc/list-table.ts';
@@ -134,6 +135,36 @@ export interface ListPage {
   relendingTotal: number;
 }
 
+/** The current list beside a reference list of USCCs (src/whatif/reference/reference-list.ts). */
+export interface ReferenceRequest {
+  scenario: Scenario;
+  rule: ListRule;
+  segment?: SegmentRef;
+  /** The reference file's codes (referenceCodes), normalised. */
+  codes: string[];
+}
+
+export interface ReferenceExportRequest extends ReferenceRequest, ListExportMeta {
+  format: 'csv' | 'xlsx';
+  /** The reference file's name, stated in the 方案说明. */
+  referenceName: string;
+}
+
+export interface ReferenceResultRow extends ReferenceRow {
+  name: string;
+  uscc: string;
+  stage: number;
+  /** The enterprise at the cut-off of the row's group (for a dropped row): its name and score. */
+  cutoffName: string;
+  cutoffScore: number;
+  flags?: Label[];
+}
+
+export interface ReferenceResult extends Omit<ReferenceComparison, 'rows'> {
+  rows: ReferenceResultRow[];
+  ms: number;
+}
+
 /** The borderline enterprises of a list with their weight stability (src/whatif/borderline.ts). */
 export interface BorderlineRequest {
   scenario: Scenario;
@@ -180,12 +211,8 @@ export interface AuditExportRequest {
   lang?: Lang;
 }
 
-export interface ListExportRequest {
-  scenario: Scenario;
-  rule: ListRule;
-  /** The list as CSV or XLSX, or its 方案说明 as a CSV of its own (the list CSV starts with its header). */
-  format: 'csv' | 'xlsx' | 'notes-csv';
-  relending: boolean;
+/** What the 方案说明 of a list's export states besides the scenario itself. */
+export interface ListExportMeta {
   scenarioName: string;
   datasetName: string;
   listDescription: string;
@@ -195,6 +222,14 @@ export interface ListExportRequest {
   quality?: string[];
   /** The reader's language for column heads, sheet names and note values (default zh). */
   lang?: Lang;
+}
+
+export interface ListExportRequest extends ListExportMeta {
+  scenario: Scenario;
+  rule: ListRule;
+  /** The list as CSV or XLSX, or its 方案说明 as a CSV of its own (the list CSV starts with its header). */
+  format: 'csv' | 'xlsx' | 'notes-csv';
+  relending: boolean;
   segment?: SegmentRef;
 }
 
@@ -260,6 +295,9 @@ export interface WhatifApi {
   listPage(req: ListPageRequest): Promise<ListPage>;
   listExport(req: ListExportRequest): Promise<Uint8Array>;
   listBorderline(req: BorderlineRequest): Promise<BorderlineResult>;
+  /** The current list beside a reference list: on both, added, dropped (why), outside, missing. */
+  referenceCompare(req: ReferenceRequest): Promise<ReferenceResult>;
+  referenceExport(req: ReferenceExportRequest): Promise<Uint8Array>;
   audit(req: AuditRequest): Promise<AuditResult>;
   auditExport(req: AuditExportRequest): Promise<Uint8Array>;
   mcTableLoad(req: McTableLoad): Promise<void>;

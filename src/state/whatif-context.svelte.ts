@@ -6,6 +6,7 @@ import type { Nav } from './nav.svelte.ts';
 import { ScenarioLibrary } from './scenarios.svelte.ts';
 import { ShareLinks } from './whatif-link.svelte.ts';
 import { ListsState } from './whatif-lists.svelte.ts';
+import { ReferenceState } from './whatif-reference.svelte.ts';
 import { AuditState } from './whatif-audit.svelte.ts';
 import { MonteCarloState } from './whatif-mc.svelte.ts';
 import { SobolState } from './whatif-sobol.svelte.ts';
@@ -21,6 +22,7 @@ export interface WhatifApp {
   mc: MonteCarloState;
   sobol: SobolState;
   lists: ListsState;
+  reference: ReferenceState;
   audit: AuditState;
   links: ShareLinks;
   presenter: Presenter;
@@ -34,6 +36,7 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
   const mc = new MonteCarloState(scoring);
   const sobol = new SobolState(scoring, mc);
   const lists = new ListsState(scoring);
+  const reference = new ReferenceState(scoring);
   const audit = new AuditState(scoring);
   // A link restores the Monte Carlo form too (and, once App sets `links.profile`, the open enterprise).
   const links = new ShareLinks(workbench, nav, whatif, openFile, undefined, mc);
@@ -44,6 +47,7 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
     mc,
     sobol,
     lists,
+    reference,
     audit,
     links,
     presenter,

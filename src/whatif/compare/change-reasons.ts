@@ -1,5 +1,5 @@
 import { explain } from '../../engine/index.ts';
-import type { RunScores } from '../../engine/index.ts';
+import type { Explanation, RunScores } from '../../engine/index.ts';
 
 /** Why a row's score moved between two scenarios: one indicator's, bonus item's or veto's change. */
 export interface ChangeReason {
@@ -17,8 +17,15 @@ export interface ChangeReason {
  * alone explains the move. Items with Δ = 0 are left out.
  */
 export function changeReasons(a: RunScores, b: RunScores, row: number, top = 3): ChangeReason[] {
-  const ea = explain(a.prepared, a.weights, a.toggles, row);
-  const eb = explain(b.prepared, b.weights, b.toggles, row);
+  return reasonsBetween(explain(a.prepared, a.weights, a.toggles, row), explain(b.prepared, b.weights, b.toggles, row), top);
+}
+
+/**
+ * The `top` items whose points differ most from explanation A to B (of one row under two
+ * scenarios, or of two rows under one); a veto that differs first. `behind`: only the items where
+ * B has fewer points (why B is below A), most behind first.
+ */
+export function reasonsBetween(ea: Explanation, eb: Explanation, top = 3, behind = false): ChangeReason[] {
   const items: ChangeReason[] = [];
   ea.indicators.forEach((x, i) => {
     const y = eb.indicators[i];
@@ -28,9 +35,9 @@ export function changeReasons(a: RunScores, b: RunScores, row: number, top = 3):
     const y = eb.bonusItems[j];
     items.push({ kind: 'bonus', id: x.id, pointsA: x.points, pointsB: y.points, delta: y.points - x.points });
   });
-  const sorted = items.filter((x) => x.delta !== 0 && Number.isFinite(x.delta)).sort((p, q) => Math.abs(q.delta) - Math.abs(p.delta));
+  const sorted = items.filter((x) => x.delta !== 0 && Number.isFinite(x.delta) && (!behind || x.delta < 0)).sort((p, q) => Math.abs(q.delta) - Math.abs(p.delta));
   const out: ChangeReason[] = [];
-  if (ea.vetoed !== eb.vetoed) {
+  if (ea.vetoed !== eb.vetoed && (!behind || eb.vetoed)) {
     const hit = (eb.vetoed ? eb : ea).vetoes.find((v) => v.hit && v.active);
     out.push({
       kind: 'veto',

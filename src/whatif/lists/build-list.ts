@@ -27,7 +27,12 @@ export interface ListGroupSummary {
  * The rows on a list (积分榜 / 白名单), grouped by the rule's scope: groups in stage order (stage
  * scope) or by value (tech field, city), rows by scope rank then row index.
  */
-export function buildList(p: Prepared, result: ScoreResult, rule: ListRule, groups: ListGroups = {}): { entries: ListEntry[]; groups: ListGroupSummary[] } {
+export function buildList(
+  p: Prepared,
+  result: ScoreResult,
+  rule: ListRule,
+  groups: ListGroups = {},
+): { entries: ListEntry[]; groups: ListGroupSummary[]; groupOf: (row: number) => string } {
   const n = p.n;
   const ev = new ListEvaluator(rule, n, p.stage, groups);
   const band = new Uint8Array(n);
@@ -66,5 +71,5 @@ export function buildList(p: Prepared, result: ScoreResult, rule: ListRule, grou
   const groupsOut = [...summary.values()];
   const rank = new Map(idx.map((i) => [entries[i].group, orderKey[i]]));
   groupsOut.sort((a, b) => (rank.get(a.group) ?? 1e9) - (rank.get(b.group) ?? 1e9) || (a.group < b.group ? -1 : 1));
-  return { entries: idx.map((i) => entries[i]), groups: groupsOut };
+  return { entries: idx.map((i) => entries[i]), groups: groupsOut, groupOf: groupKey };
 }

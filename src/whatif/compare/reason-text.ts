@@ -1,5 +1,5 @@
 import type { IndicatorSystem } from '../../engine/index.ts';
-import type { ChangeReason } from '../../whatif/compare/index.ts';
+import type { ChangeReason } from './change-reasons.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { WHATIF } from '../../i18n/whatif.ts';
 
