@@ -17,6 +17,7 @@ import { provenanceNotes, toCsvBytes, toNotesCsvBytes, toXlsx, weightsNoteTable 
 import { flagCellText } from '../src/data/row-flags.ts';
 import { buildList, listTable, relendingEntries, type ListGroups, type ListRule } from '../src/whatif/lists/index.ts';
 import { borderline } from '../src/whatif/borderline.ts';
+import { publicationPack } from '../src/whatif/lists/publication-pack.ts';
 import { compareReference } from '../src/whatif/reference/reference-list.ts';
 import { referenceTable } from '../src/whatif/reference/reference-table.ts';
 import { REFERENCE } from '../src/i18n/reference.ts';
@@ -383,27 +384,28 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const entries = req.relending ? relendingEntries(all, ds.engine.columns.loan_demand) : all;
       const lang = req.lang ?? 'zh';
       const notes = listNotes(sc, req, entries.length);
-      const table = listTable(
-        entries,
-        {
-          system: sc.system,
-          result: sc.result,
-          stage: sc.prepared.stage,
-          usccs: ds.usccs,
-          names: ds.names,
-          text: ds.engine.text,
-          columns: ds.engine.columns,
-          flagText: (r) => (ds.flagged[r] ? flagCellText(ds.flagsOf(r), lang) : ''),
-        },
-        {
-          rule: req.rule,
-          name: req.relending ? EXPORTS[lang].relendingSheet : EXPORTS[lang].listSheet,
-          notes,
-          noteTables: [weightsNoteTable(sc.system, sc.weights, lang)],
-          relending: req.relending,
-          lang,
-        },
-      );
+      const src = {
+        system: sc.system,
+        result: sc.result,
+        stage: sc.prepared.stage,
+        usccs: ds.usccs,
+        names: ds.names,
+        text: ds.engine.text,
+        columns: ds.engine.columns,
+        flagText: (r: number) => (ds.flagged[r] ? flagCellText(ds.flagsOf(r), lang) : ''),
+      };
+      const noteTables = [weightsNoteTable(sc.system, sc.weights, lang)];
+      const table =
+        req.format === 'pack'
+          ? publicationPack(entries, src, { rule: req.rule, notes, noteTables, lang })
+          : listTable(entries, src, {
+              rule: req.rule,
+              name: req.relending ? EXPORTS[lang].relendingSheet : EXPORTS[lang].listSheet,
+              notes,
+              noteTables,
+              relending: req.relending,
+              lang,
+            });
       const bytes = req.format === 'csv' ? toCsvBytes(table) : req.format === 'notes-csv' ? toNotesCsvBytes(table) : toXlsx(table);
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },

@@ -215,6 +215,8 @@ const zh = {
   png: COMMON.zh.png,
   svg: COMMON.zh.svg,
   exportNotesCsv: '导出方案说明 CSV',
+  exportPack: '导出公示包 XLSX',
+  packNote: '公示包：一个 XLSX 文件，含全部入选企业、每个分组与档次一个工作表（例如按阶段分档的领跑 / 竞跑 / 进取）、入选企业的数据提示、空白的异议登记表和方案说明。',
   exportNote: 'CSV 的第一行就是表头；权重、标准化方法、体系来源、导出时间和数据提示在 XLSX 的“方案说明”表里，或另存为方案说明 CSV。',
   changesCsv: '导出进出名单 CSV',
   changesXlsx: '导出进出名单 XLSX',
@@ -438,6 +440,9 @@ const en: WhatifText = {
   png: COMMON.en.png,
   svg: COMMON.en.svg,
   exportNotesCsv: 'Export notes CSV',
+  exportPack: 'Export publication pack (XLSX)',
+  packNote:
+    'Publication pack: one XLSX with every listed enterprise, one sheet per group and tier (e.g. Leading / Racing / Striving per stage), the data flags of the listed enterprises, an empty objections register and the scenario notes.',
   exportNote:
     'The CSV starts with its header row; the weights, normalisation, system source, export time and data-quality notes are in the notes sheet of the XLSX, or in the notes CSV.',
   changesCsv: 'Export enter/leave CSV',

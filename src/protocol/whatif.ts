@@ -227,8 +227,11 @@ export interface ListExportMeta {
 export interface ListExportRequest extends ListExportMeta {
   scenario: Scenario;
   rule: ListRule;
-  /** The list as CSV or XLSX, or its 方案说明 as a CSV of its own (the list CSV starts with its header). */
-  format: 'csv' | 'xlsx' | 'notes-csv';
+  /**
+   * The list as CSV or XLSX, its 方案说明 as a CSV of its own (the list CSV starts with its
+   * header), or the publication pack (公示包, an XLSX: src/whatif/lists/publication-pack.ts).
+   */
+  format: 'csv' | 'xlsx' | 'notes-csv' | 'pack';
   relending: boolean;
   segment?: SegmentRef;
 }

@@ -80,7 +80,7 @@ export class ListsState {
   }
 
   async export(
-    format: 'csv' | 'xlsx' | 'notes-csv',
+    format: 'csv' | 'xlsx' | 'notes-csv' | 'pack',
     req: { scenario: Scenario; rule: ListRule; scenarioName: string; datasetName: string; listDescription: string; quality?: string[]; lang?: Lang; segment?: SegmentRef },
   ): Promise<void> {
     this.exporting = true;
@@ -90,6 +90,7 @@ export class ListsState {
       const bytes = await this.scoring.listExport({ ...req, format, relending: this.relending, exportedAt: now.text });
       const base = `${this.relending ? '备选企业名单' : '积分榜'}${req.segment ? '-细分' : ''}-${now.date}`;
       if (format === 'notes-csv') downloadBytes(bytes, `${base}-方案说明.csv`, MIME.csv);
+      else if (format === 'pack') downloadBytes(bytes, `公示包${req.segment ? '-细分' : ''}-${now.date}.xlsx`, MIME.xlsx);
       else downloadBytes(bytes, `${base}.${format}`, MIME[format]);
     } catch (err) {
       this.exportError = err instanceof Error ? err.message : String(err);

@@ -180,6 +180,24 @@ describe('exports in Chromium', () => {
       expect(stages.has(ws.getRow(r).getCell(g).value as string)).toBe(true);
       expect(['领跑', '竞跑', '进取']).toContain(ws.getRow(r).getCell(b).value);
     }
+
+    // The publication pack of the same list: the whole list, then a sheet per stage and tier holding
+    // exactly the list's rows of that stage and tier, the flags, the objections register, the notes.
+    const pack = await download('export-pack');
+    expect(pack.name).toMatch(/^公示包-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const pw = await workbook(pack.bytes);
+    const names = pw.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('公示名单');
+    expect(names.slice(-3)).toEqual(['数据提示', '异议登记', '方案说明']);
+    expect(pw.getWorksheet('公示名单')!.rowCount).toBe(ws.rowCount);
+    const bySheet = new Map<string, number>();
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const k = `${ws.getRow(r).getCell(g).value}-${ws.getRow(r).getCell(b).value}`;
+      bySheet.set(k, (bySheet.get(k) ?? 0) + 1);
+    }
+    expect(names.slice(1, -3).sort()).toEqual([...bySheet.keys()].sort());
+    for (const [k, n] of bySheet) expect(pw.getWorksheet(k)!.rowCount, k).toBe(n + 1);
+    expect((pw.getWorksheet('异议登记')!.getRow(1).values as unknown[]).slice(1)).toContain('异议理由');
     await page.getByLabel('规则类型').first().selectOption('top-n');
     await page.getByLabel('范围').first().selectOption('overall');
   });
