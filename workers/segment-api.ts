@@ -17,9 +17,15 @@ const RECENT_SEGMENTS = 3;
 
 export function segmentApi(data: () => Dataset): SegmentApi {
   return {
-    async segmentTable() {
+    async segmentColumns() {
       const ds = data();
-      const columns = segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns));
+      return segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns));
+    },
+
+    async segmentTable(ids) {
+      const ds = data();
+      const wanted = new Set(ids);
+      const columns = segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns)).filter((c) => wanted.has(c.id));
       // Arrow is loaded on first use only: most sessions never define a segment.
       const { segmentArrowIPC } = await import('../src/segment/arrow-table.ts');
       const ipc = segmentArrowIPC({ n: ds.n, columns: ds.engine.columns, regDays: ds.engine.regDays, text: ds.segmentText }, columns);

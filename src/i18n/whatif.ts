@@ -216,6 +216,16 @@ const zh = {
   svg: COMMON.zh.svg,
   exportNotesCsv: '导出方案说明 CSV',
   exportPack: '导出公示包 XLSX',
+  printPack: '公示名单打印预览',
+  printNow: '打印',
+  seq: '序号',
+  closePrint: '关闭预览',
+  printTitle: (scenario: string) => `企业创新积分名单（公示）— ${scenario}`,
+  printMeta: (rule: string, data: string, date: string) => `名单规则：${rule}；数据集：${data}；生成日期：${date}`,
+  printObjection:
+    '公示期内，对名单中的企业或其排名有异议的，可向发布机关书面提出，写明企业名称、统一社会信用代码、异议理由及联系方式；异议及处理结果记入“异议登记”表（公示包 XLSX）。',
+  printTier: (group: string, band: string, n: number) => `${[group, band].filter(Boolean).join(' · ')}（${n} 家）`,
+  printTooMany: (shown: number, total: number) => `名单共 ${total} 家，打印预览显示前 ${shown} 家；完整名单请导出公示包。`,
   packNote: '公示包：一个 XLSX 文件，含全部入选企业、每个分组与档次一个工作表（例如按阶段分档的领跑 / 竞跑 / 进取）、入选企业的数据提示、空白的异议登记表和方案说明。',
   exportNote: 'CSV 的第一行就是表头；权重、标准化方法、体系来源、导出时间和数据提示在 XLSX 的“方案说明”表里，或另存为方案说明 CSV。',
   changesCsv: '导出进出名单 CSV',
@@ -441,6 +451,16 @@ const en: WhatifText = {
   svg: COMMON.en.svg,
   exportNotesCsv: 'Export notes CSV',
   exportPack: 'Export publication pack (XLSX)',
+  printPack: 'Print preview of the published list',
+  printNow: 'Print',
+  seq: 'No.',
+  closePrint: 'Close preview',
+  printTitle: (scenario: string) => `Enterprise innovation points list (for publication) — ${scenario}`,
+  printMeta: (rule: string, data: string, date: string) => `List rule: ${rule}; data set: ${data}; prepared on ${date}`,
+  printObjection:
+    'During the publication period, an objection to an enterprise on the list or to its rank may be raised in writing with the issuing authority, stating the enterprise name, its unified social credit code, the grounds and a contact; objections and their outcome are recorded in the “Objections” sheet (publication pack XLSX).',
+  printTier: (group: string, band: string, n: number) => `${[group, band].filter(Boolean).join(' · ')} (${n})`,
+  printTooMany: (shown: number, total: number) => `The list holds ${total} enterprises; the preview shows the first ${shown}. Export the publication pack for all of them.`,
   packNote:
     'Publication pack: one XLSX with every listed enterprise, one sheet per group and tier (e.g. Leading / Racing / Striving per stage), the data flags of the listed enterprises, an empty objections register and the scenario notes.',
   exportNote:

@@ -2,7 +2,7 @@ import { transfer } from 'comlink';
 import type { SegmentDb } from '../db/segment-db.ts';
 import type { LoadReport } from '../protocol/scoring.ts';
 import type { SegmentColumnDef } from '../segment/columns.ts';
-import type { SegmentError } from '../segment/expression.ts';
+import { checkSegmentExpression, type SegmentError } from '../segment/expression.ts';
 import type { SegmentFacets } from '../segment/facets.ts';
 import { selectSegment } from '../segment/run.ts';
 import type { Workbench } from './workbench.svelte.ts';
@@ -45,6 +45,9 @@ export class SegmentState {
   private facetsFor: LoadReport | null = null;
   private nextId = 1;
   private tableFor: LoadReport | null = null;
+  private columnsFor: LoadReport | null = null;
+  /** The columns the table in the segment database holds. */
+  private loaded = new Set<string>();
   private loads = 0;
 
   constructor(
@@ -64,11 +67,23 @@ export class SegmentState {
     this.busy = true;
     const t0 = performance.now();
     try {
-      if (this.tableFor !== report || this.db.key === null) {
-        const table = await this.workbench.scoring.segmentTable();
-        await this.db.load(String(++this.loads), table.ipc);
-        this.columns = table.columns;
-        this.tableFor = report;
+      if (this.columnsFor !== report) {
+        this.columns = await this.workbench.scoring.segmentColumns();
+        this.columnsFor = report;
+        this.loaded = new Set();
+      }
+      // The table holds the columns conditions have named so far: a new one reloads it with the
+      // union (the first condition on 1M rows no longer moves every column into DuckDB).
+      const check = checkSegmentExpression(text, this.columns);
+      if (check.ok) {
+        const held = this.tableFor === report && this.db.key !== null ? this.loaded : new Set<string>();
+        if (this.tableFor !== report || this.db.key === null || check.columns.some((c) => !held.has(c))) {
+          const ids = [...new Set([...held, ...check.columns])];
+          const table = await this.workbench.scoring.segmentTable(ids);
+          await this.db.load(String(++this.loads), table.ipc);
+          this.loaded = new Set(ids);
+          this.tableFor = report;
+        }
       }
       const t1 = performance.now();
       const sel = await selectSegment(this.db, text, this.columns);

@@ -37,6 +37,9 @@ export function exportMoment(now = new Date()): { text: string; date: string } {
   return { text, date: text.slice(0, 10) };
 }
 
+/** The most rows the print view of a list shows (a larger list is printed from the XLSX pack). */
+export const PRINT_MAX = 20_000;
+
 /** The 名单 view: one page of the list under the current scenario and rule, and its export. */
 export class ListsState {
   offset = $state(0);
@@ -47,11 +50,26 @@ export class ListsState {
   readonly page: Job<ListPageRequest, ListPage>;
   /** The borderline enterprises, computed on request for one (scenario, rule); dropped when either changes. */
   readonly borderline: Job<BorderlineRequest, BorderlineResult>;
+  /** The whole list for the print view of the published list (公示), up to PRINT_MAX rows; null = closed. */
+  readonly printed: Job<ListPageRequest, ListPage>;
   private borderlineKey = '';
 
   constructor(private readonly scoring: Remote<ScoringApi>) {
     this.page = new Job((r) => scoring.listPage(r));
     this.borderline = new Job((r) => scoring.listBorderline(r));
+    this.printed = new Job((r) => scoring.listPage(r));
+  }
+
+  /** Fetches the list for the print view (the first PRINT_MAX rows: more is for the XLSX pack). */
+  openPrint(scenario: Scenario, rule: ListRule, segment?: SegmentRef): Promise<void> {
+    return this.printed.run({
+      scenario: $state.snapshot(scenario) as Scenario,
+      rule: $state.snapshot(rule) as ListRule,
+      offset: 0,
+      limit: PRINT_MAX,
+      relending: this.relending,
+      ...(segment ? { segment } : {}),
+    });
   }
 
   computeBorderline(scenario: Scenario, rule: ListRule, count: number, segment?: SegmentRef): Promise<void> {

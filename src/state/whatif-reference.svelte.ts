@@ -3,7 +3,6 @@ import type { Label, Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
 import type { ScoringApi } from '../protocol/scoring.ts';
 import type { ReferenceExportRequest, ReferenceRequest, ReferenceResult, SegmentRef } from '../protocol/whatif.ts';
-import { readReferenceFile } from '../whatif/reference/read-reference-file.ts';
 import type { ReferenceCodes } from '../whatif/reference/reference-list.ts';
 import { Job } from './job.svelte.ts';
 import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
@@ -28,6 +27,8 @@ export class ReferenceState {
   async load(file: File): Promise<void> {
     this.loading = true;
     try {
+      // The file readers (text decoding, exceljs) load with the first reference file, not with the page.
+      const { readReferenceFile } = await import('../whatif/reference/read-reference-file.ts');
       const read = await readReferenceFile(new Uint8Array(await file.arrayBuffer()), file.name);
       if (read.ok) {
         this.file = { name: file.name, codes: read.codes };

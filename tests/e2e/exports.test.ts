@@ -198,6 +198,26 @@ describe('exports in Chromium', () => {
     expect(names.slice(1, -3).sort()).toEqual([...bySheet.keys()].sort());
     for (const [k, n] of bySheet) expect(pw.getWorksheet(k)!.rowCount, k).toBe(n + 1);
     expect((pw.getWorksheet('异议登记')!.getRow(1).values as unknown[]).slice(1)).toContain('异议理由');
+
+    // Its print view: the same parts with the same counts; printed, it is all that is on paper.
+    await page.getByTestId('print-pack').click();
+    const view = page.getByTestId('pack-print');
+    await expect.poll(() => view.locator('table').count(), { timeout: 20_000 }).toBe(bySheet.size);
+    const captions = await view.locator('caption').allTextContents();
+    expect(captions.sort()).toEqual([...bySheet].map(([k, n]) => `${k.replace('-', ' · ')}（${n} 家）`).sort());
+    expect(await view.locator('tbody tr').count()).toBe(ws.rowCount - 1);
+    expect(await view.textContent()).toContain('异议登记');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await view.isVisible()).toBe(true);
+      expect(await page.getByTestId('list-table').isVisible()).toBe(false);
+      expect(await page.locator('header').first().isVisible()).toBe(false);
+      expect(await page.getByTestId('pack-print-now').isVisible()).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await view.getByRole('button', { name: '关闭预览' }).click();
+    await expect.poll(() => view.count()).toBe(0);
     await page.getByLabel('规则类型').first().selectOption('top-n');
     await page.getByLabel('范围').first().selectOption('overall');
   });
