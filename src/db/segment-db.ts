@@ -12,6 +12,8 @@ import type { SegmentQueries } from '../segment/run.ts';
 export interface SegmentDb extends SegmentQueries {
   /** Replaces the segment table with `ipc` (Arrow stream, transferred), remembered under `key`. */
   load(key: string, ipc: Uint8Array): Promise<void>;
+  /** Adds the columns of `ipc` (Arrow stream with `row_id`) to the table held, matched by row_id. */
+  addColumns(ipc: Uint8Array): Promise<void>;
   /** The key of the table held, or null. */
   readonly key: string | null;
 }
@@ -36,6 +38,15 @@ export function createSegmentDb(): SegmentDb {
       await conn.query(`DROP TABLE IF EXISTS ${SEGMENT_TABLE}`);
       await conn.insertArrowFromIPCStream(ipc, { name: SEGMENT_TABLE, create: true });
       key = k;
+    },
+    async addColumns(ipc) {
+      const { conn } = await handle();
+      const add = `${SEGMENT_TABLE}_add`;
+      await conn.query(`DROP TABLE IF EXISTS ${add}`);
+      await conn.insertArrowFromIPCStream(ipc, { name: add, create: true });
+      // Joined by row_id, not by position: a column can only ever meet its own rows.
+      await conn.query(`CREATE OR REPLACE TABLE ${SEGMENT_TABLE} AS SELECT * FROM ${SEGMENT_TABLE} JOIN ${add} USING (${SEGMENT_ROW_ID})`);
+      await conn.query(`DROP TABLE ${add}`);
     },
     async typeOf(sql) {
       const { conn } = await handle();

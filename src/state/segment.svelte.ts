@@ -14,6 +14,9 @@ export interface SegmentTimings {
   handOverMs: number;
 }
 
+/** Columns added per background step (see SegmentState.backfill). */
+const BACKFILL_STEP = 8;
+
 export interface ActiveSegmentView {
   id: number;
   /** The condition as the user wrote it. */
@@ -55,8 +58,64 @@ export class SegmentState {
     private readonly db: SegmentDb,
   ) {}
 
-  /** Runs `text` on the current dataset; false (with `error` set) when it is refused. */
-  async apply(text: string = this.text): Promise<boolean> {
+  /**
+   * Runs `text` on the current dataset; false (with `error` set) when it is refused. Applies run
+   * one after another: each may change the table the next one queries.
+   */
+  apply(text: string = this.text): Promise<boolean> {
+    const run = this.enqueue(() => this.applyNow(text));
+    void run.then((ok) => {
+      if (ok) void this.backfill();
+    });
+    return run;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** True once the table holds every column (later conditions then never wait for one). */
+  complete = $state(false);
+  private backfilling = false;
+
+  /**
+   * After the first condition, the columns no condition has named yet are added in the
+   * background, one at a time through the same queue, so an apply waits for one column at most
+   * and, once all are held, a change is only its queries.
+   */
+  private async backfill(): Promise<void> {
+    if (this.backfilling) return;
+    this.backfilling = true;
+    try {
+      for (;;) {
+        const report = this.workbench.report;
+        // A few columns per step: each step copies the table once (DuckDB has no cheap ADD COLUMN
+        // from Arrow), so one column per step would copy it ~40 times at 1M rows.
+        const next = this.columns.filter((c) => !this.loaded.has(c.id)).slice(0, BACKFILL_STEP);
+        if (!next.length || this.tableFor !== report || this.db.key === null) break;
+        await this.enqueue(async () => {
+          const ids = next.map((c) => c.id).filter((id) => !this.loaded.has(id));
+          if (this.tableFor !== this.workbench.report || !ids.length || this.db.key === null) return;
+          await this.db.addColumns((await this.workbench.scoring.segmentTable(ids)).ipc);
+          for (const id of ids) this.loaded.add(id);
+        });
+      }
+      this.complete = this.tableFor === this.workbench.report && this.columns.every((c) => this.loaded.has(c.id));
+    } catch {
+      // A column that cannot be added now is added when a condition names it.
+    } finally {
+      this.backfilling = false;
+    }
+  }
+
+  private async applyNow(text: string): Promise<boolean> {
     const report = this.workbench.report;
     if (!report) return false;
     this.text = text;
@@ -71,18 +130,24 @@ export class SegmentState {
         this.columns = await this.workbench.scoring.segmentColumns();
         this.columnsFor = report;
         this.loaded = new Set();
+        this.complete = false;
       }
       // The table holds the columns conditions have named so far: a new one reloads it with the
       // union (the first condition on 1M rows no longer moves every column into DuckDB).
       const check = checkSegmentExpression(text, this.columns);
       if (check.ok) {
-        const held = this.tableFor === report && this.db.key !== null ? this.loaded : new Set<string>();
-        if (this.tableFor !== report || this.db.key === null || check.columns.some((c) => !held.has(c))) {
-          const ids = [...new Set([...held, ...check.columns])];
-          const table = await this.workbench.scoring.segmentTable(ids);
+        if (this.tableFor !== report || this.db.key === null) {
+          const table = await this.workbench.scoring.segmentTable(check.columns);
           await this.db.load(String(++this.loads), table.ipc);
-          this.loaded = new Set(ids);
+          this.loaded = new Set(check.columns);
+          this.complete = false;
           this.tableFor = report;
+        } else {
+          const missing = check.columns.filter((c) => !this.loaded.has(c));
+          if (missing.length) {
+            await this.db.addColumns((await this.workbench.scoring.segmentTable(missing)).ipc);
+            for (const c of missing) this.loaded.add(c);
+          }
         }
       }
       const t1 = performance.now();
