@@ -312,7 +312,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const { ds, sc, cmp, rows } = reference(req);
       const lang = req.lang ?? 'zh';
       const notes = listNotes(sc, req, rows.length + cmp.missing.length);
-      notes.splice(notes.length - 1, 0, [REFERENCE[lang].referenceNote, `${req.referenceName} (${req.codes.length})`], ['', REFERENCE[lang].whyNote]);
+      notes.splice(notes.length - 1, 0, ['对照名单 Reference list', `${req.referenceName} (${req.codes.length})`], ['', REFERENCE[lang].whyNote]);
       const stageScope = (req.rule.scope ?? 'overall') === 'stage';
       const table = referenceTable(rows, cmp.missing, {
         system: sc.system,

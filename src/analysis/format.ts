@@ -7,18 +7,27 @@ import { langTag, type Lang } from '../i18n/lang.ts';
 
 const locale = langTag;
 
+/**
+ * `v` with exactly `digits` decimals and digit grouping; '—' when not finite. A value that rounds
+ * to zero reads 0.00, never -0.00 (signDisplay 'negative').
+ */
+export function formatDecimals(v: number, digits: number, lang: Lang): string {
+  if (!Number.isFinite(v)) return '—';
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }).format(v);
+}
+
 /** Fixed number of decimals with digit grouping; NaN → '缺失'/'missing', ±∞ → '+∞'/'−∞'. */
 export function formatFixed(v: number, digits: number, lang: Lang): string {
   if (v !== v) return COMMON[lang].missing;
   if (v === Infinity) return '+∞';
   if (v === -Infinity) return '−∞';
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+  return formatDecimals(v, digits, lang);
 }
 
 /** Raw indicator values: up to 4 decimals, trailing zeros dropped (money, counts and ratios alike). */
 export function formatRaw(v: number, lang: Lang): string {
   if (!Number.isFinite(v)) return formatFixed(v, 0, lang);
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 4 }).format(v);
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 4, signDisplay: 'negative' }).format(v);
 }
 
 /** A share in [0, 1] as a percentage. */

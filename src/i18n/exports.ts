@@ -76,7 +76,6 @@ const zh = {
   packFlagsSheet: '数据提示',
   packObjectionsSheet: '异议登记',
   objectionColumns: ['序号', '统一社会信用代码', '企业名称', '提出日期', '异议人及联系方式', '异议理由', '核查情况', '处理结果', '处理日期', '经办人'],
-  packNote: '公示包 Publication pack',
   packNoteText: '“公示名单”为全部入选企业；其后每个工作表为一个分组与档次；“数据提示”列出带数据提示的入选企业；“异议登记”用于记录公示期内收到的异议及处理结果。',
 };
 
@@ -143,7 +142,6 @@ const en: ExportText = {
   packFlagsSheet: 'Data flags',
   packObjectionsSheet: 'Objections',
   objectionColumns: ['No.', 'Unified social credit code', 'Enterprise name', 'Date raised', 'Raised by (contact)', 'Grounds', 'Findings', 'Outcome', 'Date decided', 'Handled by'],
-  packNote: '公示包 Publication pack',
   packNoteText:
     '“Published list” holds every listed enterprise; each sheet after it is one group and tier; “Data flags” lists the listed enterprises with data flags; “Objections” records the objections received during the publication period and their outcome.',
 };

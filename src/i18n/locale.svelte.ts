@@ -2,6 +2,7 @@ import type { Label } from '../engine/types.ts';
 import { APP, type MessageKey } from './app.ts';
 import { COMMON, type CommonText } from './common.ts';
 import { langTag, type Lang } from './lang.ts';
+import { formatDecimals } from '../analysis/format.ts';
 
 export type { Lang };
 
@@ -29,8 +30,7 @@ export class Locale {
   }
 
   number(v: number, digits = 2): string {
-    if (!Number.isFinite(v)) return '—';
-    return v.toLocaleString(this.tag, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return formatDecimals(v, digits, this.lang);
   }
 
   int(v: number): string {

@@ -33,7 +33,6 @@ const zh = {
   whyNote: '“原因”列出该企业在本方案下比同组最后一家入选企业少得分最多的指标（两者得分之差），不是与上一年相比的变化。',
   sheet: '对照结果',
   missingSheet: '未参与评分',
-  referenceNote: '对照名单 Reference list',
   end: '。',
 };
 
@@ -73,7 +72,6 @@ const en: ReferenceText = {
     '“Why” lists the indicators where the enterprise scores furthest below the last enterprise its group lets on, under this scenario (the difference of their points); it is not the change from last year.',
   sheet: 'Reference comparison',
   missingSheet: 'Not scored',
-  referenceNote: '对照名单 Reference list',
   end: '.',
 };
 

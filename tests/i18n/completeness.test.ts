@@ -7,6 +7,8 @@ import { IMPORT } from '../../src/i18n/import.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { METHOD } from '../../src/i18n/method.ts';
 import { PROFILE } from '../../src/i18n/profile.ts';
+import { REFERENCE } from '../../src/i18n/reference.ts';
+import { SEGMENT } from '../../src/i18n/segment.ts';
 import { SOBOL } from '../../src/i18n/sobol.ts';
 import { STAGES } from '../../src/i18n/stages.ts';
 import { WEIGHTS } from '../../src/i18n/weights.ts';
@@ -20,13 +22,17 @@ import { CJK, ZH_LATIN_ALLOWED, latinWords } from '../e2e/text-leaks.ts';
  * allow-list (the same list the language-leak e2e test uses), the English free of Chinese.
  * Functions are called with sample arguments (numbers: they print in either language).
  */
-const TABLES: Record<string, Record<Lang, unknown>> = { APP, COMMON, CHARTS, EXPORTS, IMPORT, METHOD, PROFILE, SOBOL, STAGES, WEIGHTS, WHATIF, WHATIF_CHARTS };
+const TABLES: Record<string, Record<Lang, unknown>> = { APP, COMMON, CHARTS, EXPORTS, IMPORT, METHOD, PROFILE, REFERENCE, SEGMENT, SOBOL, STAGES, WEIGHTS, WHATIF, WHATIF_CHARTS };
 
 // Strings that are the same in both languages on purpose: symbols and formats, not words.
 const SAME_IN_BOTH = new Set(['Spearman ρ', 'PCT', 'CSV', 'XLSX', 'JSON']);
 
-// Leaves that are ids, not text: the paragraph ids listed per section of 方法说明.
-const IDS = /^METHOD\.sections\[\d+\]\.paras\[\d+\]$/;
+// Leaves that are ids, not text: the paragraph ids listed per section of 方法说明; and the segment
+// field's placeholder, which is an example condition (SQL, with Chinese values), not a sentence.
+const IDS = /^METHOD\.sections\[\d+\]\.paras\[\d+\]$|^SEGMENT\.placeholder$/;
+
+/** Text between backticks is code the user types (rendered as <code>): neither language's words. */
+const withoutCode = (s: string) => s.replace(/`[^`]*`/g, '');
 
 interface Leaf {
   path: string;
@@ -63,9 +69,9 @@ function problems(l: Leaf): string[] {
   if (l.zh === '' && !/Pre$|Post$/.test(l.path)) p.push(`${l.path}: zh empty`);
   if (l.en === '' && !/Pre$|Post$/.test(l.path)) p.push(`${l.path}: en empty`);
   if (l.zh !== '' && l.zh === l.en && /[A-Za-z]{2,}/.test(l.zh) && !SAME_IN_BOTH.has(l.zh)) p.push(`${l.path}: zh equals en "${l.en}"`);
-  const latin = latinWords(l.zh).filter((w) => !ZH_LATIN_ALLOWED.has(w));
+  const latin = latinWords(withoutCode(l.zh)).filter((w) => !ZH_LATIN_ALLOWED.has(w));
   if (latin.length) p.push(`${l.path}: Latin in zh: ${latin.join(' ')}`);
-  if (CJK.test(l.en)) p.push(`${l.path}: Chinese in en: ${l.en}`);
+  if (CJK.test(withoutCode(l.en))) p.push(`${l.path}: Chinese in en: ${l.en}`);
   return p;
 }
 
@@ -75,6 +81,8 @@ describe('the leaf check itself', () => {
     expect(problems({ path: 'b', zh: 'Score', en: 'Score' })).toEqual(['b: zh equals en "Score"', 'b: Latin in zh: Score']);
     expect(problems({ path: 'c', zh: '得分 Score', en: 'Score 得分' })).toEqual(['c: Latin in zh: Score', 'c: Chinese in en: Score 得分']);
     expect(problems({ path: 'd', zh: '导出 CSV', en: 'Export CSV' })).toEqual([]);
+    expect(problems({ path: 'e', zh: "例如 `city = '成都市'`", en: "e.g. `city = '成都市'`" })).toEqual([]);
+    expect(problems({ path: 'f', zh: '例如 city', en: 'e.g. 成都市' })).toEqual(['f: Latin in zh: city', 'f: Chinese in en: e.g. 成都市']);
     const l = leaves({ x: 'a', f: (n: number) => `第 ${n} 页` }, { f: () => '' }, 'T', []);
     expect(l).toEqual([
       { path: 'T.x', zh: 'a', en: '' },

@@ -12,11 +12,12 @@ import { listTable, type ListRowSource } from './list-table.ts';
  * objections register (异议登记) with the columns a 公示 period records; and the 方案说明. Every
  * sheet is the list table's own columns (listTable), so a tier sheet holds what the list holds.
  */
+// The label column of the 方案说明 is bilingual in both languages (provenance.ts).
 export function publicationPack(entries: ListEntry[], src: ListRowSource, opts: { rule: ListRule; notes: [string, string][]; noteTables?: NoteTable[]; lang?: Lang }): ExportTable {
   const lang = opts.lang ?? 'zh';
   const h = EXPORTS[lang];
   const rule = opts.rule;
-  const main = listTable(entries, src, { rule, name: h.packSheet, notes: [...opts.notes, [h.packNote, h.packNoteText]], noteTables: opts.noteTables, lang });
+  const main = listTable(entries, src, { rule, name: h.packSheet, notes: [...opts.notes, ['公示包 Publication pack', h.packNoteText]], noteTables: opts.noteTables, lang });
 
   const scoped = (rule.scope ?? 'overall') !== 'overall';
   const groupName = (g: string) => (rule.scope === 'stage' ? (src.system.stages.find((s) => s.id === g)?.name[lang] ?? g) : g || h.emptyGroup);
