@@ -29,7 +29,7 @@ export function segmentApi(data: () => Dataset): SegmentApi {
       // Arrow is loaded on first use only: most sessions never define a segment.
       const { segmentArrowIPC } = await import('../src/segment/arrow-table.ts');
       const ipc = segmentArrowIPC({ n: ds.n, columns: ds.engine.columns, regDays: ds.engine.regDays, text: ds.segmentText }, columns);
-      return transfer({ ipc, columns, rows: ds.n }, [ipc.buffer as ArrayBuffer]);
+      return transfer(ipc, [ipc.buffer as ArrayBuffer]);
     },
 
     async segmentFacets() {

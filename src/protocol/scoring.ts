@@ -215,7 +215,7 @@ export interface SegmentApi {
    * The population as the segment table (Arrow IPC, transferred) with `row_id` and the columns
    * `ids` (the ones conditions have named: a 1M-row table of every column is ~250 MB).
    */
-  segmentTable(ids: readonly string[]): Promise<{ ipc: Uint8Array; columns: SegmentColumnDef[]; rows: number }>;
+  segmentTable(ids: readonly string[]): Promise<Uint8Array>;
   /** Holds the rows a condition selected under `id` (null: no segment); answers their count. */
   setSegment(req: { id: number; rows: Uint32Array } | null): Promise<{ count: number }>;
   /** The values the field filters offer, with the counts they select (src/segment/facets.ts). */

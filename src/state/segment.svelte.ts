@@ -38,7 +38,7 @@ export class SegmentState {
   active = $state.raw<ActiveSegmentView | null>(null);
   error = $state.raw<SegmentError | null>(null);
   busy = $state(false);
-  /** The columns of the table held (for the hint under the field). */
+  /** The columns a condition may name on the current dataset (the checker's list; the hint's). */
   columns = $state.raw<SegmentColumnDef[]>([]);
   /** Milliseconds of the last apply, condition → ranking page requested, and its parts (bench:segment reads them). */
   lastMs = $state(0);
@@ -87,8 +87,8 @@ export class SegmentState {
 
   /**
    * After the first condition, the columns no condition has named yet are added in the
-   * background, one at a time through the same queue, so an apply waits for one column at most
-   * and, once all are held, a change is only its queries.
+   * background, BACKFILL_STEP at a time through the same queue, so an apply waits for one step at
+   * most and, once all are held, a change is only its queries.
    */
   private async backfill(): Promise<void> {
     if (this.backfilling) return;
@@ -103,7 +103,7 @@ export class SegmentState {
         await this.enqueue(async () => {
           const ids = next.map((c) => c.id).filter((id) => !this.loaded.has(id));
           if (this.tableFor !== this.workbench.report || !ids.length || this.db.key === null) return;
-          await this.db.addColumns((await this.workbench.scoring.segmentTable(ids)).ipc);
+          await this.db.addColumns(await this.workbench.scoring.segmentTable(ids));
           for (const id of ids) this.loaded.add(id);
         });
       }
@@ -132,20 +132,20 @@ export class SegmentState {
         this.loaded = new Set();
         this.complete = false;
       }
-      // The table holds the columns conditions have named so far: a new one reloads it with the
-      // union (the first condition on 1M rows no longer moves every column into DuckDB).
+      // The table holds the columns conditions have named so far (and what the background has
+      // added); a condition naming another adds it first. The first condition on 1M rows thus moves
+      // only its own columns into DuckDB.
       const check = checkSegmentExpression(text, this.columns);
       if (check.ok) {
         if (this.tableFor !== report || this.db.key === null) {
-          const table = await this.workbench.scoring.segmentTable(check.columns);
-          await this.db.load(String(++this.loads), table.ipc);
+          await this.db.load(String(++this.loads), await this.workbench.scoring.segmentTable(check.columns));
           this.loaded = new Set(check.columns);
           this.complete = false;
           this.tableFor = report;
         } else {
           const missing = check.columns.filter((c) => !this.loaded.has(c));
           if (missing.length) {
-            await this.db.addColumns((await this.workbench.scoring.segmentTable(missing)).ipc);
+            await this.db.addColumns(await this.workbench.scoring.segmentTable(missing));
             for (const c of missing) this.loaded.add(c);
           }
         }
