@@ -21,7 +21,13 @@ export function recordPage(page: Page): PageLog {
     if (m.type() === 'error') log.errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => log.errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // The browser's own icon request, cancelled by a reload while it was still in flight (a
+    // loaded machine): not the app's request, and no failure. Any other failure is recorded.
+    if (why === 'net::ERR_ABORTED' && new URL(r.url()).pathname.endsWith('/favicon.svg')) return;
+    log.errors.push(`requestfailed: ${r.url()} ${why}`);
+  });
   // Requests from workers are reported on the context; record both.
   page.context().on('request', (r) => log.requests.push(r.url()));
   return log;
