@@ -52,8 +52,8 @@ export function* demoRecords(opts: DemoOptions): Generator<DemoRecord> {
   }
 }
 
-export function demoHeaderLine(): string {
-  return csvRecord(DEMO_FIELD_IDS.map((id) => demoHeader(id, DEMO_EVALUATION_YEAR))) + '\n';
+export function demoHeaderLine(evalYear = DEMO_EVALUATION_YEAR): string {
+  return csvRecord(DEMO_FIELD_IDS.map((id) => demoHeader(id, evalYear))) + '\n';
 }
 
 /**
@@ -62,9 +62,14 @@ export function demoHeaderLine(): string {
  * flattening and collection cost more than generating the data.
  */
 export function* demoCsvChunks(opts: DemoOptions, chunkRows = 5000): Generator<string> {
-  let lines: string[] = [demoHeaderLine()];
+  yield* recordCsvChunks(demoRecords(opts), DEMO_EVALUATION_YEAR, chunkRows);
+}
+
+/** Any demo records (this year's or the previous year's) as CSV text in chunks, headers of `evalYear`. */
+export function* recordCsvChunks(records: Iterable<DemoRecord>, evalYear: number, chunkRows = 5000): Generator<string> {
+  let lines: string[] = [demoHeaderLine(evalYear)];
   const cells = new Array<string | number | null>(DEMO_FIELD_IDS.length);
-  for (const rec of demoRecords(opts)) {
+  for (const rec of records) {
     for (let j = 0; j < DEMO_FIELD_IDS.length; j++) cells[j] = rec[DEMO_FIELD_IDS[j]];
     lines.push(csvRecord(cells) + '\n');
     if (lines.length >= chunkRows) {

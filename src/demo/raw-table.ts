@@ -2,7 +2,9 @@ import { FIELD_BY_ID } from '../data/fields.ts';
 import type { NumberColumn, RawColumn, TypedRawTable } from '../data/raw-table.ts';
 import { DEMO_FIELD_IDS, demoHeader } from './columns.ts';
 import { formatNumber } from './csv.ts';
+import type { DemoRecord } from './enterprise.ts';
 import { DEMO_EVALUATION_YEAR, demoRecords, type DemoOptions } from './generate.ts';
+import { DEMO_PREVIOUS_YEAR, demoPreviousRecords } from './previous-year.ts';
 
 /**
  * The demo as the raw table that reading its CSV gives (`npm run demo` writes the same records),
@@ -27,10 +29,15 @@ function csvValue(v: number): number {
   return cents === 0 ? 0 : (v < 0 ? -cents : cents) / 100;
 }
 
-export function demoRawTable(opts: DemoOptions): TypedRawTable {
+export function demoRawTable(opts: DemoOptions, year: 'current' | 'previous' = 'current'): TypedRawTable {
+  return year === 'current' ? recordsRawTable(demoRecords(opts), DEMO_EVALUATION_YEAR, opts.rows) : recordsRawTable(demoPreviousRecords(opts), DEMO_PREVIOUS_YEAR, opts.rows);
+}
+
+/** `capacity`: at most this many records (the previous year has fewer than the rows asked for). */
+function recordsRawTable(records: Iterable<DemoRecord>, evalYear: number, capacity: number): TypedRawTable {
   const ids = DEMO_FIELD_IDS;
   const numeric = ids.map(isNumeric);
-  const n = opts.rows;
+  const n = capacity;
   const plain = ids.map((_, j) => (numeric[j] ? new Float64Array(n) : null));
   const textRows = ids.map(() => [] as number[]);
   const textCells = ids.map(() => [] as string[]);
@@ -38,7 +45,7 @@ export function demoRawTable(opts: DemoOptions): TypedRawTable {
   const rowNumbers: number[] = [];
   let i = 0; // kept rows
   let position = 0;
-  for (const rec of demoRecords(opts)) {
+  for (const rec of records) {
     position++;
     let filled = false;
     for (let j = 0; j < ids.length; j++) {
@@ -79,5 +86,5 @@ export function demoRawTable(opts: DemoOptions): TypedRawTable {
     const col: NumberColumn = { kind: 'number', plain: p.slice(0, i), text: { rows: Int32Array.from(textRows[j]), cells: textCells[j] } };
     return col;
   });
-  return { headers: ids.map((id) => demoHeader(id, DEMO_EVALUATION_YEAR)), columns, rowNumbers, headerRowNumber: 1, source: { format: 'csv', encoding: 'utf-8', delimiter: ',' } };
+  return { headers: ids.map((id) => demoHeader(id, evalYear)), columns, rowNumbers, headerRowNumber: 1, source: { format: 'csv', encoding: 'utf-8', delimiter: ',' } };
 }
