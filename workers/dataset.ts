@@ -7,6 +7,7 @@ import type { Label } from '../src/engine/index.ts';
 import type { DatasetSource, LoadReport, LoadTimings } from '../src/protocol/scoring.ts';
 import { datasetFingerprint } from '../src/data/dataset-fingerprint.ts';
 import { flaggedMask, rowFlagMessages } from '../src/data/row-flags.ts';
+import type { ListGroups } from '../src/whatif/lists/index.ts';
 
 /** The population held by the scoring worker: engine columns plus what the ranking shows. */
 export interface Dataset {
@@ -29,6 +30,14 @@ export interface Dataset {
   segment: ActiveSegment | null;
   /** The last segments replaced or cleared, newest first (src/analysis/ranking-filter.ts findSegment). */
   recentSegments: ActiveSegment[];
+  /** The evaluation year and where the data set came from, as loaded. */
+  evalYear: number;
+  source: DatasetSource;
+}
+
+/** The list groups (tech field, city) of a dataset's rows, for list rules scoped by them. */
+export function listGroups(ds: Dataset): ListGroups {
+  return { techField: { codes: ds.techField, values: ds.techFields }, city: { codes: ds.city, values: ds.cities } };
 }
 
 /** Distinct values as a dictionary: index per row, values sorted ('' first when present). */
@@ -72,6 +81,8 @@ export function datasetFromEngine(engine: EngineDataset, meta: DatasetMeta): { d
     segmentText: { ...Object.fromEntries(SEGMENT_TEXT_FIELDS.flatMap((f) => (engine.text[f] ? [[f, engine.text[f]]] : []))), ...meta.segmentText },
     segment: null,
     recentSegments: [],
+    evalYear: meta.evalYear,
+    source: meta.source,
   };
   const excludedByReason: Record<string, number> = {};
   for (const e of engine.excluded) excludedByReason[e.reason] = (excludedByReason[e.reason] ?? 0) + 1;

@@ -10,12 +10,14 @@ import { matchHeaders } from '../src/data/header-match.ts';
 import { daysFromCivil } from '../src/engine/calendar.ts';
 import { demoRawTable } from '../src/demo/raw-table.ts';
 import { DEMO_EVALUATION_YEAR } from '../src/demo/generate.ts';
+import { DEMO_PREVIOUS_YEAR } from '../src/demo/previous-year.ts';
 import { datasetFromEngine, type Dataset, type DatasetMeta } from './dataset.ts';
 import { ScoringSession } from './scoring-session.ts';
 import { Latest } from '../src/protocol/latest.ts';
-import type { BuiltDataset, LoadReport, ProfileData, RankingRow, ScoringApi } from '../src/protocol/scoring.ts';
+import type { BuiltDataset, DemoRequest, LoadReport, ProfileData, RankingRow, ScoringApi } from '../src/protocol/scoring.ts';
 import { whatifApi } from './whatif-api.ts';
 import { segmentApi } from './segment-api.ts';
+import { yoyApi } from './yoy-api.ts';
 
 /**
  * The scoring worker: owns the population's columns, the prepared matrices and the current and
@@ -51,45 +53,65 @@ function install(engine: BuiltDataset['engine'], meta: DatasetMeta): LoadReport 
   return report;
 }
 
+/** The demo (this year's, or its previous year for 年度对比) generated and built here: no file, no DuckDB. */
+function demoDataset({ rows, seed }: DemoRequest, year: 'current' | 'previous'): { engine: BuiltDataset['engine']; meta: DatasetMeta } {
+  const t0 = performance.now();
+  const evalYear = year === 'current' ? DEMO_EVALUATION_YEAR : DEMO_PREVIOUS_YEAR;
+  const raw = demoRawTable(seed === undefined ? { rows } : { rows, seed }, year);
+  const t1 = performance.now();
+  const mapping = matchHeaders(raw.headers, { required: ['uscc', 'registration_date'], evalYear });
+  const engine = buildDataset(raw, mapping, { asOfDays: daysFromCivil(evalYear, 12, 31), keepInvalidUscc: false });
+  engine.rowFlags = computeRowFlags(engine, (f) => (mapping.fields[f] === undefined ? undefined : raw.headers[mapping.fields[f]])).flags;
+  const t2 = performance.now();
+  const timings = {
+    totalMs: t2 - t0,
+    steps: [
+      { label: { zh: '生成模拟数据', en: 'generate the demo' }, ms: t1 - t0 },
+      { label: { zh: '核验与转换', en: 'validate and convert' }, ms: t2 - t1 },
+    ],
+  };
+  const name =
+    year === 'current' ? `模拟数据 / demo (${rows.toLocaleString('en')} rows)` : `模拟数据 ${evalYear} / demo ${evalYear} (${raw.rowNumbers.length.toLocaleString('en')} rows)`;
+  return { engine, meta: { headers: raw.headers, mapping, source: { kind: 'demo', name }, evalYear, timings } };
+}
+
+/** The one BuiltDataset the import worker posts on `port` (then both ends are closed). */
+function receive(port: MessagePort): Promise<BuiltDataset> {
+  return new Promise<BuiltDataset>((resolve, reject) => {
+    port.onmessage = (e: MessageEvent<BuiltDataset | { error: string }>) => {
+      port.close();
+      if ('error' in e.data) reject(new Error(e.data.error));
+      else resolve(e.data);
+    };
+    port.start();
+  });
+}
+
 const api: ScoringApi = {
   ...whatifApi(() => {
     if (!ds || !session) throw NO_DATASET();
     return { ds, session };
   }),
+  ...yoyApi(
+    () => {
+      if (!ds || !session) throw NO_DATASET();
+      return { ds, session };
+    },
+    { demo: (req) => demoDataset(req, 'previous'), receive },
+  ),
   ...segmentApi(() => {
     if (!ds) throw NO_DATASET();
     return ds;
   }),
 
-  async loadDemo({ rows, seed }) {
-    const t0 = performance.now();
-    const raw = demoRawTable(seed === undefined ? { rows } : { rows, seed });
-    const t1 = performance.now();
-    const mapping = matchHeaders(raw.headers, { required: ['uscc', 'registration_date'], evalYear: DEMO_EVALUATION_YEAR });
-    const engine = buildDataset(raw, mapping, { asOfDays: daysFromCivil(DEMO_EVALUATION_YEAR, 12, 31), keepInvalidUscc: false });
-    engine.rowFlags = computeRowFlags(engine, (f) => (mapping.fields[f] === undefined ? undefined : raw.headers[mapping.fields[f]])).flags;
-    const t2 = performance.now();
-    const timings = {
-      totalMs: t2 - t0,
-      steps: [
-        { label: { zh: '生成模拟数据', en: 'generate the demo' }, ms: t1 - t0 },
-        { label: { zh: '核验与转换', en: 'validate and convert' }, ms: t2 - t1 },
-      ],
-    };
-    const name = `模拟数据 / demo (${rows.toLocaleString('en')} rows)`;
-    return install(engine, { headers: raw.headers, mapping, source: { kind: 'demo', name }, evalYear: DEMO_EVALUATION_YEAR, timings });
+  async loadDemo(req) {
+    const { engine, meta } = demoDataset(req, 'current');
+    return install(engine, meta);
   },
 
-  adopt(port) {
-    // The import worker posts exactly one BuiltDataset on the port, then both ends are closed.
-    return new Promise<LoadReport>((resolve, reject) => {
-      port.onmessage = (e: MessageEvent<BuiltDataset | { error: string }>) => {
-        port.close();
-        if ('error' in e.data) reject(new Error(e.data.error));
-        else resolve(install(e.data.engine, e.data));
-      };
-      port.start();
-    });
+  async adopt(port) {
+    const built = await receive(port);
+    return install(built.engine, built);
   },
 
   async update(req) {

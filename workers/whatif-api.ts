@@ -28,7 +28,7 @@ import { mcExportTable } from '../src/whatif/mc/export-table.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
 import { EXPORTS } from '../src/i18n/exports.ts';
 import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
-import type { Dataset } from './dataset.ts';
+import { listGroups, type Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
 import type { ListPageRow, McTableLoad, McTableQuery, McTableRow, NamedChange, ListExportMeta, ReferenceRequest, SegmentRef, WhatifApi } from '../src/protocol/whatif.ts';
@@ -87,11 +87,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
     return { total, offset: o, samples: L.samples, rows: rows.map(row) };
   };
   /** The list groups of the population, and the rows of the segment a request names (checked to be the one held). */
-  const groupsOf = (ds: Dataset, segment?: SegmentRef): ListGroups => ({
-    techField: { codes: ds.techField, values: ds.techFields },
-    city: { codes: ds.city, values: ds.cities },
-    ...(segment ? { within: heldSegment(ds, segment).mask } : {}),
-  });
+  const groupsOf = (ds: Dataset, segment?: SegmentRef): ListGroups => ({ ...listGroups(ds), ...(segment ? { within: heldSegment(ds, segment).mask } : {}) });
   const named = (ds: Dataset, c: ListChange): NamedChange => ({ ...c, name: ds.names[c.row], uscc: ds.usccs[c.row] });
 
   const list = (scenario: Scenario, rule: ListRule, segment?: SegmentRef) => {

@@ -41,3 +41,10 @@ export function formatDelta(d: number): string {
   if (d !== d) return '—';
   return d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '0';
 }
+
+/** A signed change with `digits` decimals: '+3.20', '−1.05' (minus sign), '0.00'; '—' when not finite. */
+export function formatSigned(v: number, digits: number, lang: Lang): string {
+  if (!Number.isFinite(v)) return '—';
+  const text = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v);
+  return text.replace('-', '−');
+}

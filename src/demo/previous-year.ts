@@ -2,7 +2,7 @@ import { FIELD_BY_ID } from '../data/fields.ts';
 import { parseDate } from '../data/parse-date.ts';
 import { daysFromCivil } from '../engine/calendar.ts';
 import { DEMO_FIELD_IDS } from './columns.ts';
-import type { DemoRecord } from './enterprise.ts';
+import { makeEnterprise, type DemoRecord } from './enterprise.ts';
 import { DEMO_EVALUATION_YEAR, DEMO_SEED, demoRecords, type DemoOptions } from './generate.ts';
 import { Rng } from './prng.ts';
 
@@ -12,6 +12,7 @@ import { Rng } from './prng.ts';
  * on year view must find:
  * - an enterprise registered after the end of 2022 is not in last year's data (new this year), and
  *   about 2% of the others were not reported last year;
+ * - one enterprise in 80 of last year's data has closed since (a code this year's data lacks);
  * - a two-year fact's value last year is this year's "previous year" column (研发费用 2022 is the
  *   2022 column of this year's file), and its own previous year is that value over a growth factor;
  * - every other number is this year's times a factor drawn per enterprise (0.7–1.05; counts
@@ -62,11 +63,28 @@ export function previousYearRecord(rec: DemoRecord, rng: Rng): DemoRecord | null
   return out;
 }
 
-/** The previous year's records, in this year's order (its own seed for the factors). */
+/** An enterprise of last year's data that has closed since (serials past this year's rows: codes of its own), or null when registered too late. */
+function closedEnterprise(rng: Rng, serial: number): DemoRecord | null {
+  const rec = makeEnterprise(rng, serial);
+  const reg = parseDate(rec.registration_date);
+  if (!reg.ok || reg.days > PREVIOUS_END) return null;
+  for (const id of VETO_FIELDS) rec[id] = '否';
+  return rec;
+}
+
+/** The previous year's records, in this year's order, one closed enterprise after every 80th (their own seeds). */
 export function* demoPreviousRecords(opts: DemoOptions): Generator<DemoRecord> {
-  const rng = new Rng(((opts.seed ?? DEMO_SEED) ^ 0x5eed2022) >>> 0);
+  const seed = opts.seed ?? DEMO_SEED;
+  const rng = new Rng((seed ^ 0x5eed2022) >>> 0);
+  const closed = new Rng((seed ^ 0xc105ed) >>> 0);
+  let i = 0;
+  let extra = 0;
   for (const rec of demoRecords(opts)) {
     const prev = previousYearRecord(rec, rng);
     if (prev) yield prev;
+    if (++i % 80 === 0) {
+      const gone = closedEnterprise(closed, opts.rows + extra++);
+      if (gone) yield gone;
+    }
   }
 }

@@ -30,10 +30,12 @@ function csvValue(v: number): number {
 }
 
 export function demoRawTable(opts: DemoOptions, year: 'current' | 'previous' = 'current'): TypedRawTable {
-  return year === 'current' ? recordsRawTable(demoRecords(opts), DEMO_EVALUATION_YEAR, opts.rows) : recordsRawTable(demoPreviousRecords(opts), DEMO_PREVIOUS_YEAR, opts.rows);
+  return year === 'current'
+    ? recordsRawTable(demoRecords(opts), DEMO_EVALUATION_YEAR, opts.rows)
+    : recordsRawTable(demoPreviousRecords(opts), DEMO_PREVIOUS_YEAR, opts.rows + Math.ceil(opts.rows / 80));
 }
 
-/** `capacity`: at most this many records (the previous year has fewer than the rows asked for). */
+/** `capacity`: at least as many as the records (the previous year's are fewer than this year's rows plus one in 80). */
 function recordsRawTable(records: Iterable<DemoRecord>, evalYear: number, capacity: number): TypedRawTable {
   const ids = DEMO_FIELD_IDS;
   const numeric = ids.map(isNumeric);

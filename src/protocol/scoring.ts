@@ -10,6 +10,7 @@
 import type { TextDictionary } from '../segment/dictionary.ts';
 import type { SegmentColumnDef } from '../segment/columns.ts';
 import type { SegmentFacets } from '../segment/facets.ts';
+import type { YoyApi } from './yoy.ts';
 import type { Histogram, StageComparison, StageIndicatorMeans, Summary } from '../analysis/index.ts';
 import type { Explanation, IndicatorReport, IndicatorSystem, Label, Scenario } from '../engine/index.ts';
 import type { ColumnMapping } from '../data/mapping.ts';
@@ -223,7 +224,7 @@ export interface SegmentApi {
 }
 
 /** The what-if methods (workers/whatif-protocol.ts) are part of the same worker's API. */
-export interface ScoringApi extends WhatifApi, SegmentApi {
+export interface ScoringApi extends WhatifApi, SegmentApi, YoyApi {
   /** Generates and loads the demo. */
   loadDemo(req: DemoRequest): Promise<LoadReport>;
   /** Loads the one BuiltDataset that arrives on `port` (transferred). */

@@ -77,10 +77,22 @@ export class ImportState {
   private token = 0;
   private steps: LoadTimings['steps'] = [];
 
+  /**
+   * Where a scored file goes: by default the scoring worker's population (what every view shows);
+   * 年度对比's importer hands it over as the comparison year instead. Resolves to null, or to the
+   * worker's error message.
+   */
+  private readonly deliver: (port: MessagePort) => Promise<string | null>;
+
   constructor(
     private readonly workbench: Workbench,
     private readonly db: Connector,
-  ) {}
+    deliver?: (port: MessagePort) => Promise<string | null>,
+  ) {
+    this.deliver =
+      deliver ??
+      (async (port) => ((await this.workbench.loadWith((): Promise<LoadReport> => this.workbench.scoring.adopt(transfer(port, [port])))) ? null : (this.workbench.error ?? '')));
+  }
 
   private need() {
     const system = this.workbench.system;
@@ -254,14 +266,15 @@ export class ImportState {
     const handOff = { port: channel.port1, source: { kind: 'file' as const, name }, timings: { totalMs, steps: [...this.steps] } };
     this.phase = 'scoring';
     const sent = this.worker.api.handOff(transfer(handOff, [channel.port1]));
-    const ok = await this.workbench.loadWith((): Promise<LoadReport> => this.workbench.scoring.adopt(transfer(channel.port2, [channel.port2])));
+    const failure = await this.deliver(channel.port2);
+    const ok = failure === null;
     await sent.catch(() => {});
     if (ok && this.grid) {
       this.grid.held = ''; // read again from DuckDB if the mapping changes after this
       await this.worker.api.release();
     }
     this.phase = ok ? 'review' : 'error';
-    if (!ok) this.error = importErrorLabel(this.workbench.error ?? '');
+    if (failure !== null) this.error = importErrorLabel(failure);
     return ok;
   }
 

@@ -7,6 +7,8 @@ import { ScenarioLibrary } from './scenarios.svelte.ts';
 import { ShareLinks } from './whatif-link.svelte.ts';
 import { ListsState } from './whatif-lists.svelte.ts';
 import { ReferenceState } from './whatif-reference.svelte.ts';
+import { YoyState } from './whatif-yoy.svelte.ts';
+import type { PreviousYearSource } from './previous-year.ts';
 import { AuditState } from './whatif-audit.svelte.ts';
 import { MonteCarloState } from './whatif-mc.svelte.ts';
 import { SobolState } from './whatif-sobol.svelte.ts';
@@ -23,13 +25,20 @@ export interface WhatifApp {
   sobol: SobolState;
   lists: ListsState;
   reference: ReferenceState;
+  yoy: YoyState;
   audit: AuditState;
   links: ShareLinks;
   presenter: Presenter;
   dispose(): void;
 }
 
-export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Blob, name: string) => Promise<Label | null>, segment: SegmentState | null = null): WhatifApp {
+export function createWhatif(
+  workbench: Workbench,
+  nav: Nav,
+  openFile: (file: Blob, name: string) => Promise<Label | null>,
+  segment: SegmentState | null,
+  previousYear: PreviousYearSource,
+): WhatifApp {
   const scoring: Remote<ScoringApi> = workbench.scoring;
   const library = new ScenarioLibrary();
   const whatif = new WhatifState(workbench, library, scoring, segment);
@@ -37,6 +46,7 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
   const sobol = new SobolState(scoring, mc);
   const lists = new ListsState(scoring);
   const reference = new ReferenceState(scoring);
+  const yoy = new YoyState(scoring, previousYear);
   const audit = new AuditState(scoring);
   // A link restores the Monte Carlo form too (and, once App sets `links.profile`, the open enterprise).
   const links = new ShareLinks(workbench, nav, whatif, openFile, undefined, mc);
@@ -48,6 +58,7 @@ export function createWhatif(workbench: Workbench, nav: Nav, openFile: (file: Bl
     sobol,
     lists,
     reference,
+    yoy,
     audit,
     links,
     presenter,

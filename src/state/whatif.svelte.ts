@@ -19,7 +19,7 @@ import type { ScenarioLibrary } from './scenarios.svelte.ts';
 import { Job } from './job.svelte.ts';
 import type { Workbench } from './workbench.svelte.ts';
 
-export const WHATIF_VIEWS = ['scenarios', 'compare', 'sensitivity', 'montecarlo', 'sobol', 'agreement', 'audit', 'lists', 'report'] as const;
+export const WHATIF_VIEWS = ['scenarios', 'compare', 'sensitivity', 'montecarlo', 'sobol', 'agreement', 'audit', 'lists', 'yoy', 'report'] as const;
 export type WhatifView = (typeof WHATIF_VIEWS)[number];
 
 /** Which scenario a comparison side means: the published weights, the workbench's, or a saved one. */

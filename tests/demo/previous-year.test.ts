@@ -58,6 +58,12 @@ describe('the demo’s previous year', () => {
     expect(absent / eligible.length).toBeLessThan(0.03);
   });
 
+  it('holds enterprises that have closed since: about one in 80, with codes this year lacks', () => {
+    const closed = prev.text.uscc.filter((u) => !curRow.has(u));
+    expect(closed.length / prev.n).toBeGreaterThan(0.008);
+    expect(closed.length / prev.n).toBeLessThan(0.014);
+  });
+
   it('takes a two-year fact from this year’s previous-year column, and clears no one', () => {
     let linked = 0;
     for (const [u, p] of prevRow) {

@@ -113,6 +113,15 @@ const STEPS: Step[] = [
     act: () => poll(() => page.getByTestId('list-table').locator('tbody tr').count()).toBeGreaterThan(5),
   },
   {
+    name: { zh: '情景分析/年度对比', en: 'What-if/Year on year' },
+    tabs: { zh: ['情景分析', '年度对比'], en: ['What-if', 'Year on year'] },
+    act: async () => {
+      if (!(await page.getByTestId('yoy-counts').count())) await page.getByTestId('yoy-load').click();
+      await poll(() => page.getByTestId('yoy-table').locator('tbody tr').count()).toBeGreaterThan(5);
+      await poll(() => page.locator('[data-testid="yoy-slope"] svg, [data-testid="yoy-slope"] canvas').count()).toBeGreaterThan(0);
+    },
+  },
+  {
     name: { zh: '情景分析/报告', en: 'What-if/Report' },
     tabs: { zh: ['情景分析', '报告'], en: ['What-if', 'Report'] },
     act: () => poll(() => page.getByTestId('report').count()).toBe(1),

@@ -92,6 +92,8 @@ describe('screenshots match the reviewed references', () => {
           // 企业画像 is shown with the top-ranked enterprise open (the empty picker says little).
           const openFirst = page.getByTestId('profile-open-first');
           if (view.tab === 'profile' && (await openFirst.count())) await openFirst.click();
+          // 年度对比 is shown with the demo's previous year loaded (kept for the second language).
+          if (view.sub === 'yoy' && !(await page.getByTestId('yoy-counts').count())) await page.getByTestId('yoy-load').click();
           await page.mouse.move(0, 0);
           await settle(page);
           const name = `${lang}-${size.width}x${size.height}-${viewName(view)}.png`;

@@ -9,6 +9,7 @@ import { METHOD } from '../../src/i18n/method.ts';
 import { PROFILE } from '../../src/i18n/profile.ts';
 import { REFERENCE } from '../../src/i18n/reference.ts';
 import { SEGMENT } from '../../src/i18n/segment.ts';
+import { YOY } from '../../src/i18n/yoy.ts';
 import { SOBOL } from '../../src/i18n/sobol.ts';
 import { STAGES } from '../../src/i18n/stages.ts';
 import { WEIGHTS } from '../../src/i18n/weights.ts';
@@ -22,7 +23,23 @@ import { CJK, ZH_LATIN_ALLOWED, latinWords } from '../e2e/text-leaks.ts';
  * allow-list (the same list the language-leak e2e test uses), the English free of Chinese.
  * Functions are called with sample arguments (numbers: they print in either language).
  */
-const TABLES: Record<string, Record<Lang, unknown>> = { APP, COMMON, CHARTS, EXPORTS, IMPORT, METHOD, PROFILE, REFERENCE, SEGMENT, SOBOL, STAGES, WEIGHTS, WHATIF, WHATIF_CHARTS };
+const TABLES: Record<string, Record<Lang, unknown>> = {
+  APP,
+  COMMON,
+  CHARTS,
+  EXPORTS,
+  IMPORT,
+  METHOD,
+  PROFILE,
+  REFERENCE,
+  SEGMENT,
+  SOBOL,
+  STAGES,
+  WEIGHTS,
+  WHATIF,
+  WHATIF_CHARTS,
+  YOY,
+};
 
 // Strings that are the same in both languages on purpose: symbols and formats, not words.
 const SAME_IN_BOTH = new Set(['Spearman ρ', 'PCT', 'CSV', 'XLSX', 'JSON']);

@@ -5,3 +5,4 @@ export { rankIntervalSpec, rankIntervalRows, type RankIntervalInput, type RankIn
 export { correlationMatrixSpec, correlationCells, type CorrelationInput, type CorrelationCell } from './correlation-matrix.ts';
 export { effectiveWeightsSpec, effectiveWeightRows, type EffectiveWeightsInput, type EffectiveWeightRow } from './effective-weights.ts';
 export { sobolBarSpec, sobolBarRows, type SobolBarInput, type SobolBarRow } from './sobol-bar.ts';
+export { slopeSpec, slopePoints, type SlopeInput, type SlopePoint } from './slope.ts';

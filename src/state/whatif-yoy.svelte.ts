@@ -1,0 +1,99 @@
+import type { Remote } from 'comlink';
+import type { Scenario } from '../engine/index.ts';
+import type { ListRule } from '../whatif/lists/index.ts';
+import type { LoadReport, ScoringApi } from '../protocol/scoring.ts';
+import type { YoyExportRequest, YoyFilter, YoyQuery, YoyResult, YoySort } from '../protocol/yoy.ts';
+import { Job } from './job.svelte.ts';
+import type { PreviousYearSource } from './previous-year.ts';
+import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
+
+/** Rows per page of the year on year table. */
+export const YOY_PAGE = 50;
+
+/** 'demo' = the demo's previous year; otherwise the id of a data set stored on this computer. */
+export type PreviousChoice = string;
+
+/**
+ * 年度对比: the previous year's data set held by the scoring worker beside the current one, and
+ * the comparison under the current scenario and list rule (recomputed when either, or the current
+ * data set, changes; a page, filter, order or search only re-reads the worker's table).
+ */
+export class YoyState {
+  /** The comparison year as loaded (its report), and which choice it came from. */
+  previous = $state.raw<{ choice: PreviousChoice; report: LoadReport } | null>(null);
+  loading = $state(false);
+  loadError = $state<string | null>(null);
+  filter = $state<YoyFilter>('all');
+  sort = $state<YoySort>('fall');
+  search = $state('');
+  offset = $state(0);
+  limit = $state(YOY_PAGE);
+  exporting = $state(false);
+  exportError = $state<string | null>(null);
+  readonly job: Job<YoyQuery, YoyResult>;
+
+  constructor(
+    private readonly scoring: Remote<ScoringApi>,
+    private readonly source: PreviousYearSource,
+  ) {
+    this.job = new Job((q) => scoring.yoyCompare(q));
+  }
+
+  async load(choice: PreviousChoice): Promise<void> {
+    this.loading = true;
+    this.loadError = null;
+    try {
+      const report = choice === 'demo' ? await this.source.demo() : await this.source.stored(choice);
+      this.previous = { choice, report };
+      this.offset = 0;
+      this.job.clear();
+    } catch (err) {
+      this.loadError = err instanceof Error ? err.message : String(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async remove(): Promise<void> {
+    this.previous = null;
+    this.job.clear();
+    await this.scoring.dropPrevious();
+  }
+
+  query(scenario: Scenario, rule: ListRule): YoyQuery {
+    return {
+      scenario: $state.snapshot(scenario) as Scenario,
+      rule: $state.snapshot(rule) as ListRule,
+      filter: this.filter,
+      sort: this.sort,
+      search: this.search,
+      offset: this.offset,
+      limit: this.limit,
+    };
+  }
+
+  refresh(scenario: Scenario, rule: ListRule): Promise<void> {
+    return this.previous ? this.job.run(this.query(scenario, rule)) : Promise.resolve();
+  }
+
+  async export(format: 'csv' | 'xlsx', scenario: Scenario, rule: ListRule, meta: Omit<YoyExportRequest, 'scenario' | 'rule' | 'format' | 'exportedAt'>): Promise<void> {
+    if (!this.previous) return;
+    this.exporting = true;
+    this.exportError = null;
+    try {
+      const now = exportMoment();
+      const bytes = await this.scoring.yoyExport({
+        scenario: $state.snapshot(scenario) as Scenario,
+        rule: $state.snapshot(rule) as ListRule,
+        ...meta,
+        format,
+        exportedAt: now.text,
+      });
+      downloadBytes(bytes, `年度对比-${now.date}.${format}`, MIME[format]);
+    } catch (err) {
+      this.exportError = err instanceof Error ? err.message : String(err);
+    } finally {
+      this.exporting = false;
+    }
+  }
+}
