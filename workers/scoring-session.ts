@@ -1,6 +1,7 @@
 import { bilingualError } from '../src/import/errors.ts';
 import { baselineScenario, PreparedCache, scoreScenario, type IndicatorSystem, type Population, type Run, type Scenario } from '../src/engine/index.ts';
 import { getSystem } from '../src/systems/index.ts';
+import { runKey } from './run-key.ts';
 
 /** Runs kept for comparisons and lists besides the current and baseline ones (the UI asks again for the same A/B). */
 const KEPT_RUNS = 4;
@@ -31,7 +32,7 @@ export class ScoringSession {
 
   /** Makes `scenario` the current one; false when nothing changed (same JSON as before). */
   setScenario(scenario: Scenario): boolean {
-    const key = JSON.stringify(scenario);
+    const key = runKey(scenario);
     if (key === this.currentKey && this.currentRun) return false;
     const system = this.systemFor(scenario);
     const previous = this.currentRun;
@@ -44,7 +45,7 @@ export class ScoringSession {
 
   /** Scores any scenario (A or B of a comparison, a list's scenario) without changing the current one. */
   score(scenario: Scenario): Run {
-    const key = JSON.stringify(scenario);
+    const key = runKey(scenario);
     if (key === this.currentKey && this.currentRun) return this.currentRun;
     const system = this.systemFor(scenario);
     const hit = this.kept.get(key);

@@ -33,6 +33,7 @@ import type { ScoringSession } from './scoring-session.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
 import type { ListPageRow, McTableLoad, McTableQuery, McTableRow, NamedChange, ListExportMeta, ReferenceRequest, SegmentRef, WhatifApi } from '../src/protocol/whatif.ts';
 import { heldSegment } from './segment-api.ts';
+import { runKey } from './run-key.ts';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
 
@@ -61,7 +62,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
   let lastAudit: { ds: Dataset; key: string; audit: Audit } | null = null;
   const auditOf = (scenario: Scenario) => {
     const { ds, scorer } = need();
-    const key = JSON.stringify(scenario);
+    const key = runKey(scenario);
     const sc = scorer.score(scenario);
     if (lastAudit?.ds !== ds || lastAudit.key !== key) lastAudit = { ds, key, audit: computeAudit({ prepared: sc.prepared, weights: sc.weights, result: sc.result }) };
     return { audit: lastAudit.audit, sc };
@@ -92,7 +93,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
 
   const list = (scenario: Scenario, rule: ListRule, segment?: SegmentRef) => {
     const { ds, scorer } = need();
-    const key = JSON.stringify([scenario, rule, segment?.id ?? 0]);
+    const key = runKey([scenario, rule, segment?.id ?? 0]);
     if (listCache?.key !== key) {
       const sc = scorer.score(scenario);
       const built = buildList(sc.prepared, sc.result, rule, groupsOf(ds, segment));

@@ -14,6 +14,7 @@ import { yoyExportTable } from '../src/whatif/yoy/yoy-export.ts';
 import { YOY } from '../src/i18n/yoy.ts';
 import { datasetFromEngine, listGroups, type Dataset, type DatasetMeta } from './dataset.ts';
 import { ScoringSession } from './scoring-session.ts';
+import { runKey } from './run-key.ts';
 
 /**
  * Last year's scenario: the current one with its own as-of date (the end of its evaluation year),
@@ -59,7 +60,7 @@ export function yoyApi(
   const compute = (req: YoyRequest): Held => {
     const { ds, session } = state();
     if (!previous) throw bilingualError('yoy-no-previous', { zh: '年度对比：请先选择上一年度的数据集。', en: 'Year on year: choose the previous year’s data set first.' });
-    const key = JSON.stringify([req.scenario, req.rule]);
+    const key = runKey([req.scenario, req.rule]);
     if (held && held.key === key && held.cur === ds && held.prev === previous.ds) return held;
     const t0 = performance.now();
     const a = session.score(req.scenario);

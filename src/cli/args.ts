@@ -17,7 +17,7 @@ export interface ScoreArgs {
 }
 
 export const USAGE =
-  'usage: npm run --silent score -- --system ID --input FILE --output OUT.csv [--as-of YYYY-MM-DD] [--scenario S.json] [--sheet NAME] [--segment "SQL CONDITION"] [--verbose]';
+  'usage: npm run --silent score -- --system ID|FILE.json --input FILE --output OUT.csv [--as-of YYYY-MM-DD] [--scenario S.json] [--sheet NAME] [--segment "SQL CONDITION"] [--verbose]';
 
 /** The options every command reads its input with (score and analyze). */
 export const INPUT_OPTIONS = {

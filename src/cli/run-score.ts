@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { baselineScenario, scoreScenario, type IndicatorSystem, type Scenario } from '../engine/index.ts';
-import { getSystem, listSystems } from '../systems/index.ts';
 import { buildDataset, DataError, fieldLabel, finalizeMapping, matchHeaders, type ColumnMapping } from '../data/index.ts';
 import { readDataFileTyped } from '../data/node/read-file.ts';
 import { columnReads } from '../data/column-reads.ts';
 import type { ScoreArgs } from './args.ts';
 import { resolveAsOf } from './as-of.ts';
 import { CliError } from './cli-error.ts';
+import { resolveSystem } from './resolve-system.ts';
 import { loadScenario, loadScenarioDoc } from './load-scenario.ts';
 import { formatOutputCsv, type OutputColumns } from './output-csv.ts';
 import { segmentFields, selectSegmentRows } from './segment-native.ts';
@@ -79,13 +79,7 @@ export async function loadAndScore(
   /** Fields read beyond the system's (asked after the scenario is read: its list rule may need a column). */
   extraFields: () => readonly string[] = () => [],
 ) {
-  const system = getSystem(args.system);
-  if (!system) {
-    const ids = listSystems()
-      .map((s) => s.id)
-      .join(', ');
-    throw new CliError(`Unknown system "${args.system}"; known systems: ${ids}.`, 2);
-  }
+  const system = await resolveSystem(args.system);
   if (args.asOf !== undefined) resolveAsOf(args.asOf, undefined, undefined, ''); // fail early on a bad --as-of
   const scenario: Scenario | undefined = args.scenario ? await scenarioFile(args.scenario, system) : undefined;
   const name = basename(args.input);

@@ -1,4 +1,8 @@
+import { evaluateExpr, exprFields, parseExpr } from './expr.ts';
+import { growth, ratio } from './ratio-rule.ts';
 import type { ValueRule } from './types.ts';
+
+export { growth, ratio };
 
 /**
  * Derived values (scoring.md §3). Every function writes into a preallocated output so that
@@ -6,21 +10,6 @@ import type { ValueRule } from './types.ts';
  */
 
 export type Columns = Readonly<Record<string, Float64Array>>;
-
-/**
- * The ratio rule: `b > 0 → a/b`; `b = 0 → +∞ | 0 | −∞` by the sign of `a`;
- * `b < 0`, or either side missing (NaN) → missing.
- */
-export function ratio(a: number, b: number): number {
-  if (Number.isNaN(a) || Number.isNaN(b) || b < 0) return NaN;
-  if (b > 0) return a / b;
-  return a > 0 ? Infinity : a < 0 ? -Infinity : 0;
-}
-
-/** Growth `(y − prev) / prev`, following the ratio rule with `a = y − prev`, `b = prev`. */
-export function growth(current: number, previous: number): number {
-  return ratio(current - previous, previous);
-}
 
 function column(columns: Columns, field: string, n: number): Float64Array {
   const c = columns[field];
@@ -74,6 +63,13 @@ export function deriveValues(rule: ValueRule, columns: Columns, n: number): Floa
       for (let r = 0; r < n; r++) out[r] = growth(y[r], p[r]);
       return out;
     }
+    case 'expr': {
+      const r = parseExpr(rule.expr);
+      // Systems are validated before they are scored (schema.ts), so this only guards misuse.
+      if (!r.ok) throw new Error(`formula "${rule.expr}": ${r.error.message.en}`);
+      // A bare field returns its column, as the 'field' rule does (callers never write into it).
+      return evaluateExpr(r.node, (f) => column(columns, f, n), n);
+    }
     default: {
       const never: never = rule;
       throw new Error(`unknown value rule ${JSON.stringify(never)}`);
@@ -92,5 +88,7 @@ export function ruleFields(rule: ValueRule): string[] {
       return [rule.numerator, ...(Array.isArray(rule.denominator) ? rule.denominator : [rule.denominator])];
     case 'growth':
       return [rule.current, rule.previous];
+    case 'expr':
+      return exprFields(rule.expr);
   }
 }

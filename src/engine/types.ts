@@ -22,7 +22,9 @@ export type ValueRule =
   /** `denominator` may list several fields: their sum (missing when any of them is missing). */
   | { kind: 'ratio'; numerator: string; denominator: string | string[] }
   | { kind: 'growth'; current: string; previous: string }
-  | { kind: 'sum'; fields: string[] };
+  | { kind: 'sum'; fields: string[] }
+  /** A custom indicator: a formula over data-model fields in the expression language (expr.ts). */
+  | { kind: 'expr'; expr: string };
 
 export type Direction = 'positive' | 'reverse';
 

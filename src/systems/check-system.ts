@@ -1,4 +1,5 @@
 import type { IndicatorSystem } from '../engine/types.ts';
+import { parseExpr } from '../engine/expr.ts';
 import { systemFields } from '../engine/system-fields.ts';
 import { isNumericField, knownField } from './known-fields.ts';
 
@@ -90,7 +91,11 @@ function checkFields(system: IndicatorSystem, err: (path: string, message: strin
       use(`${p}.current`, v.current, 'numeric');
       use(`${p}.previous`, v.previous, 'numeric');
     } else if (v.kind === 'sum') v.fields.forEach((f, j) => use(`${p}.fields[${j}]`, f, 'numeric'));
-    else {
+    else if (v.kind === 'expr') {
+      const r = parseExpr(v.expr);
+      if (!r.ok) err(`${p}.expr`, `${r.error.message.en} in "${v.expr}"`);
+      else r.fields.forEach((f) => use(`${p}.expr`, f, 'numeric'));
+    } else {
       use(`${p}.numerator`, v.numerator, 'numeric');
       if (Array.isArray(v.denominator)) v.denominator.forEach((f, j) => use(`${p}.denominator[${j}]`, f, 'numeric'));
       else use(`${p}.denominator`, v.denominator, 'numeric');

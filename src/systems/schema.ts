@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IndicatorSystem } from '../engine/types.ts';
+import { MAX_EXPR_LENGTH } from '../engine/expr.ts';
 import { checkSystem } from './check-system.ts';
 
 /**
@@ -30,6 +31,7 @@ const valueRule = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ratio'), numerator: fieldId, denominator: z.union([fieldId, z.array(fieldId).min(1).max(20)]) }),
   z.strictObject({ kind: z.literal('growth'), current: fieldId, previous: fieldId }),
   z.strictObject({ kind: z.literal('sum'), fields: z.array(fieldId).min(1).max(20) }),
+  z.strictObject({ kind: z.literal('expr'), expr: z.string().min(1).max(MAX_EXPR_LENGTH) }),
 ]);
 
 const weight = finite('a weight').min(0, { error: (iss) => `a weight must be ≥ 0, got ${String(iss.input)}` });

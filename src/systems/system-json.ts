@@ -18,6 +18,8 @@ function rule(v: ValueRule): ValueRule {
       return { kind: v.kind, current: v.current, previous: v.previous };
     case 'sum':
       return { kind: v.kind, fields: [...v.fields] };
+    case 'expr':
+      return { kind: v.kind, expr: v.expr };
   }
 }
 

@@ -1,0 +1,10 @@
+import { systemsEpoch } from '../src/systems/index.ts';
+
+/**
+ * The cache key of anything computed from a scenario. A scenario names its system by id only, and
+ * a custom system can change under the same id (the editor saves it again), so the registry's
+ * epoch is part of the key: a cached run never outlives the system it was scored with.
+ */
+export function runKey(value: unknown): string {
+  return `${systemsEpoch()}:${JSON.stringify(value)}`;
+}
