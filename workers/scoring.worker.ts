@@ -18,6 +18,7 @@ import type { BuiltDataset, DemoRequest, LoadReport, ProfileData, RankingRow, Sc
 import { whatifApi } from './whatif-api.ts';
 import { segmentApi } from './segment-api.ts';
 import { yoyApi } from './yoy-api.ts';
+import { setCustomSystems } from '../src/systems/index.ts';
 
 /**
  * The scoring worker: owns the population's columns, the prepared matrices and the current and
@@ -103,6 +104,10 @@ const api: ScoringApi = {
     if (!ds) throw NO_DATASET();
     return ds;
   }),
+
+  async setCustomSystems(systems) {
+    return setCustomSystems(systems);
+  },
 
   async loadDemo(req) {
     const { engine, meta } = demoDataset(req, 'current');

@@ -6,6 +6,7 @@ export const PARA_IDS = [
   'stage',
   'ratio',
   'growth',
+  'formula',
   'quantile',
   'norm-winsorized-minmax',
   'norm-minmax',
@@ -96,7 +97,7 @@ export interface MethodText {
 
 const SECTIONS: ParaId[][] = [
   ['population', 'stage'],
-  ['ratio', 'growth'],
+  ['ratio', 'growth', 'formula'],
   ['quantile', 'norm-winsorized-minmax', 'norm-minmax', 'norm-zscore', 'norm-percentile-rank', 'norm-log-minmax', 'norm-efficacy', 'missing'],
   ['weights', 'base', 'bonus', 'veto'],
   ['rank'],
@@ -139,6 +140,13 @@ const zh: MethodText = {
     growth: {
       title: '增长率与两年合计',
       body: ['增长率以“本年减上年”为分子、上年值为分母，同样适用上面的比值规则。两年合计（如近两年平台数）任一年缺失即为缺失。'],
+    },
+    formula: {
+      title: '公式指标（自定义指标）',
+      body: [
+        '在“指标体系”中可以用公式新增指标，例如研发人员人均研发费用 = 研发费用 ÷ 科技人员数量。公式由数据字段、数字、加减乘除、括号和增长率函数（本年, 上年）组成（写法见“指标体系”页的说明），浏览器和命令行使用同一套解析与计算。',
+        '除法与增长率函数都按上面的比值规则处理，所以用公式写出的研发投入强度与预置指标完全相同。任一字段缺失时结果为缺失值（得 0 分并标记）；无穷减无穷、0 乘无穷等无定义的结果也记为缺失。公式指标与其他指标一样标准化、加权。',
+      ],
     },
     quantile: {
       title: '分位数（线性插值）',
@@ -355,6 +363,13 @@ const en: MethodText = {
       title: 'Growth rates and two-year sums',
       body: [
         'A growth rate has "this year minus last year" as numerator and last year as denominator, with the ratio rule above. A two-year sum (such as platforms in the last two years) is missing when either year is missing.',
+      ],
+    },
+    formula: {
+      title: 'Formula indicators (custom indicators)',
+      body: [
+        'In Indicator system an indicator can be added as a formula, such as R&D expense per technical staff member = R&D expense ÷ technical staff. A formula is made of data fields, numbers, + − × ÷, brackets and the growth function growth(current, previous); the browser and the command line parse and compute it with the same code.',
+        'Division and growth follow the ratio rule above, so R&D intensity written as a formula equals the preset indicator exactly. A missing field makes the result missing (0 points, flagged); undefined results such as ∞ − ∞ or 0 × ∞ are missing too. A formula indicator is normalised and weighted like any other.',
       ],
     },
     quantile: {

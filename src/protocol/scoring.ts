@@ -225,6 +225,8 @@ export interface SegmentApi {
 
 /** The what-if methods (workers/whatif-protocol.ts) are part of the same worker's API. */
 export interface ScoringApi extends WhatifApi, SegmentApi, YoyApi {
+  /** The page's custom indicator systems (the editor's), replacing the worker's set; refusals are returned. */
+  setCustomSystems(systems: IndicatorSystem[]): Promise<string[]>;
   /** Generates and loads the demo. */
   loadDemo(req: DemoRequest): Promise<LoadReport>;
   /** Loads the one BuiltDataset that arrives on `port` (transferred). */

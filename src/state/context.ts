@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { CustomSystemsState } from './custom-systems.svelte.ts';
 import type { Nav } from './nav.svelte.ts';
 import type { ProfileState } from './profile.svelte.ts';
 import type { SegmentState } from './segment.svelte.ts';
@@ -12,6 +13,7 @@ export interface AppState {
   profile: ProfileState;
   stages: StagesState;
   segment: SegmentState;
+  systems: CustomSystemsState;
 }
 
 const KEY = Symbol('app-state');

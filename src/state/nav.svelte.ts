@@ -1,5 +1,5 @@
 /** The sections of the workbench, in tab order. */
-export const TABS = ['overview', 'ranking', 'weights', 'stages', 'profile', 'whatif', 'data', 'method'] as const;
+export const TABS = ['overview', 'ranking', 'weights', 'stages', 'profile', 'whatif', 'data', 'system', 'method'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** Which section is shown; mirrored in the URL hash (#ranking …) so a link opens a section. */

@@ -38,7 +38,7 @@ export function readLibrary(store: KeyValueStore | null): ScenarioDoc[] {
   }
 }
 
-function storage(): KeyValueStore | null {
+export function storage(): KeyValueStore | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {

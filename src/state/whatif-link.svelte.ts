@@ -1,5 +1,6 @@
 import type { Label, Scenario } from '../engine/index.ts';
-import { getSystem } from '../systems/index.ts';
+import { getSystem, isPresetSystem, registerSystem } from '../systems/index.ts';
+import type { IndicatorSystem } from '../engine/types.ts';
 import { datasetNotice, decodeShareHash, encodeShareHash, type LinkScenarioRef, type ShareContext, type ShareDataset, type ShareView } from '../whatif/share/index.ts';
 import { newScenarioDoc, type ScenarioDoc } from '../whatif/scenarios/index.ts';
 import type { Nav, Tab } from './nav.svelte.ts';
@@ -41,6 +42,9 @@ export class ShareLinks {
   copied = $state(false);
   /** 'none' | 'pending' | 'applied' | 'rejected' (the e2e tests read it). */
   status = $state<'none' | 'pending' | 'applied' | 'rejected'>('none');
+  /** Where a link's custom system goes (the 指标体系 state; set by App.svelte). */
+  systems: { adopt(system: IndicatorSystem): void } | null = null;
+  private linked: IndicatorSystem | null = null;
   readonly stop: () => void;
 
   constructor(
@@ -60,7 +64,7 @@ export class ShareLinks {
       if (!r.ok) {
         this.status = 'rejected';
         this.banner = { kind: 'error', message: r.message, ...(r.errors ? { details: r.errors.slice(0, 5) } : {}) };
-      } else if (!getSystem(r.doc.scenario.systemId)) {
+      } else if (!getSystem(r.doc.scenario.systemId) && !this.linkSystem(r.context?.system, r.doc.scenario.systemId)) {
         this.status = 'rejected';
         this.banner = {
           kind: 'error',
@@ -93,6 +97,8 @@ export class ShareLinks {
 
   /** Applies a decoded link once the data is ready: its scenario and segment, then its view, data and enterprise. */
   private async applyLink(doc: ScenarioDoc, context: ShareContext | null, dataUrl: string | null): Promise<void> {
+    // The link's custom system reaches the worker (and the user's list) before its scenario does.
+    if (this.linked) this.systems?.adopt(this.linked);
     const segmentNote = await this.whatif.applyDoc(doc);
     const notes = this.applyView(context?.view);
     const opened = { zh: `已打开分享的方案“${doc.name}”。`, en: `Opened the shared scenario "${doc.name}".` };
@@ -104,6 +110,13 @@ export class ShareLinks {
     this.setBanner(warn ? 'warning' : 'info', [opened, ...(mismatch ? [mismatch] : []), ...(segmentNote ? [segmentNote] : []), ...notes]);
     if (dataUrl) await this.openData(dataUrl);
     else if (this.profileUscc) await this.openProfile(this.profileUscc);
+  }
+
+  /** A custom system carried by the link, registered in this page when it is the one the scenario names. */
+  private linkSystem(system: IndicatorSystem | undefined, id: string): boolean {
+    if (!system || system.id !== id || registerSystem(system).length) return false;
+    this.linked = getSystem(id) ?? null;
+    return this.linked !== null;
   }
 
   /** The dataset on screen as a link names it (null before any data is loaded). */
@@ -139,7 +152,9 @@ export class ShareLinks {
   /** Puts the link to `doc` (with the current view and dataset) in the address bar and (when allowed) on the clipboard. */
   async copy(doc: ScenarioDoc): Promise<string> {
     const dataset = this.shownDataset();
-    const context: ShareContext = { version: 1, view: this.currentView(), ...(dataset ? { dataset } : {}) };
+    const id = this.workbench.scenario.systemId;
+    const system = isPresetSystem(id) ? undefined : getSystem(id);
+    const context: ShareContext = { version: 1, view: this.currentView(), ...(dataset ? { dataset } : {}), ...(system ? { system } : {}) };
     const hash = `${encodeShareHash(doc, undefined, context)}&v=${this.nav.tab}.${this.whatif.view}`;
     const url = `${location.origin}${location.pathname}${location.search}${hash}`;
     history.replaceState(null, '', hash);

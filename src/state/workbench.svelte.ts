@@ -36,7 +36,12 @@ export class Workbench {
    * can tell its numbers are not yet those of `scenario`.
    */
   scoredScenario = $state.raw<Scenario | null>(null);
-  readonly system: IndicatorSystem = $derived(getSystem(this.scenario.systemId) ?? (getSystem(DEFAULT_SYSTEM_ID) as IndicatorSystem));
+  /** Bumped when a custom system changes under its id (the registry itself is not reactive). */
+  private systemsVersion = $state(0);
+  readonly system: IndicatorSystem = $derived.by(() => {
+    void this.systemsVersion;
+    return getSystem(this.scenario.systemId) ?? (getSystem(DEFAULT_SYSTEM_ID) as IndicatorSystem);
+  });
 
   private readonly updates: LatestRequest<Omit<UpdateRequest, 'gen'>, UpdateResult>;
   private sentAt = new Map<number, number>();
@@ -97,6 +102,16 @@ export class Workbench {
     if (scenario.systemId !== this.scenario.systemId) this.query = { ...this.query, stage: -1, offset: 0 };
     this.scenario = scenario;
     this.refresh();
+  }
+
+  /**
+   * A custom system was saved or removed: `scenario` (the system's default weights, since indicators
+   * may have come or gone) becomes current and is scored again (the worker's cache keys carry the
+   * registry's epoch, so the same JSON is not mistaken for the old run).
+   */
+  systemsChanged(scenario: Scenario): void {
+    this.systemsVersion++;
+    this.setScenario(scenario);
   }
 
   setQuery(query: RankingQuery): void {

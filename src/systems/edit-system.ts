@@ -85,7 +85,7 @@ export function removeIndicator(system: IndicatorSystem, id: string, rescale: bo
 }
 
 /** The stage sums of a system's weights (the editor shows them beside the table). */
-export function stageSums(system: IndicatorSystem): Record<string, number> {
+export function systemStageSums(system: IndicatorSystem): Record<string, number> {
   return Object.fromEntries(system.stages.map((st) => [st.id, system.indicators.reduce((acc, i) => acc + (i.weights[st.id] ?? 0), 0)]));
 }
 

@@ -63,6 +63,16 @@ export function unregisterSystem(id: string): void {
   if (CUSTOM.delete(id)) epoch++;
 }
 
+/**
+ * Makes `systems` the whole set of custom systems (a worker receiving the page's set): the others
+ * are removed. Returns one message per refused system.
+ */
+export function setCustomSystems(systems: readonly IndicatorSystem[]): string[] {
+  const keep = new Set(systems.map((s) => s.id));
+  for (const id of [...CUSTOM.keys()]) if (!keep.has(id)) unregisterSystem(id);
+  return systems.flatMap((s) => registerSystem(s).map((e) => `${s.id}: ${e}`));
+}
+
 /** Custom systems, in the order they were first registered. */
 export function customSystems(): IndicatorSystem[] {
   return [...CUSTOM.values()].map((c) => c.system);

@@ -30,6 +30,7 @@ const TABS = [
   { id: 'profile', zh: '企业画像', en: 'Profile' },
   { id: 'whatif', zh: '情景分析', en: 'What-if' },
   { id: 'data', zh: '数据', en: 'Data' },
+  { id: 'system', zh: '指标体系', en: 'Indicator system' },
   { id: 'method', zh: '方法说明', en: 'Methodology' },
 ] as const;
 

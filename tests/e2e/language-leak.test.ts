@@ -128,6 +128,18 @@ const STEPS: Step[] = [
   },
   { name: { zh: '数据', en: 'Data' }, tabs: { zh: ['数据'], en: ['Data'] } },
   { name: { zh: '方法说明', en: 'Methodology' }, tabs: { zh: ['方法说明'], en: ['Methodology'] }, act: () => poll(() => page.locator('.katex').count()).toBeGreaterThan(5) },
+  // Last: it makes a custom system current (each language's pass starts again on the default one).
+  {
+    name: { zh: '指标体系', en: 'Indicator system' },
+    tabs: { zh: ['指标体系'], en: ['Indicator system'] },
+    // With a custom system (the example bank model, named in both languages) the editor is on screen.
+    act: async () => {
+      if (!(await page.getByTestId('indicator-form').count())) await page.getByTestId('system-example').click();
+      await poll(() => page.getByTestId('indicator-form').count()).toBe(1);
+      await page.getByTestId('indicator-formula').fill('rd_expense / (tech_staff');
+      await poll(() => page.getByTestId('formula-error').count()).toBe(1);
+    },
+  },
 ];
 
 async function visit(step: Step, lang: L): Promise<string[]> {
@@ -166,6 +178,7 @@ describe.each(['zh', 'en'] as const)('language leaks (%s)', (lang) => {
   const found: string[] = [];
   beforeAll(async () => {
     await page.locator('header .lang button', { hasText: lang === 'zh' ? '中文' : 'English' }).click();
+    await page.locator('header select').selectOption('sichuan-2024');
   });
   afterAll(() => console.log(`language-leak ${lang}: ${found.length} leak(s)`));
 

@@ -10,6 +10,7 @@ import { PROFILE } from '../../src/i18n/profile.ts';
 import { REFERENCE } from '../../src/i18n/reference.ts';
 import { SEGMENT } from '../../src/i18n/segment.ts';
 import { YOY } from '../../src/i18n/yoy.ts';
+import { SYSTEM_EDITOR } from '../../src/i18n/system-editor.ts';
 import { SOBOL } from '../../src/i18n/sobol.ts';
 import { STAGES } from '../../src/i18n/stages.ts';
 import { WEIGHTS } from '../../src/i18n/weights.ts';
@@ -39,6 +40,7 @@ const TABLES: Record<string, Record<Lang, unknown>> = {
   WHATIF,
   WHATIF_CHARTS,
   YOY,
+  SYSTEM_EDITOR,
 };
 
 // Strings that are the same in both languages on purpose: symbols and formats, not words.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorSystem } from '../../src/engine/index.ts';
-import { copyAsCustom, exampleBankModel, freshId, putIndicator, removeIndicator, stageSums } from '../../src/systems/edit-system.ts';
+import { copyAsCustom, exampleBankModel, freshId, putIndicator, removeIndicator, systemStageSums } from '../../src/systems/edit-system.ts';
 import { customSystems, exportSystem, getSystem, importSystem, listSystems, parseSystem, registerSystem, systemsEpoch, unregisterSystem } from '../../src/systems/index.ts';
 
 const sichuan = getSystem('sichuan-2024') as IndicatorSystem;
@@ -16,7 +16,7 @@ describe('system editor operations', () => {
     const w = (id: string) => bank.indicators.find((i) => i.id === id)!.weights;
     expect(w('rd_expense').initial).toBeCloseTo(0.072, 15);
     expect(w('rd_growth').stable).toBeCloseTo(0.036, 15);
-    for (const v of Object.values(stageSums(bank))) expect(v).toBeCloseTo(1, 12);
+    for (const v of Object.values(systemStageSums(bank))) expect(v).toBeCloseTo(1, 12);
     expect(sichuan.indicators).toHaveLength(18); // the frozen preset is untouched
     expect(bank.indicators).toHaveLength(19);
   });
@@ -26,7 +26,7 @@ describe('system editor operations', () => {
     const back = removeIndicator(bank, 'rd_per_tech_staff', true);
     for (const ind of back.indicators) for (const st of sichuan.stages) expect(ind.weights[st.id]).toBeCloseTo(sichuan.indicators.find((i) => i.id === ind.id)!.weights[st.id], 14);
     const unscaled = removeIndicator(bank, 'rd_per_tech_staff', false);
-    expect(stageSums(unscaled).initial).toBeCloseTo(0.9, 12);
+    expect(systemStageSums(unscaled).initial).toBeCloseTo(0.9, 12);
     expect(parseSystem(unscaled)).toMatchObject({ ok: false });
   });
 
@@ -46,7 +46,7 @@ describe('system editor operations', () => {
     );
     expect(edited.indicators).toHaveLength(19);
     expect(edited.indicators.at(-1)!.value).toEqual({ kind: 'expr', expr: 'rd_expense / employees' });
-    for (const v of Object.values(stageSums(edited))) expect(v).toBeCloseTo(1, 12);
+    for (const v of Object.values(systemStageSums(edited))) expect(v).toBeCloseTo(1, 12);
   });
 
   it('makes fresh ids and custom copies', () => {

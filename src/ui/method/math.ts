@@ -22,6 +22,7 @@ export function mathFor(lang: Lang): Record<ParaId, string[]> {
       String.raw`${t(w.growthRate)}(y, y_{${t(w.prev)}}) = ${t(w.ratio)}(y - y_{${t(w.prev)}},\ y_{${t(w.prev)}})`,
       String.raw`${t(w.sum)}(a, b) = a + b \quad (${t(w.sumMissingPre)} a ${t(w.or)} b ${t(w.sumMissingPost)})`,
     ],
+    formula: [String.raw`a \div b = ${t(w.ratio)}(a, b), \qquad ${t(w.growthRate)}(y, y_{${t(w.prev)}}) = ${t(w.ratio)}(y - y_{${t(w.prev)}},\ y_{${t(w.prev)}})`],
     quantile: [String.raw`h = (n - 1)\,p, \qquad Q(F, p) = f_{\lfloor h \rfloor} + (h - \lfloor h \rfloor)\,\bigl(f_{\lfloor h \rfloor + 1} - f_{\lfloor h \rfloor}\bigr)`],
     'norm-winsorized-minmax': [
       String.raw`lo = Q(F, p_{lo}), \quad hi = Q(F, p_{hi}) \qquad (p_{lo} = 0.01,\ p_{hi} = 0.99)`,

@@ -1,6 +1,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { z } from 'zod';
-import { parseScenario, type Label, type Scenario } from '../../engine/index.ts';
+import { parseScenario, type IndicatorSystem, type Label, type Scenario } from '../../engine/index.ts';
+import { parseSystem } from '../../systems/schema.ts';
 import { toBase64Url } from './base64url.ts';
 import { safeJsonParse } from './safe-json.ts';
 import { langTag, type Lang } from '../../i18n/lang.ts';
@@ -38,6 +39,8 @@ export interface ShareContext {
   version: typeof SHARE_CONTEXT_VERSION;
   view?: ShareView;
   dataset?: ShareDataset;
+  /** A custom indicator system the scenario names (a preset travels by its id alone). */
+  system?: IndicatorSystem;
 }
 
 const word = z.string().regex(/^[a-z]{1,20}$/, 'must be a short lower-case name');
@@ -73,6 +76,7 @@ const schema = z
       })
       .strict()
       .optional(),
+    system: z.unknown().optional(),
   })
   .strict();
 
@@ -107,6 +111,11 @@ export function parseShareContext(text: string): ShareContextResult {
       if (!p.ok) return bad(`链接中的对比方案无效：${p.errors[0]}`, `A compared scenario in the link is invalid: ${p.errors[0]}`, p.errors);
       s.scenario = p.scenario;
     }
+  }
+  if (ctx.system !== undefined) {
+    const p = parseSystem(ctx.system);
+    if (!p.ok) return bad(`链接中的自定义指标体系无效：${p.errors[0]}`, `The custom indicator system in the link is invalid: ${p.errors[0]}`, p.errors);
+    ctx.system = p.system;
   }
   return { ok: true, context: ctx };
 }
