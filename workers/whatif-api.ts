@@ -23,7 +23,8 @@ import { referenceTable } from '../src/whatif/reference/reference-table.ts';
 import { REFERENCE } from '../src/i18n/reference.ts';
 import { auditExportTable, computeAudit, type Audit } from '../src/whatif/audit/index.ts';
 import { oneAtATime } from '../src/whatif/sensitivity/index.ts';
-import { mcListRow, mcOrder, searchMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
+import { mcListRow, mcOrder, searchMask, withinMask, type McSortKey } from '../src/whatif/mc/list-table.ts';
+import { SegmentRanks } from '../src/whatif/mc/segment-ranks.ts';
 import { mcExportTable } from '../src/whatif/mc/export-table.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
 import { EXPORTS } from '../src/i18n/exports.ts';
@@ -56,7 +57,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
   };
   // The last Monte Carlo run's per-row results, for the dataset they were computed on, and its
   // sort orders (built on first use: a 1M-row sort is done once, not per page).
-  let mcTable: { ds: Dataset; load: McTableLoad; stage: Uint8Array; orders: Map<McSortKey, Uint32Array> } | null = null;
+  let mcTable: { ds: Dataset; load: McTableLoad; stage: Uint8Array; orders: Map<McSortKey, Uint32Array>; within: Uint8Array | null } | null = null;
   // The last audit, for the dataset and scenario it was computed on: the export reuses it (a 1M-row
   // audit takes seconds) instead of computing it again.
   let lastAudit: { ds: Dataset; key: string; audit: Audit } | null = null;
@@ -79,7 +80,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
     const { ds } = need();
     let order = t.orders.get(q.sort);
     if (!order) t.orders.set(q.sort, (order = mcOrder(t.load, q.sort)));
-    const found = searchMask(q.search, ds.names, ds.usccs);
+    const found = withinMask(searchMask(q.search, ds.names, ds.usccs), t.within, ds.n);
     const total = found ? found.total : ds.n;
     const o = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
     const rows = pageOfOrder(order, o, limit, found?.mask, q.reverse);
@@ -198,9 +199,10 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       return { rows, ms: performance.now() - t0 };
     },
 
-    async mcData(scenario) {
+    async mcData(scenario, segment) {
       const { ds, scorer } = need();
       const sc = scorer.score(scenario);
+      const within = segment ? heldSegment(ds, segment).mask.slice() : undefined;
       const system = sc.system;
       const fields = systemFields(system);
       // Copies: the pool's workers own (and may keep) what they receive; ours stay intact.
@@ -211,15 +213,17 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         n: ds.n,
         columns,
         stage: sc.prepared.stage.slice(),
-        groups: { techField: { codes: ds.techField.slice(), values: ds.techFields }, city: { codes: ds.city.slice(), values: ds.cities } },
+        groups: { techField: { codes: ds.techField.slice(), values: ds.techFields }, city: { codes: ds.city.slice(), values: ds.cities }, ...(within ? { within } : {}) },
       };
-      const rank0 = sc.result.rank.slice();
+      // The scenario's own ranks, within the segment when there is one (0 outside it).
+      const rank0 = within ? new SegmentRanks(within, ds.n, sc.prepared.stage, 'overall').of(sc.result).slice() : sc.result.rank.slice();
       const weights = sc.weights.slice();
       const buffers = [
         ...Object.values(columns).map((c) => c.buffer),
         load.stage.buffer,
         load.groups!.techField!.codes.buffer,
         load.groups!.city!.codes.buffer,
+        ...(within ? [within.buffer] : []),
         rank0.buffer,
         weights.buffer,
       ];
@@ -358,7 +362,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
           zh: `蒙特卡洛：运行结果有 ${req.listCount.length} 行，数据集有 ${ds.n} 行，请重新计算。`,
           en: `Monte Carlo: the run has ${req.listCount.length} rows, the data set ${ds.n}`,
         });
-      mcTable = { ds, load: req, stage: scorer.score(req.scenario).prepared.stage, orders: new Map() };
+      mcTable = { ds, load: req, stage: scorer.score(req.scenario).prepared.stage, orders: new Map(), within: req.segment ? heldSegment(ds, req.segment).mask : null };
     },
 
     async mcTablePage(q) {
@@ -371,7 +375,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const sc = scorer.score(t.load.scenario);
       const all = mcRows(req, 0, Number.MAX_SAFE_INTEGER);
       // The run's scenario (not whatever is on screen now) names the system, method and weights.
-      const table = mcExportTable(all.rows, sc, req.notes, req.lang ?? 'zh');
+      const table = mcExportTable(all.rows, sc, req.notes, req.lang ?? 'zh', t.within !== null);
       const bytes = req.format === 'csv' ? toCsvBytes(table) : toXlsx(table);
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },

@@ -9,7 +9,7 @@ import { MC_DEFAULTS } from '../whatif/mc/run-config.ts';
 export type AnalyzeMode =
   | { kind: 'audit'; output: string; lang: 'zh' | 'en' }
   | { kind: 'sobol'; output: string; samples: number; seed: number; spread: number }
-  | { kind: 'mc'; output: string; samples: number; seed: number; spread: number; lang: 'zh' | 'en' };
+  | { kind: 'mc'; output: string; samples: number; seed: number; spread: number; lang: 'zh' | 'en'; segment?: string };
 
 export interface AnalyzeArgs extends InputArgs {
   mode: AnalyzeMode;
@@ -19,7 +19,7 @@ export interface AnalyzeArgs extends InputArgs {
 }
 
 export const ANALYZE_USAGE =
-  'usage: npm run --silent analyze -- --system ID --input FILE [--scenario S.json] [--as-of YYYY-MM-DD] [--sheet NAME] (--audit OUT.json|OUT.xlsx [--lang zh|en] | --sobol OUT.csv --samples N --seed S [--spread X] [--workers W] | --mc OUT.csv|OUT.xlsx [--samples N] [--seed S] [--spread X] [--lang zh|en] [--workers W]) [--verbose]';
+  'usage: npm run --silent analyze -- --system ID|FILE.json --input FILE [--scenario S.json] [--as-of YYYY-MM-DD] [--sheet NAME] (--audit OUT.json|OUT.xlsx [--lang zh|en] | --sobol OUT.csv --samples N --seed S [--spread X] [--workers W] | --mc OUT.csv|OUT.xlsx [--samples N] [--seed S] [--spread X] [--lang zh|en] [--workers W] [--segment "SQL CONDITION"]) [--verbose]';
 
 function positiveInt(name: string, text: string, max: number): number {
   const v = Number(text);
@@ -42,6 +42,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
           seed: { type: 'string' },
           spread: { type: 'string' },
           workers: { type: 'string' },
+          segment: { type: 'string' },
         },
         strict: true,
         allowPositionals: false,
@@ -74,6 +75,8 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       throw new CliError(`--spread must be a number from 0 to below 1 (0.2 = weights varied by ±20 %), got "${String(values.spread)}".`, 2);
     return v;
   };
+  if (typeof values.segment === 'string' && modes[0] !== 'mc')
+    throw new CliError(`--segment belongs to --mc (Monte Carlo within the segment); --${modes[0]} covers every scored row.`, 2);
   let mode: AnalyzeMode;
   if (modes[0] === 'audit') {
     const output = values.audit as string;
@@ -94,7 +97,15 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     const output = values.mc as string;
     if (!/\.(csv|xlsx)$/i.test(output)) throw new CliError(`--mc writes .csv or .xlsx, got "${output}".`, 2);
     const samples = typeof values.samples === 'string' ? positiveInt('samples', values.samples, 10_000_000) : MC_DEFAULTS.samples;
-    mode = { kind: 'mc', output, samples, seed: typeof values.seed === 'string' ? seed(values.seed) : MC_DEFAULTS.seed, spread: spread(), lang: lang() };
+    mode = {
+      kind: 'mc',
+      output,
+      samples,
+      seed: typeof values.seed === 'string' ? seed(values.seed) : MC_DEFAULTS.seed,
+      spread: spread(),
+      lang: lang(),
+      ...(typeof values.segment === 'string' ? { segment: values.segment } : {}),
+    };
   }
   const out: AnalyzeArgs = { system: values.system as string, input: values.input as string, mode };
   if (typeof values['as-of'] === 'string') out.asOf = values['as-of'];

@@ -15,6 +15,8 @@ import { createNodePool } from './node-pool.ts';
 import { loadAndScore } from './run-score.ts';
 import { sobolDrawsCsv, sobolEnterpriseCsv, sobolIndicesCsv } from './sobol-output.ts';
 import { writeFileAtomic } from './write-atomic.ts';
+import { segmentFields, selectSegmentRows } from './segment-native.ts';
+import { SegmentRanks } from '../whatif/mc/segment-ranks.ts';
 
 /** The two files beside `--sobol OUT.csv`: per-enterprise indices and every draw's parameters. */
 export function sobolSiblings(output: string): { enterprises: string; draws: string } {
@@ -42,6 +44,7 @@ function poolInput(system: IndicatorSystem, { data, run }: Loaded, groups: ListG
   const g: McLoadInput['groups'] = {};
   if (groups.techField) g.techField = { codes: Int32Array.from(groups.techField.codes), values: [...groups.techField.values] };
   if (groups.city) g.city = { codes: Int32Array.from(groups.city.codes), values: [...groups.city.values] };
+  if (groups.within) g.within = Uint8Array.from(groups.within);
   return { system, n: data.n, columns, stage: run.prepared.stage.slice(), groups: g };
 }
 
@@ -62,18 +65,32 @@ function listGroups({ data }: Loaded): ListGroups {
 export async function runAnalyze(args: AnalyzeArgs, log: (line: string) => void): Promise<string[]> {
   const mode = args.mode;
   let list: ListRule | undefined;
+  // Monte Carlo within a segment: --segment, else the scenario file's (as `score` reads it).
+  let segment = mode.kind === 'mc' ? mode.segment : undefined;
+  let segmentSource = '--segment';
+  if (segment !== undefined) segmentFields(segment); // refuses a bad condition before reading
   const loaded = await loadAndScore(
     args,
     log,
     async (path, sys): Promise<Scenario> => {
-      const doc = await loadScenarioDoc(path, sys, log, { list: mode.kind !== 'audit' });
+      const doc = await loadScenarioDoc(path, sys, log, { list: mode.kind !== 'audit', segment: mode.kind === 'mc' });
       list = doc.list;
+      if (mode.kind === 'mc' && doc.segment !== undefined) {
+        if (segment === undefined) {
+          segment = doc.segment;
+          segmentSource = `the scenario's segment`;
+        } else if (doc.segment !== segment) log(`note --segment replaces the scenario's segment (${doc.segment})`);
+      }
       return doc.scenario;
     },
     () => {
       if (mode.kind === 'audit') return [];
       const scope = list?.scope;
-      return [...(mode.kind === 'mc' ? ['name'] : []), ...(scope === 'city' || scope === 'tech-field' ? [SCOPE_FIELD[scope]] : [])];
+      return [
+        ...(mode.kind === 'mc' ? ['name'] : []),
+        ...(scope === 'city' || scope === 'tech-field' ? [SCOPE_FIELD[scope]] : []),
+        ...(segment === undefined ? [] : segmentFields(segment, segmentSource)),
+      ];
     },
   );
   const { system, data, run } = loaded;
@@ -103,6 +120,14 @@ export async function runAnalyze(args: AnalyzeArgs, log: (line: string) => void)
 
   const rule = list ?? DEFAULT_LIST_RULE;
   const groups = listGroups(loaded);
+  let within: Uint8Array | undefined;
+  if (segment !== undefined) {
+    const rows = await selectSegmentRows(data, segment, segmentSource);
+    within = new Uint8Array(data.n);
+    for (const r of rows) within[r] = 1;
+    groups.within = within;
+    log(`note segment: ${rows.length} of ${data.n} scored rows match the condition; Monte Carlo ranks within it, draws the list from it and writes only its rows`);
+  }
   const scenario = { normalization: run.normalization, weights: run.weights, toggles: run.toggles };
   const { pool, dispose } = createNodePool(args.workers ?? availableParallelism());
   try {
@@ -138,14 +163,15 @@ export async function runAnalyze(args: AnalyzeArgs, log: (line: string) => void)
     const src = {
       samples: res.done,
       listCount: res.partial.listCount ?? new Uint32Array(data.n),
-      rank0: run.result.rank,
+      rank0: within ? new SegmentRanks(within, data.n, run.prepared.stage, 'overall').of(run.result) : run.result.rank,
       median: sm.median,
       p05: sm.p05,
       p95: sm.p95,
       exact: sm.exact,
     };
     const names = data.text.name;
-    const rows: McExportRow[] = Array.from(mcOrder(src, 'pList'), (r) => mcListRow(src, r, names?.[r] ?? '', data.text.uscc[r], run.prepared.stage[r]));
+    const order = Array.from(mcOrder(src, 'pList')).filter((r) => !within || within[r] === 1);
+    const rows: McExportRow[] = order.map((r) => mcListRow(src, r, names?.[r] ?? '', data.text.uscc[r], run.prepared.stage[r]));
     const notes = mcExportNotes(
       {
         scenarioName: args.scenario ? basename(args.scenario) : '',
@@ -160,11 +186,12 @@ export async function runAnalyze(args: AnalyzeArgs, log: (line: string) => void)
         seed: mode.seed,
         topN,
         search: '',
+        ...(segment === undefined ? {} : { segment }),
         exportedAt: '',
       },
       mode.lang,
     );
-    const table = mcExportTable(rows, run, notes, mode.lang);
+    const table = mcExportTable(rows, run, notes, mode.lang, within !== undefined);
     log(`note Monte Carlo: ${res.done} samples, seed ${mode.seed}, weights varied by ±${Math.round(mode.spread * 100)} %, list ${rule.kind} (N = ${topN})`);
     if (/\.xlsx$/i.test(mode.output)) {
       await writeFileAtomic(mode.output, toXlsx(table));

@@ -53,6 +53,7 @@ const zh = {
   // the Monte Carlo probability table
   mcSheet: '入选概率',
   rank0: '当前名次',
+  segmentRank0: '细分范围内当前名次',
   pListPercent: '入选概率（%）',
   listCount: '入选次数',
   median: '中位名次',
@@ -122,6 +123,7 @@ const en: ExportText = {
   quantiles: (lo, hi) => ` (lower quantile ${lo}, upper quantile ${hi})`,
   mcSheet: 'List probability',
   rank0: 'Current rank',
+  segmentRank0: 'Current rank in the segment',
   pListPercent: 'Probability of the list (%)',
   listCount: 'Times on the list',
   median: 'Median rank',

@@ -15,6 +15,8 @@ import type { SobolPartial } from '../whatif/sobol/partial.ts';
 export interface McGroupsInput {
   techField?: { codes: Uint16Array | Int32Array; values: string[] };
   city?: { codes: Uint16Array | Int32Array; values: string[] };
+  /** The segment (1 = in it): ranks are within it and the list is drawn from it. */
+  within?: Uint8Array;
 }
 
 export interface McLoadInput {
@@ -54,6 +56,7 @@ export function loadBuffers(input: McLoadInput): ArrayBuffer[] {
   const bufs: ArrayBufferLike[] = [...Object.values(input.columns).map((c) => c.buffer), input.stage.buffer];
   if (input.groups?.techField) bufs.push(input.groups.techField.codes.buffer);
   if (input.groups?.city) bufs.push(input.groups.city.codes.buffer);
+  if (input.groups?.within) bufs.push(input.groups.within.buffer);
   return [...new Set(bufs)] as ArrayBuffer[];
 }
 
@@ -72,6 +75,7 @@ export function copyLoadInput(input: McLoadInput): McLoadInput {
           groups: {
             ...(g.techField ? { techField: { codes: g.techField.codes.slice(), values: [...g.techField.values] } } : {}),
             ...(g.city ? { city: { codes: g.city.codes.slice(), values: [...g.city.values] } } : {}),
+            ...(g.within ? { within: g.within.slice() } : {}),
           },
         }
       : {}),

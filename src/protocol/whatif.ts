@@ -256,6 +256,8 @@ export interface ListPageRequest {
 export interface McTableLoad extends McListSource {
   /** The scenario the run perturbed (its stages and weights go in the table and its 方案说明). */
   scenario: Scenario;
+  /** The segment of the run: the table holds its rows only. */
+  segment?: SegmentRef;
 }
 
 export interface McTableQuery {
@@ -291,7 +293,8 @@ export interface McTableExportRequest extends Omit<McTableQuery, 'offset' | 'lim
 export interface WhatifApi {
   compare(req: CompareRequest): Promise<CompareResult>;
   sensitivity(req: SensitivityRequest): Promise<SensitivityResult>;
-  mcData(scenario: Scenario): Promise<McData>;
+  /** The population for a Monte Carlo (or Sobol) run; with a segment, its rows mask and ranks within it. */
+  mcData(scenario: Scenario, segment?: SegmentRef): Promise<McData>;
   rowInfo(rows: number[]): Promise<RowInfo[]>;
   methodAgreement(req: AgreementRequest): Promise<AgreementResult>;
   crossSystem(req: { topN: number }): Promise<CrossSystemResult>;

@@ -3,7 +3,7 @@ import type { Scenario } from '../engine/index.ts';
 import { mcConfig, mcExportNotes, MC_DEFAULTS } from '../whatif/mc/run-config.ts';
 import { DEFAULT_LIST_RULE, type ListRule } from '../whatif/lists/index.ts';
 import { listPlaces, rowInterval, topIntervals, type McSortKey, type McSummary, type RankInterval } from '../whatif/mc/index.ts';
-import type { McTablePage, McTableQuery } from '../protocol/whatif.ts';
+import type { McTablePage, McTableQuery, SegmentRef } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
@@ -32,6 +32,8 @@ export interface McOutcome {
   topN: number;
   /** The list rule of the run (the table's probability is of being on this list). */
   rule: ListRule | null;
+  /** The segment the run ranked within (its condition), or null for all enterprises. */
+  segment: SegmentRef | null;
   /** How the run drew its weights (the form may have changed since: the export names the run's). */
   mode: 'perturb' | 'simplex';
   spread: number;
@@ -71,6 +73,8 @@ export class MonteCarloState {
   exporting = $state(false);
   exportError = $state<string | null>(null);
   private pool: ReturnType<typeof createBrowserPool> | null = null;
+  /** The last run's scenario ranks (within its segment: 0 outside). */
+  private rank0: Int32Array | null = null;
   private abort: AbortController | null = null;
 
   constructor(private readonly scoring: Remote<ScoringApi>) {
@@ -108,6 +112,7 @@ export class MonteCarloState {
           seed: out.seed,
           topN: out.topN,
           search: q.search,
+          ...(out.segment ? { segment: out.segment.condition } : {}),
           exportedAt: now.text,
         },
         lang,
@@ -121,7 +126,8 @@ export class MonteCarloState {
     }
   }
 
-  async run(scenario: Scenario, list: ListRule | undefined, chartRows = 30): Promise<void> {
+  /** A run of `scenario`; with a segment, ranks are within it and the list is drawn from it. */
+  async run(scenario: Scenario, list: ListRule | undefined, chartRows = 30, segment?: SegmentRef): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.error = null;
@@ -130,17 +136,19 @@ export class MonteCarloState {
     const abort = (this.abort = new AbortController());
     try {
       // One N: the list rule's (a top-n's n, else the list's size under the scenario).
-      const listed = list && list.kind !== 'top-n' ? (await this.scoring.listPage({ scenario, rule: list, offset: 0, limit: 0, relending: false })).total : 0;
+      const listed =
+        list && list.kind !== 'top-n' ? (await this.scoring.listPage({ scenario, rule: list, offset: 0, limit: 0, relending: false, ...(segment ? { segment } : {}) })).total : 0;
       this.topN = list ? listPlaces(list, listed) : this.topN;
       const config = mcConfig({ samples: this.samples, mode: this.mode, spread: this.spread, topN: this.topN, sampleMethods: this.sampleMethods }, list);
       const seed = this.seed;
-      const data = await this.scoring.mcData(scenario);
+      const data = await this.scoring.mcData(scenario, segment);
       const { pool } = this.sharedPool();
       await pool.load(data.load);
       if (abort.signal.aborted) return;
       const res = await pool.run(data.run, config, seed, { signal: abort.signal, onProgress: (d) => (this.done = d) });
       this.done = res.done;
       this.summary = res.summary;
+      this.rank0 = data.rank0.slice();
       const top = topIntervals(res.summary, data.rank0, Math.max(chartRows, 50));
       const info = new Map((await this.scoring.rowInfo(top.map((t) => t.row))).map((r) => [r.row, r.name]));
       // Every row's results go to the scoring worker (copies: the profile keeps the summary), which
@@ -149,6 +157,7 @@ export class MonteCarloState {
       const listCount = res.partial.listCount?.slice() ?? new Uint32Array(sm.n);
       const tableLoad = {
         scenario,
+        ...(segment ? { segment } : {}),
         samples: res.done,
         listCount,
         rank0: data.rank0.slice(),
@@ -186,6 +195,7 @@ export class MonteCarloState {
         seed,
         topN: this.topN,
         rule: list ?? null,
+        segment: segment ?? null,
         mode: config.weights.mode,
         spread: config.weights.mode === 'perturb' ? config.weights.spread : 0,
         ms: res.ms,
@@ -211,6 +221,8 @@ export class MonteCarloState {
 
   /** One enterprise's rank interval from the last run, or null before any run. */
   intervalOf(row: number): RankInterval | null {
+    // Outside the run's segment a row has no sampled rank: no interval, rather than an empty one.
+    if (this.outcome?.segment && this.rank0 && !(this.rank0[row] > 0)) return null;
     return this.summary && row >= 0 && row < this.summary.n ? rowInterval(this.summary, row) : null;
   }
 

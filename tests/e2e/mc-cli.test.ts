@@ -93,4 +93,57 @@ describe('Monte Carlo: the workbench and `analyze --mc` give the same table', ()
     expect(fromCli.has('导出时间 Exported')).toBe(false);
     expect(log.errors).toEqual([]);
   }, 240_000);
+
+  it('within a segment: ranks within it, its rows only, the same bytes as `analyze --mc --segment`', async () => {
+    const CONDITION = "city = '成都市' AND industry_code LIKE 'C39%'";
+    const input = join(dir, 'demo.csv'); // written by the test above
+    // Independently: the segment's rows and scores from `score --segment`, ranked here ("1224").
+    const seg = join(dir, 'seg.csv');
+    expect((await runCli(['--system', 'sichuan-2024', '--input', input, '--output', seg, '--segment', CONDITION])).code).toBe(0);
+    const segRows = (await readFile(seg, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const scores = segRows.map((c) => Number(c[5]));
+    const segRank = new Map(segRows.map((c, i) => [c[0], 1 + scores.filter((x) => x > scores[i]).length]));
+    expect(segRank.size).toBeGreaterThan(20);
+
+    await page.getByRole('tab', { name: '排名' }).click();
+    await page.getByTestId('segment-input').fill(CONDITION);
+    await page.getByTestId('segment-apply').click();
+    await expect.poll(() => page.getByTestId('context-segment').getAttribute('data-count'), { timeout: 30_000 }).toBe(String(segRows.length));
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('tab', { name: '蒙特卡洛' }).click();
+    expect(await page.getByTestId('mc-segment-note').textContent()).toContain(CONDITION);
+    await page.getByTestId('mc-run').click();
+    await expect.poll(() => page.getByTestId('mc-table').locator('caption').textContent(), { timeout: 90_000 }).toContain(String(segRows.length));
+    expect(await page.getByTestId('mc-table').locator('thead th').first().textContent()).toBe('细分名次');
+    const browserCsv = await download('mc-export-csv');
+
+    const out = join(dir, 'mc-seg.csv');
+    const r = await runCli(
+      ['--system', 'sichuan-2024', '--input', input, '--mc', out, '--samples', '24', '--seed', '4242', '--workers', '2', '--segment', CONDITION],
+      'src/cli/analyze.ts',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note segment: ${segRows.length} of `);
+    const cliCsv = await readFile(out);
+    expect(cliCsv.equals(browserCsv)).toBe(true);
+    const [head, ...body] = cliCsv
+      .toString('utf8')
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '');
+    expect(head.split(',')[1]).toBe('细分范围内当前名次');
+    expect(body.length).toBe(segRows.length);
+    for (const line of body) {
+      const c = line.split(',');
+      expect(Number(c[1]), c[3]).toBe(segRank.get(c[3]));
+    }
+    const notes = (await readFile(join(dir, 'mc-seg.notes.csv'), 'utf8')).split('\r\n');
+    expect(notes).toContain(`细分范围 Segment,${CONDITION}`);
+    await page.getByTestId('context-segment-clear').click();
+    expect(log.errors).toEqual([]);
+  }, 240_000);
 });

@@ -18,8 +18,9 @@ export interface McExportRun {
  * The Monte Carlo table as an export (CSV or XLSX): the same columns, order and notes from the
  * browser (workers/whatif-api.ts) and the CLI (`analyze --mc`). `notes` are the run's own
  * (samples, seed, N, …): the first one stays first, then the system, source and normalisation.
+ * `inSegment`: the run ranked within a segment, so the scenario's rank is the segment's.
  */
-export function mcExportTable(rows: readonly McExportRow[], run: McExportRun, notes: readonly [string, string][], lang: Lang = 'zh'): ExportTable {
+export function mcExportTable(rows: readonly McExportRow[], run: McExportRun, notes: readonly [string, string][], lang: Lang = 'zh', inSegment = false): ExportTable {
   const h = EXPORTS[lang];
   const stageName = (s: number) => run.system.stages[s]?.name[lang] ?? '';
   const cells: Cell[][] = rows.map((r, i) => [
@@ -41,7 +42,7 @@ export function mcExportTable(rows: readonly McExportRow[], run: McExportRun, no
     notesName: h.notesSheet,
     columns: [
       { header: h.seq, kind: 'number' as const },
-      { header: h.rank0, kind: 'number' as const },
+      { header: inSegment ? h.segmentRank0 : h.rank0, kind: 'number' as const },
       { header: h.name, kind: 'text' as const },
       { header: h.uscc, kind: 'text' as const },
       { header: h.stage, kind: 'text' as const },

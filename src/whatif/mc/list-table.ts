@@ -106,6 +106,20 @@ export function searchMask(query: string, names: readonly string[], usccs: reado
   return { mask, total };
 }
 
+/** The rows both of a search and of a segment (either may be absent); null when neither narrows. */
+export function withinMask(found: { mask: Uint8Array; total: number } | null, within: ArrayLike<number> | null, n: number): { mask: Uint8Array; total: number } | null {
+  if (!within) return found;
+  const mask = new Uint8Array(n);
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    if (within[r] && (!found || found.mask[r])) {
+      mask[r] = 1;
+      total++;
+    }
+  }
+  return { mask, total };
+}
+
 /**
  * The N of a list rule, the one number the Monte Carlo view states: a top-n rule's n; for any
  * other rule (a percentage, bands, a threshold) the number of enterprises on the list under the

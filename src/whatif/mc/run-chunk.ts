@@ -14,6 +14,7 @@ import { ListEvaluator, type ListGroups } from '../lists/list-evaluator.ts';
 import { mulberry32, sampleSeed, toSeed } from '../prng.ts';
 import { checkConfig, DEFAULT_EXACT_TOP, DEFAULT_TOP_N, HISTOGRAM_BUDGET_BYTES, MAX_EXACT_CELLS, runKey, type McConfig } from './config.ts';
 import { emptyPartial, type PartialStats } from './partial-stats.ts';
+import { SegmentRanks } from './segment-ranks.ts';
 import { binsForBudget, rankBins, type RankBins } from './rank-bins.ts';
 import { defaultSimplexBounds, perturbStage, simplexStage } from './sample-weights.ts';
 
@@ -25,7 +26,10 @@ export interface McSource {
   toggles: Toggles;
   /** Raw columns: needed only when the config samples the normalisation method or percentiles. */
   columns?: Columns;
-  /** Group dictionaries for list rules scoped by tech field or city. */
+  /**
+   * Group dictionaries for list rules scoped by tech field or city, and the segment (`within`):
+   * with one, ranks are within the segment and the list is drawn from it (segment-ranks.ts).
+   */
   groups?: ListGroups;
 }
 
@@ -73,6 +77,7 @@ export class McChunk {
   private readonly lower: ArrayLike<number>;
   private readonly upper: ArrayLike<number>;
   private readonly list: ListEvaluator | null;
+  private readonly segment: SegmentRanks | null;
   private readonly mask: Uint8Array;
   private readonly methods: NormalizationMethod[];
   private readonly quantiles: [number, number][];
@@ -108,7 +113,9 @@ export class McChunk {
 
     // The scenario's own ranking decides which rows keep exact ranks (identical in every chunk).
     const res0 = rescore(p, source.weights, source.toggles);
-    const rank0 = config.rank === 'stage' ? res0.stageRank : res0.rank;
+    const within = source.groups?.within;
+    this.segment = within ? new SegmentRanks(within, n, p.stage, config.rank === 'stage' ? 'stage' : 'overall') : null;
+    const rank0 = this.ranksOf(res0);
     const exactTop = config.exactTop ?? DEFAULT_EXACT_TOP;
     const cap = Math.floor(MAX_EXACT_CELLS / config.samples);
     const exact: number[] = [];
@@ -143,6 +150,12 @@ export class McChunk {
     this.seed = s;
   }
   private readonly seed: number;
+
+  /** The ranks a sample contributes: within the segment when there is one, else overall or by stage. */
+  private ranksOf(res: ScoreResult): Int32Array {
+    if (this.segment) return this.segment.of(res);
+    return this.config.rank === 'stage' ? res.stageRank : res.rank;
+  }
 
   private drawSpec(rand: () => number): string {
     const m = this.methods[Math.min(this.methods.length - 1, Math.floor(rand() * this.methods.length))];
@@ -221,7 +234,7 @@ export class McChunk {
   private accumulate(res: ScoreResult, i: number): void {
     const P = this.stats;
     const { n, rankSum, rankSqSum, topCount, topN } = P;
-    const rank = this.config.rank === 'stage' ? res.stageRank : res.rank;
+    const rank = this.ranksOf(res);
     const lut = this.bins.lut;
     const pending = this.pending;
     if (this.pendingCount === PENDING) this.flush();
@@ -231,7 +244,7 @@ export class McChunk {
     for (let r = 0, q = t * n; r < n; r++, q++) {
       const x = rank[r];
       if (x === 0) {
-        pending[q] = 0; // no stage: no stage rank
+        pending[q] = 0; // no stage (no stage rank), or outside the segment
         continue;
       }
       pending[q] = lut[x] + 1;

@@ -46,6 +46,8 @@ export interface McNotesInput {
   seed: number;
   topN: number;
   search: string;
+  /** The segment condition of the run ('' or absent: all enterprises). */
+  segment?: string;
   /** Export time as shown ('' → no line: the command line's files are reproducible). */
   exportedAt: string;
 }
@@ -66,6 +68,7 @@ export function mcExportNotes(x: McNotesInput, lang: Lang): [string, string][] {
     ['种子 Seed', String(x.seed)],
     ['名额 N', String(x.topN)],
   ];
+  if (x.segment) notes.push(['细分范围 Segment', x.segment]);
   if (x.search.trim()) notes.push(['搜索 Search', x.search.trim()]);
   if (x.exportedAt) notes.push(['导出时间 Exported', x.exportedAt]);
   notes.push(['生成工具 Tool', '创新积分工作台 innovation-points workbench']);
