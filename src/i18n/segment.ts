@@ -34,6 +34,11 @@ const zh = {
   typed: '当前细分条件是手写的 SQL，不能在这里逐项显示；按所选筛选会替换它。',
   loading: '正在统计各字段的取值…',
   notInData: '当前数据中没有',
+  stageLegend: '阶段（按注册日期）',
+  stageSince: (d: string) => `${d} 及以后注册`,
+  stageBefore: (d: string) => `${d} 以前注册`,
+  stageBetween: (from: string, to: string) => `${from} 至 ${to} 以前注册`,
+  stageNote: (asOf: string) => `阶段由注册日期和评价基准日（${asOf}）决定：所选阶段写成注册日期条件；之后更改评价基准日，该条件不随之改变。`,
 };
 
 export type SegmentText = typeof zh;
@@ -71,6 +76,12 @@ const en: SegmentText = {
   typed: 'The current segment condition is hand-written SQL and cannot be shown here field by field; applying filters replaces it.',
   loading: 'Counting the values of each field…',
   notInData: 'not in the current data',
+  stageLegend: 'Stage (by registration date)',
+  stageSince: (d: string) => `registered ${d} or later`,
+  stageBefore: (d: string) => `registered before ${d}`,
+  stageBetween: (from: string, to: string) => `registered from ${from} to before ${to}`,
+  stageNote: (asOf: string) =>
+    `Stages follow from the registration date and the as-of date (${asOf}): the ticked stages become a registration-date condition, which does not change if the as-of date changes later.`,
 };
 
 export const SEGMENT: Record<Lang, SegmentText> = { zh, en };

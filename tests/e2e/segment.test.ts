@@ -257,4 +257,46 @@ describe('segment (细分范围) in the browser', () => {
     await expect.poll(() => page.getByTestId('context-segment').count()).toBe(0);
     expect(log.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   }, 180_000);
+
+  it('按字段筛选 by stage: the picks become registration-date conditions at the as-of date, and select the CLI’s stage', async () => {
+    // Independently: the CLI's 成都市 rows with the stage it assigns (its own stage column).
+    const input = join(dir, 'demo.csv');
+    await cliSegment(); // writes the demo CSV
+    const out = join(dir, 'chengdu.csv');
+    expect((await runCli(['--system', 'sichuan-2024', '--input', input, '--output', out, '--segment', "city = '成都市'"])).code).toBe(0);
+    const rows = (await readFile(out, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const growth = rows.filter((c) => c[1] === 'growth').length;
+    expect(growth).toBeGreaterThan(50);
+
+    await page.getByRole('tab', { name: '排名' }).click();
+    const form = page.getByTestId('segment-filters');
+    if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await form.locator('summary').click();
+    const stage = page.getByTestId('segment-filter-stage');
+    // Sichuan at 2023-12-31 (scoring.md §2): 成长期 = registered from 2013-12-31 to before 2018-12-31.
+    expect(
+      await stage
+        .getByRole('checkbox', { name: /^成长期/ })
+        .locator('xpath=..')
+        .textContent(),
+    ).toContain('2013-12-31 至 2018-12-31 以前注册');
+    await page
+      .getByTestId('segment-filter-city')
+      .getByRole('checkbox', { name: /^成都市/ })
+      .check();
+    await stage.getByRole('checkbox', { name: /^成长期/ }).check();
+    const composed = "city = '成都市' AND (registration_date >= DATE '2013-12-31' AND registration_date < DATE '2018-12-31')";
+    expect(await page.getByTestId('segment-filters-preview').locator('code').textContent()).toBe(composed);
+    await page.getByTestId('segment-filters-apply').click();
+    await expect.poll(() => page.getByTestId('context-segment').getAttribute('data-count'), { timeout: 30_000 }).toBe(String(growth));
+    // Read back as picks, not as a typed condition.
+    expect(await stage.getByRole('checkbox', { name: /^成长期/ }).isChecked()).toBe(true);
+    expect(await page.getByTestId('segment-filters-typed').count()).toBe(0);
+    await page.getByTestId('context-segment-clear').click();
+    await expect.poll(() => page.getByTestId('context-segment').count()).toBe(0);
+    expect(log.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  }, 180_000);
 });
