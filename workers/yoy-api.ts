@@ -1,8 +1,7 @@
 import { transfer } from 'comlink';
 import { bilingualError } from '../src/import/errors.ts';
-import type { Scenario } from '../src/engine/index.ts';
 import type { BuiltDataset, DemoRequest, LoadReport } from '../src/protocol/scoring.ts';
-import { YOY_SLOPE_TOP, type YoyApi, type YoyPage, type YoyQuery, type YoyRequest, type YoyRow, type YoySlopeRow, type YoySort } from '../src/protocol/yoy.ts';
+import { YOY_SLOPE_TOP, type YoyApi, type YoyPage, type YoyQuery, type YoyRequest, type YoyResult, type YoyRow, type YoySlopeRow, type YoySort } from '../src/protocol/yoy.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
 import { searchMask } from '../src/whatif/mc/list-table.ts';
 import { buildList } from '../src/whatif/lists/index.ts';
@@ -15,15 +14,12 @@ import { YOY } from '../src/i18n/yoy.ts';
 import { datasetFromEngine, listGroups, type Dataset, type DatasetMeta } from './dataset.ts';
 import { ScoringSession } from './scoring-session.ts';
 import { runKey } from './run-key.ts';
+import { previousScenario } from '../src/whatif/yoy/previous-scenario.ts';
 
 /**
  * Last year's scenario: the current one with its own as-of date (the end of its evaluation year),
  * so that each year's stages are those of its own year.
  */
-function previousScenario(s: Scenario): Scenario {
-  const { asOf: _asOf, ...rest } = s;
-  return rest;
-}
 
 interface Held {
   key: string;
@@ -33,6 +29,7 @@ interface Held {
   cols: YoyColumns & { score: Float64Array; scorePrev: Float64Array; vetoed: Uint8Array; vetoedPrev: Uint8Array };
   summary: YoySummary;
   slope: YoySlopeRow[];
+  asOfPrev: YoyResult['asOfPrev'];
   orders: Map<YoySort, Uint32Array>;
   indicatorIds: string[];
   ms: { score: number; link: number };
@@ -64,7 +61,8 @@ export function yoyApi(
     if (held && held.key === key && held.cur === ds && held.prev === previous.ds) return held;
     const t0 = performance.now();
     const a = session.score(req.scenario);
-    const b = previous.session.score(previousScenario(req.scenario));
+    const prevScenario = previousScenario(req.scenario, previous.ds.engine.regDays);
+    const b = previous.session.score(prevScenario.scenario);
     const t1 = performance.now();
     const la = buildList(a.prepared, a.result, req.rule, listGroups(ds));
     const lb = buildList(b.prepared, b.result, req.rule, listGroups(previous.ds));
@@ -110,6 +108,7 @@ export function yoyApi(
       indicatorIds: a.system.indicators.map((i) => i.id),
       ms: { score: t1 - t0, link: performance.now() - t1 },
       sc: a,
+      asOfPrev: { used: prevScenario.asOf, refused: prevScenario.refused },
     };
     return held;
   };
@@ -177,6 +176,7 @@ export function yoyApi(
         slope: h.slope,
         page: page(h, q),
         ms: h.ms,
+        asOfPrev: h.asOfPrev,
       };
     },
 

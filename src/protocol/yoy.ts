@@ -76,6 +76,8 @@ export interface YoyResult {
   slope: YoySlopeRow[];
   page: YoyPage;
   ms: { score: number; link: number };
+  /** Last year's as-of date: the scenario's moved back a year (`used`), or refused for later registrations (`refused`). */
+  asOfPrev: { used: string | null; refused: string | null };
 }
 
 export interface YoyExportRequest extends YoyRequest, ListExportMeta {

@@ -34,9 +34,9 @@ interface CliRow {
 let cur: Map<string, CliRow>;
 let prev: Map<string, CliRow>;
 
-async function cliScores(input: string): Promise<Map<string, CliRow>> {
-  const out = `${input}.out.csv`;
-  const cli = await runCli(['--system', 'sichuan-2024', '--input', input, '--output', out]);
+async function cliScores(input: string, extra: string[] = []): Promise<Map<string, CliRow>> {
+  const out = `${input}.${extra.join('')}.out.csv`;
+  const cli = await runCli(['--system', 'sichuan-2024', '--input', input, '--output', out, ...extra]);
   expect(cli.code, cli.stderr).toBe(0);
   const rows = (await readFile(out, 'utf8'))
     .trimEnd()
@@ -206,5 +206,23 @@ describe('年度对比 (year on year)', () => {
     await checkCounts();
     expect(foreignRequests(log, new URL(site.url).origin)).toEqual([]);
     expect(log.errors).toEqual([]);
+  });
+
+  it('a scenario’s as-of date moves back a year for last year, as the CLI’s --as-of runs say', async () => {
+    // Last: it replaces the CLI runs the other tests compare with.
+    const curCsv = join(dir, 'demo-2023.csv');
+    const prevDefault = prev;
+    [cur, prev] = await Promise.all([cliScores(curCsv, ['--as-of', '2024-03-31']), cliScores(prevCsv, ['--as-of', '2023-03-31'])]);
+    // The shift matters: some of last year's enterprises are in another stage at 2023-03-31 than at 2022-12-31.
+    expect([...prev].filter(([u, r]) => prevDefault.get(u)?.stage !== r.stage).length).toBeGreaterThan(10);
+    const input = page.getByTestId('context-as-of');
+    await input.fill('2024-03-31');
+    await input.press('Enter');
+    await input.blur();
+    await expect.poll(() => page.locator('.app').getAttribute('data-phase')).toBe('ready');
+    await openYoy();
+    await page.getByTestId('yoy-load').click();
+    await expect.poll(() => page.getByTestId('yoy-as-of').textContent(), { timeout: 60_000 }).toContain('上一年度按前一年的同一天 2023-03-31 划分');
+    await checkCounts();
   });
 });
