@@ -48,15 +48,20 @@ const LINKS: [string, string, RegExp][] = [
 
 /** [what, file name, content, a text the import alert must show] */
 const FILES: [string, string, string, RegExp][] = [
-  ['oversized (5 MB)', 'big.scenario.json', `{"name":"${'x'.repeat(5 * 1024 * 1024)}"}`, /5\.2 MB; a scenario file is at most 1 MB/],
-  ['10,000 nested arrays', 'deep.scenario.json', deepArray, /nested more than 64 levels deep/],
-  ['10,000 nested objects in the scenario', 'deep2.scenario.json', deepInScenario, /nested more than 64 levels deep/],
-  ['a __proto__ key', 'proto.scenario.json', protoKey, /the key "__proto__" is not allowed/],
-  ['constructor.prototype', 'ctor.scenario.json', ctorProto, /the key "constructor" is not allowed/],
-  ['<script> in the name', 'script.scenario.json', docText({ name: `<script>${PWN}</script>` }), /name: must not contain < or >/],
-  ['<img onerror> in the name', 'img.scenario.json', docText({ name: `<img src=x onerror="${PWN}">` }), /name: must not contain < or >/],
-  ['wrong types', 'types.scenario.json', docText({ version: 1, name: 7, scenario: { version: 1, systemId: 'sichuan-2024', weights: 'all' } }), /^name: /],
-  ['markup instead of JSON', 'page.scenario.json', `<html><body><script>${PWN}</script><img src=x onerror="${PWN}"></body></html>`, /not valid JSON/],
+  ['oversized (5 MB)', 'big.scenario.json', `{"name":"${'x'.repeat(5 * 1024 * 1024)}"}`, /^文件：文件大小为 5\.2 MB，方案文件最大 1 MB$/],
+  ['10,000 nested arrays', 'deep.scenario.json', deepArray, /^文件：嵌套超过 64 层$/],
+  ['10,000 nested objects in the scenario', 'deep2.scenario.json', deepInScenario, /嵌套超过 64 层$/],
+  ['a __proto__ key', 'proto.scenario.json', protoKey, /不允许使用键“__proto__”/],
+  ['constructor.prototype', 'ctor.scenario.json', ctorProto, /不允许使用键“constructor”/],
+  ['<script> in the name', 'script.scenario.json', docText({ name: `<script>${PWN}</script>` }), /^方案名称：不能包含 < 或 >$/],
+  ['<img onerror> in the name', 'img.scenario.json', docText({ name: `<img src=x onerror="${PWN}">` }), /^方案名称：不能包含 < 或 >$/],
+  [
+    'wrong types',
+    'types.scenario.json',
+    docText({ version: 1, name: 7, scenario: { version: 1, systemId: 'sichuan-2024', weights: 'all' } }),
+    /^方案名称：类型不对：应为文本，实际为数字$/,
+  ],
+  ['markup instead of JSON', 'page.scenario.json', `<html><body><script>${PWN}</script><img src=x onerror="${PWN}"></body></html>`, /^文件：不是有效的 JSON 文件$/],
 ];
 
 /**

@@ -1,0 +1,81 @@
+import type { IndicatorSystem, Label } from '../../engine/types.ts';
+
+/**
+ * A scenario file's problem as a Chinese reader sees it. The readers (scenario-file.ts,
+ * scenario-doc.ts, engine/scenario-schema.ts, shared with the CLI) report `path: message` in
+ * English, the CLI's language; this turns one into both languages for the 方案 view: the path in
+ * words (方案 › 权重 › 初创期 › 研发费用金额, with the system's own names) and the usual messages
+ * translated. A message it does not know is said plainly as "取值不符合要求" (`known` false), and
+ * the view then shows the original beside it, so nothing is hidden.
+ */
+const KEYS: Record<string, string> = {
+  '(root)': '文件',
+  format: '文件格式',
+  version: '版本',
+  name: '方案名称',
+  createdAt: '创建时间',
+  scenario: '方案',
+  systemId: '指标体系',
+  weights: '权重',
+  weightMode: '权重模式',
+  normalization: '无量纲化',
+  method: '方法',
+  lowerQuantile: '下分位数',
+  upperQuantile: '上分位数',
+  bonus: '加分项',
+  vetoes: '清零规则',
+  stageCutoffs: '阶段划分年限',
+  asOf: '评价基准日',
+  list: '名单规则',
+  segment: '细分范围',
+  filters: '排名筛选',
+};
+
+/** A table's own entry (a hostile key such as `constructor` must not find Object's). */
+const own = (table: Record<string, string>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
+const TYPES: Record<string, string> = { string: '文本', number: '数字', boolean: '是/否', object: '对象', record: '对象', array: '列表', null: '空值', undefined: '缺失' };
+
+const MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/not valid JSON/, () => '不是有效的 JSON 文件'],
+  [/nested more than (\d+) levels deep/, (m) => `嵌套超过 ${m[1]} 层`],
+  [/the key "([^"]*)" is not allowed/, (m) => `不允许使用键“${m[1]}”`],
+  [/must not contain < or >/, () => '不能包含 < 或 >'],
+  [/the file is ([\d.]+) MB; a scenario file is at most ([\d.]+) MB/, (m) => `文件大小为 ${m[1]} MB，方案文件最大 ${m[2]} MB`],
+  [/unknown indicator system "([^"]*)"/, (m) => `本机没有指标体系“${m[1]}”：请先在“指标体系”中导入该体系的文件`],
+  [/not a scenario file/, () => '不是方案文件：应为工作台导出的方案文件，或含 version 与 systemId 的方案'],
+  [/must be a JSON object/, () => '方案文件必须是一个 JSON 对象'],
+  [/versions? .* not supported|Invalid input: expected (\d+)$/, () => '版本不受支持（本工作台读取版本 1）'],
+  [/Invalid input: expected (\w+), received (\w+)/, (m) => `类型不对：应为${own(TYPES, m[1]) ?? m[1]}，实际为${own(TYPES, m[2]) ?? m[2]}`],
+  [/Too small: expected number to be >=?(-?[\d.]+)/, (m) => `不能小于 ${m[1]}`],
+  [/Too big: expected number to be <=?(-?[\d.]+)/, (m) => `不能大于 ${m[1]}`],
+  [/Invalid option: expected one of (.+)$/, (m) => `只能取以下值之一：${m[1].replaceAll('"', '').replaceAll('|', '、')}`],
+  [/Unrecognized keys?: (.+)$/, (m) => `有不认识的键 ${m[1]}（可能是拼写错误）`],
+  [/lowerQuantile must be below upperQuantile/, () => '下分位数必须小于上分位数'],
+  [/must be a real date written YYYY-MM-DD/, () => '须为真实存在的日期，格式为 年-月-日（如 2023-12-31）'],
+  [/Invalid ISO datetime/, () => '不是有效的日期时间'],
+  [/is not an allowed id/, () => '不是允许的标识'],
+];
+
+/** The path `scenario.weights.initial.rd_expense` in words, with the system's stage and indicator names. */
+function pathText(path: string, system: IndicatorSystem | undefined): string {
+  const stages = new Map(system?.stages.map((s) => [s.id, s.name.zh]));
+  const indicators = new Map([
+    ...(system?.indicators.map((i) => [i.id, i.name.zh] as const) ?? []),
+    ...(system?.bonus.map((b) => [b.id, b.name.zh] as const) ?? []),
+    ...(system?.vetoes.map((v) => [v.id, v.name.zh] as const) ?? []),
+  ]);
+  return path
+    .split('.')
+    .map((k) => own(KEYS, k) ?? stages.get(k) ?? indicators.get(k) ?? k)
+    .join(' › ');
+}
+
+export function scenarioErrorText(error: string, system?: IndicatorSystem): Label & { known: boolean } {
+  const at = error.indexOf(': ');
+  const path = at > 0 ? error.slice(0, at) : '(root)';
+  const message = at > 0 ? error.slice(at + 2) : error;
+  const known = MESSAGES.find(([re]) => re.test(message));
+  const zh = known ? known[1](known[0].exec(message)!) : '取值不符合要求';
+  return { zh: `${pathText(path, system)}：${zh}`, en: error, known: known !== undefined };
+}
