@@ -61,7 +61,8 @@ export function yoyApi(
     if (held && held.key === key && held.cur === ds && held.prev === previous.ds) return held;
     const t0 = performance.now();
     const a = session.score(req.scenario);
-    const prevScenario = previousScenario(req.scenario, previous.ds.engine.regDays);
+    const years = ds.evalYear - previous.ds.evalYear;
+    const prevScenario = previousScenario(req.scenario, previous.ds.engine.regDays, years >= 1 ? years : 1);
     const b = previous.session.score(prevScenario.scenario);
     const t1 = performance.now();
     const la = buildList(a.prepared, a.result, req.rule, listGroups(ds));

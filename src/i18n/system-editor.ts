@@ -14,7 +14,8 @@ const zh = {
   importFile: '导入体系文件…',
   exportFile: '导出体系文件',
   remove: '删除此体系',
-  removeConfirm: (name: string) => `确定删除自定义体系“${name}”？删除后当前方案回到默认体系。`,
+  removeConfirm: (name: string, scenarios: number) =>
+    `确定删除自定义体系“${name}”？${scenarios > 0 ? `方案库中使用该体系的 ${scenarios} 个方案将一并删除（它们无法再应用）；` : ''}删除后当前方案回到默认体系。`,
   imported: (name: string) => `已导入“${name}”，并设为当前体系。`,
   replaced: (name: string) => `已更新同名的自定义体系“${name}”，并设为当前体系。`,
   importErrors: '体系文件未通过校验，未导入：',
@@ -78,7 +79,8 @@ const en: SystemEditorText = {
   importFile: 'Import a system file…',
   exportFile: 'Export the system file',
   remove: 'Delete this system',
-  removeConfirm: (name: string) => `Delete the custom system “${name}”? The scenario returns to the default system.`,
+  removeConfirm: (name: string, scenarios: number) =>
+    `Delete the custom system “${name}”? ${scenarios > 0 ? `The ${scenarios} saved scenario${scenarios > 1 ? 's' : ''} using it will be deleted too (they could no longer be applied). ` : ''}The scenario returns to the default system.`,
   imported: (name: string) => `Imported “${name}” and made it the current system.`,
   replaced: (name: string) => `Updated the custom system “${name}” of the same id and made it current.`,
   importErrors: 'The system file does not validate and was not imported:',

@@ -16,6 +16,9 @@ import { filtersCondition, parseFiltersCondition, type SegmentFilters } from './
  * first stage has no upper bound, the last no lower one). Adjacent picked stages merge into one
  * range; separate ranges are OR-ed in brackets.
  */
+/** Systems with more stages than this read a stage condition back as typed (see parseWithStages). */
+export const MAX_READ_STAGES = 8;
+
 export interface StageBounds {
   ids: string[];
   /** Earliest registration day of each stage but the last (days since 1970-01-01). */
@@ -61,6 +64,8 @@ export function parseWithStages(text: string, b: StageBounds): { filters: Segmen
   const plain = parseFiltersCondition(t);
   if (plain) return { filters: plain, stages: [] };
   const k = b.ids.length;
+  // Every pick set is tried (2^k conditions): presets have 3 stages; beyond 8 a condition is shown as typed.
+  if (k > MAX_READ_STAGES) return null;
   for (let mask = 1; mask < (1 << k) - 1; mask++) {
     const stages = b.ids.filter((_, i) => mask & (1 << i));
     const clause = stageCondition(stages, b);

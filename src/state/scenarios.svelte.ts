@@ -108,6 +108,16 @@ export class ScenarioLibrary {
     this.set(deleteDoc(this.docs, i));
   }
 
+  /** Saved scenarios of a system (an indicator system about to be deleted says how many go with it). */
+  countForSystem(systemId: string): number {
+    return this.docs.filter((d) => d.scenario.systemId === systemId).length;
+  }
+
+  /** Removes the saved scenarios of a deleted system: they could no longer be applied. */
+  removeForSystem(systemId: string): void {
+    if (this.docs.some((d) => d.scenario.systemId === systemId)) this.set(this.docs.filter((d) => d.scenario.systemId !== systemId));
+  }
+
   /** A scenario file too large to be one (the import control reads at most MAX_SCENARIO_FILE_BYTES). */
   refuseTooLarge(bytes: number): void {
     this.importErrors = [`(root): the file is ${(bytes / 1_000_000).toFixed(1)} MB; a scenario file is at most ${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB`];

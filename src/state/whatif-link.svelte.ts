@@ -1,5 +1,6 @@
 import type { Label, Scenario } from '../engine/index.ts';
-import { getSystem, isPresetSystem, registerSystem } from '../systems/index.ts';
+import { exportSystem, getSystem, isPresetSystem, listSystems, registerSystem } from '../systems/index.ts';
+import { freshId } from '../systems/edit-system.ts';
 import type { IndicatorSystem } from '../engine/types.ts';
 import { datasetNotice, decodeShareHash, encodeShareHash, type LinkScenarioRef, type ShareContext, type ShareDataset, type ShareView } from '../whatif/share/index.ts';
 import { newScenarioDoc, type ScenarioDoc } from '../whatif/scenarios/index.ts';
@@ -64,7 +65,7 @@ export class ShareLinks {
       if (!r.ok) {
         this.status = 'rejected';
         this.banner = { kind: 'error', message: r.message, ...(r.errors ? { details: r.errors.slice(0, 5) } : {}) };
-      } else if (!getSystem(r.doc.scenario.systemId) && !this.linkSystem(r.context?.system, r.doc.scenario.systemId)) {
+      } else if (!this.linkSystem(r.doc, r.context)) {
         this.status = 'rejected';
         this.banner = {
           kind: 'error',
@@ -112,10 +113,37 @@ export class ShareLinks {
     else if (this.profileUscc) await this.openProfile(this.profileUscc);
   }
 
-  /** A custom system carried by the link, registered in this page when it is the one the scenario names. */
-  private linkSystem(system: IndicatorSystem | undefined, id: string): boolean {
-    if (!system || system.id !== id || registerSystem(system).length) return false;
-    this.linked = getSystem(id) ?? null;
+  /**
+   * Whether the link's system is here: a preset or a custom system of the same content, or the
+   * custom system the link carries, registered in this page. When this page already has another
+   * system under the link's id (two people's "custom-sichuan-2024"), the link's one is registered
+   * under a fresh id and the link's scenarios are renamed to it, so neither system is replaced and
+   * the link scores with the weights and formulas it was made with.
+   */
+  private linkSystem(doc: ScenarioDoc, context: ShareContext | null): boolean {
+    const id = doc.scenario.systemId;
+    const carried = context?.system;
+    if (!carried || carried.id !== id || isPresetSystem(id)) return getSystem(id) !== undefined;
+    const here = getSystem(id);
+    if (here && exportSystem(here) === exportSystem(carried)) return true;
+    const own = here
+      ? freshId(
+          id,
+          listSystems().map((s) => s.id),
+        )
+      : id;
+    const system = own === id ? carried : { ...carried, id: own, name: { zh: `${carried.name.zh}（来自链接）`, en: `${carried.name.en} (from a link)` } };
+    if (registerSystem(system).length) return false;
+    this.linked = getSystem(own) ?? null;
+    if (own !== id) {
+      doc.scenario = { ...doc.scenario, systemId: own };
+      const cmp = context?.view?.compare;
+      if (cmp)
+        for (const side of ['a', 'b'] as const) {
+          const ref = cmp[side];
+          if (typeof ref === 'object' && ref.scenario.systemId === id) cmp[side] = { ...ref, scenario: { ...ref.scenario, systemId: own } };
+        }
+    }
     return this.linked !== null;
   }
 

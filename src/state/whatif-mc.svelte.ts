@@ -147,8 +147,6 @@ export class MonteCarloState {
       if (abort.signal.aborted) return;
       const res = await pool.run(data.run, config, seed, { signal: abort.signal, onProgress: (d) => (this.done = d) });
       this.done = res.done;
-      this.summary = res.summary;
-      this.rank0 = data.rank0.slice();
       const top = topIntervals(res.summary, data.rank0, Math.max(chartRows, 50));
       const info = new Map((await this.scoring.rowInfo(top.map((t) => t.row))).map((r) => [r.row, r.name]));
       // Every row's results go to the scoring worker (copies: the profile keeps the summary), which
@@ -176,6 +174,9 @@ export class MonteCarloState {
           tableLoad.exact.buffer,
         ] as ArrayBuffer[]),
       );
+      // Only once the table holds the run: a refused load (the segment changed meanwhile) leaves the last run whole.
+      this.summary = res.summary;
+      this.rank0 = data.rank0.slice();
       this.query = { ...this.query, offset: 0 };
       this.outcome = {
         rows: top.map((t) => ({

@@ -20,7 +20,9 @@ const fieldId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z][a-z0-9_]*$/, 'field ids are snake_case (a-z, 0-9, "_")');
+  .regex(/^[a-z][a-z0-9_]*$/, 'field ids are snake_case (a-z, 0-9, "_")')
+  // Columns are looked up by field id in plain objects: an Object.prototype name would find a function.
+  .refine((v) => !(v in Object.prototype), { error: (iss) => `"${String(iss.input)}" cannot be a field id` });
 const text = (max: number) => z.string().max(max);
 const label = z.strictObject({ zh: text(200).min(1), en: text(200).min(1) });
 const prose = z.strictObject({ zh: text(20_000).min(1), en: text(20_000).min(1) });

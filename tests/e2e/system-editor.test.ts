@@ -192,6 +192,28 @@ describe('指标体系 (custom indicators) in the browser', () => {
     expect(await fresh.locator('header select').inputValue()).toBe(bank.id);
     expect(await rankingPage(fresh)).toEqual(shown);
     expect(freshLog.errors).toEqual([]);
+
+    // A browser holding another system under the same id keeps it; the link's comes in beside it.
+    const third = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Asia/Shanghai' });
+    const p3 = await third.newPage();
+    const log3 = recordPage(p3);
+    await p3.goto(`${site.url}#system`);
+    await p3.waitForSelector('.app[data-phase="ready"]', { timeout: 60_000 });
+    await p3.getByTestId('system-example').click();
+    await expect.poll(() => p3.locator('header select').inputValue()).toBe(bank.id);
+    await p3.locator('tr[data-indicator="rd_expense"]').getByRole('button', { name: /删除/ }).click();
+    await expect.poll(() => p3.getByTestId('system-indicators').locator('tbody tr').count()).toBe(18);
+    await p3.goto(url);
+    await p3.reload();
+    await p3.waitForSelector('[data-link-status="applied"]', { timeout: 60_000 });
+    expect(await p3.locator('header select').inputValue()).toBe(`${bank.id}-2`);
+    expect(await p3.locator('header select option:checked').textContent()).toContain('（来自链接）');
+    expect(await rankingPage(p3)).toEqual(shown);
+    await p3.getByRole('tab', { name: '指标体系' }).click();
+    await p3.locator('header select').selectOption(bank.id);
+    await expect.poll(() => p3.getByTestId('system-indicators').locator('tbody tr').count()).toBe(18); // the user's own, untouched
+    expect(log3.errors.filter((e) => !e.includes('ERR_ABORTED'))).toEqual([]);
+    await third.close();
     await other.close();
   }, 120_000);
 
@@ -203,10 +225,21 @@ describe('指标体系 (custom indicators) in the browser', () => {
     await expect.poll(() => page.getByTestId('formula-error').textContent()).toBe('a closing bracket is missing');
     await page.screenshot({ path: '/tmp/e2e-system-en.png', fullPage: true });
     await page.locator('header .lang button', { hasText: '中文' }).click();
+    // A scenario saved for the system goes with it, and the confirmation says so first.
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('tab', { name: '方案', exact: true }).click();
+    await page.getByLabel('保存当前方案为').fill('银行模型方案');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.getByTestId('scenario-table').textContent()).toContain('银行模型方案');
+    await page.getByRole('tab', { name: '指标体系' }).click();
     await page.getByTestId('system-remove').click();
+    expect(await page.getByTestId('system-view').getByRole('alert').first().textContent()).toContain('方案库中使用该体系的 1 个方案将一并删除');
     await page.getByTestId('system-remove-yes').click();
     await expect.poll(() => page.locator('header select').inputValue()).toBe('sichuan-2024');
     expect(await page.locator('header select option').allTextContents()).not.toContain(bank.name.zh);
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('tab', { name: '方案', exact: true }).click();
+    expect(await page.getByTestId('scenario-table').textContent()).not.toContain('银行模型方案');
     expect(log.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
     expect(foreignRequests(log, new URL(site.url).origin)).toEqual([]);
   }, 60_000);

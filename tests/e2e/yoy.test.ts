@@ -222,7 +222,7 @@ describe('年度对比 (year on year)', () => {
     await expect.poll(() => page.locator('.app').getAttribute('data-phase')).toBe('ready');
     await openYoy();
     await page.getByTestId('yoy-load').click();
-    await expect.poll(() => page.getByTestId('yoy-as-of').textContent(), { timeout: 60_000 }).toContain('上一年度按前一年的同一天 2023-03-31 划分');
+    await expect.poll(() => page.getByTestId('yoy-as-of').textContent(), { timeout: 60_000 }).toContain('上一年度按其评价年度的同一天 2023-03-31 划分');
     await checkCounts();
   });
 });

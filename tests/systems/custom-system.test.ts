@@ -72,6 +72,14 @@ describe('formula checks name the field', () => {
   ])('%j', (expr, message) => {
     expect(withExpr(expr)).toEqual([message]);
   });
+  it('refuses a field id that names an Object property (columns are looked up by id)', () => {
+    const s = exampleBankModel(sichuan);
+    (s.indicators[18].value as { expr: string }).expr = 'constructor * 2';
+    const r = importSystem(exportSystem({ ...s, optionalFields: ['constructor'] }));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toBe('optionalFields[0]: "constructor" cannot be a field id');
+  });
+
   it('round-trips a system with formulas through export and import', () => {
     const bank = exampleBankModel(sichuan);
     const r = importSystem(exportSystem(bank));

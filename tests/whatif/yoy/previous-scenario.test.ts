@@ -18,6 +18,8 @@ describe('last year’s scenario in 年度对比', () => {
       refused: null,
     });
     expect(previousScenario({ version: 1, systemId: 's', asOf: '2024-02-29' }, reg).asOf).toBe('2023-02-28');
+    // Data sets two evaluation years apart: two years back.
+    expect(previousScenario({ version: 1, systemId: 's', asOf: '2024-06-30' }, reg, 2).asOf).toBe('2022-06-30');
   });
   it('refuses a shifted date before one of last year’s registrations, and uses the default', () => {
     // 2023-02-01 − 1 year = 2022-02-01, before the registration of 2022-03-01.
