@@ -1,7 +1,7 @@
 import { bilingualError } from '../src/import/errors.ts';
 import { baselineScenario, PreparedCache, scoreScenario, type IndicatorSystem, type Population, type Run, type Scenario } from '../src/engine/index.ts';
 import { getSystem } from '../src/systems/index.ts';
-import { runKey } from './run-key.ts';
+import { runKey } from '../src/systems/run-key.ts';
 
 /** Runs kept for comparisons and lists besides the current and baseline ones (the UI asks again for the same A/B). */
 const KEPT_RUNS = 4;

@@ -34,7 +34,7 @@ import type { ScoringSession } from './scoring-session.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
 import type { ListPageRow, McTableLoad, McTableQuery, McTableRow, NamedChange, ListExportMeta, ReferenceRequest, SegmentRef, WhatifApi } from '../src/protocol/whatif.ts';
 import { heldSegment } from './segment-api.ts';
-import { runKey } from './run-key.ts';
+import { runKey } from '../src/systems/run-key.ts';
 
 const plain = (a: ArrayLike<number>) => Array.from(a);
 

@@ -13,7 +13,7 @@ import { yoyExportTable } from '../src/whatif/yoy/yoy-export.ts';
 import { YOY } from '../src/i18n/yoy.ts';
 import { datasetFromEngine, listGroups, type Dataset, type DatasetMeta } from './dataset.ts';
 import { ScoringSession } from './scoring-session.ts';
-import { runKey } from './run-key.ts';
+import { runKey } from '../src/systems/run-key.ts';
 import { previousScenario } from '../src/whatif/yoy/previous-scenario.ts';
 
 /**

@@ -6,6 +6,7 @@ import type { ScoringApi } from '../protocol/scoring.ts';
 import type { BorderlineRequest, BorderlineResult, ListPage, ListPageRequest, SegmentRef } from '../protocol/whatif.ts';
 import { Job } from './job.svelte.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { runKey } from '../systems/run-key.ts';
 
 /** Saves bytes as a file: a Blob behind an object URL, revoked once the download has started. */
 export function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
@@ -74,7 +75,7 @@ export class ListsState {
 
   computeBorderline(scenario: Scenario, rule: ListRule, count: number, segment?: SegmentRef): Promise<void> {
     const req = { scenario: $state.snapshot(scenario) as Scenario, rule: $state.snapshot(rule) as ListRule, count, ...(segment ? { segment } : {}) };
-    this.borderlineKey = JSON.stringify([req.scenario, req.rule, segment?.id ?? 0]);
+    this.borderlineKey = runKey([req.scenario, req.rule, segment?.id ?? 0]);
     return this.borderline.run(req);
   }
 
@@ -83,7 +84,7 @@ export class ListsState {
    * worker), drawn from `segment` when one is applied.
    */
   refresh(scenario: Scenario, rule: ListRule, segment?: SegmentRef): Promise<void> {
-    if (this.borderlineKey && JSON.stringify([$state.snapshot(scenario), $state.snapshot(rule), segment?.id ?? 0]) !== this.borderlineKey) {
+    if (this.borderlineKey && runKey([$state.snapshot(scenario), $state.snapshot(rule), segment?.id ?? 0]) !== this.borderlineKey) {
       this.borderline.clear();
       this.borderlineKey = '';
     }

@@ -11,6 +11,7 @@ import { sobolDrawsTable, sobolEnterpriseTable, sobolIndicesTable, type SobolRes
 import { parseSamples, profileFactor, sobolOutputViews, sobolSentence, type SobolOutputView } from './sobol-view.ts';
 import type { MonteCarloState } from './whatif-mc.svelte.ts';
 import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
+import { runKey } from '../systems/run-key.ts';
 
 export interface SobolOutcome {
   result: SobolResult;
@@ -31,7 +32,8 @@ export interface SobolOutcome {
 }
 
 /** A scenario as the key a run is remembered under (the workbench's object, snapshot in the same key order). */
-export const scenarioKey = (s: Scenario): string => JSON.stringify(s);
+/** A result's scenario, with the system registry's epoch: a custom system saved again makes it stale. */
+export const scenarioKey = (s: Scenario): string => runKey(s);
 
 /**
  * 情景分析 → 方差敏感性: a Sobol run of the current scenario on the Monte Carlo worker pool (one set
