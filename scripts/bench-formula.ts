@@ -7,7 +7,7 @@
  *   npm run bench:formula                    → table for 100k and 1M rows
  *   npm run bench:formula -- --rows N --json → the same for N rows, last line JSON
  */
-import { assignStages, DEFAULT_NORMALIZATION, deriveValues, prepare, type IndicatorSystem, type ValueRule } from '../src/engine/index.ts';
+import { assignStages, DEFAULT_NORMALIZATION, deriveValues, prepare, valueRuleFormula, type IndicatorSystem } from '../src/engine/index.ts';
 import { getSystem } from '../src/systems/index.ts';
 import { syntheticColumns } from './bench/synthetic.ts';
 
@@ -18,14 +18,11 @@ const rowsArg = args.indexOf('--rows');
 const sizes = rowsArg >= 0 ? [Number(args[rowsArg + 1])] : [100_000, 1_000_000];
 const sichuan = getSystem('sichuan-2024') as IndicatorSystem;
 
-const asExpr = (v: ValueRule): string => {
-  if (v.kind === 'field') return v.field;
-  if (v.kind === 'sum') return v.fields.join(' + ');
-  if (v.kind === 'growth') return `growth(${v.current}, ${v.previous})`;
-  if (v.kind === 'ratio') return `${v.numerator} / (${[v.denominator].flat().join(' + ')})`;
-  return v.expr;
+const formulas: IndicatorSystem = {
+  ...sichuan,
+  id: 'custom-formulas',
+  indicators: sichuan.indicators.map((i) => ({ ...i, value: { kind: 'expr', expr: valueRuleFormula(i.value) } })),
 };
-const formulas: IndicatorSystem = { ...sichuan, id: 'custom-formulas', indicators: sichuan.indicators.map((i) => ({ ...i, value: { kind: 'expr', expr: asExpr(i.value) } })) };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function time(f: () => void): number {

@@ -1,5 +1,5 @@
 import { growth, ratio } from './ratio-rule.ts';
-import type { Label } from './types.ts';
+import type { Label, ValueRule } from './types.ts';
 
 /**
  * The indicator expression language (custom indicators, scoring.md §3 extended; methodology §3b).
@@ -235,4 +235,24 @@ export function evaluateExpr(node: ExprNode, column: (field: string) => Float64A
     }
   };
   return walk(node);
+}
+
+/**
+ * A built-in value rule written in the expression language (`ratio` → `a / (b + c)`, `growth` →
+ * `growth(y, prev)`, `sum` → `a + b`): the same values, since `/` and `growth` are the same rules.
+ * The formula benchmark and the byte-for-byte CLI test rewrite the presets with it.
+ */
+export function valueRuleFormula(v: ValueRule): string {
+  switch (v.kind) {
+    case 'field':
+      return v.field;
+    case 'sum':
+      return v.fields.join(' + ');
+    case 'growth':
+      return `growth(${v.current}, ${v.previous})`;
+    case 'ratio':
+      return `${v.numerator} / (${[v.denominator].flat().join(' + ')})`;
+    case 'expr':
+      return v.expr;
+  }
 }

@@ -6,7 +6,7 @@ export * from './types.ts';
 export * from './scenario.ts';
 export * from './calendar.ts';
 export { ratio, growth, deriveValues, ruleFields, type Columns } from './derive.ts';
-export { parseExpr, evaluateExpr, exprFields, MAX_EXPR_LENGTH, type ExprNode, type ExprError, type ParseExprResult } from './expr.ts';
+export { parseExpr, evaluateExpr, exprFields, valueRuleFormula, MAX_EXPR_LENGTH, type ExprNode, type ExprError, type ParseExprResult } from './expr.ts';
 export { quantile7, selectKth } from './quantile.ts';
 export { NORMALIZERS, NORMALIZATION_METHODS, normalizer, QUANTILE_METHODS, usesQuantiles, canonicalSpec, specKey } from './normalize/index.ts';
 export { assignStages, stageCutoffDays, NO_STAGE } from './stages.ts';

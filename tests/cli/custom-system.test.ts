@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndicatorSystem, ValueRule } from '../../src/engine/index.ts';
+import { valueRuleFormula, type IndicatorSystem } from '../../src/engine/index.ts';
 import { demoCsv } from '../../src/demo/generate.ts';
 import { exampleBankModel } from '../../src/systems/edit-system.ts';
 import { exportSystem, getSystem } from '../../src/systems/index.ts';
@@ -52,17 +52,10 @@ describe('score --system FILE.json (custom indicators)', () => {
   }, 60_000);
 
   it('gives the preset’s output byte for byte when every rule is rewritten as a formula', async () => {
-    const asExpr = (v: ValueRule): string => {
-      if (v.kind === 'field') return v.field;
-      if (v.kind === 'sum') return v.fields.join(' + ');
-      if (v.kind === 'growth') return `growth(${v.current}, ${v.previous})`;
-      if (v.kind === 'ratio') return `${v.numerator} / (${[v.denominator].flat().join(' + ')})`;
-      return v.expr;
-    };
     const rewritten: IndicatorSystem = {
       ...structuredClone(sichuan),
       id: 'custom-sichuan-formulas',
-      indicators: sichuan.indicators.map((ind) => ({ ...structuredClone(ind), value: { kind: 'expr', expr: asExpr(ind.value) } })),
+      indicators: sichuan.indicators.map((ind) => ({ ...structuredClone(ind), value: { kind: 'expr', expr: valueRuleFormula(ind.value) } })),
     };
     expect(rewritten.indicators.filter((i) => /[/+(]/.test((i.value as { expr: string }).expr)).length).toBeGreaterThanOrEqual(6);
     await writeFile(join(dir, 'demo.csv'), demoCsv({ rows: 3000, seed: 9 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deriveValues, parseExpr, ruleFields, type Columns } from '../../src/engine/index.ts';
+import { deriveValues, parseExpr, ruleFields, valueRuleFormula, type Columns } from '../../src/engine/index.ts';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
 
@@ -66,6 +66,16 @@ describe('expression language: values', () => {
         expect(same(deriveValues({ kind: 'expr', expr: 'a_x + b_x + c_x' }, c, n), deriveValues({ kind: 'sum', fields: ['a_x', 'b_x', 'c_x'] }, c, n))).toBe(true);
       }),
     );
+  });
+});
+
+describe('built-in rules as formulas', () => {
+  it('writes each rule kind in the language', () => {
+    expect(valueRuleFormula({ kind: 'field', field: 'revenue' })).toBe('revenue');
+    expect(valueRuleFormula({ kind: 'sum', fields: ['platforms', 'platforms_prev'] })).toBe('platforms + platforms_prev');
+    expect(valueRuleFormula({ kind: 'growth', current: 'revenue', previous: 'revenue_prev' })).toBe('growth(revenue, revenue_prev)');
+    expect(valueRuleFormula({ kind: 'ratio', numerator: 'net_profit', denominator: ['equity_begin', 'equity_end'] })).toBe('net_profit / (equity_begin + equity_end)');
+    expect(valueRuleFormula({ kind: 'expr', expr: 'a_x * 2' })).toBe('a_x * 2');
   });
 });
 
