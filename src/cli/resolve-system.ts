@@ -1,10 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IndicatorSystem } from '../engine/index.ts';
-import { getSystem, importSystem, isPresetSystem, listSystems, registerSystem } from '../systems/index.ts';
+import { getSystem, importSystem, isPresetSystem, listSystems, MAX_SYSTEM_FILE_BYTES, registerSystem } from '../systems/index.ts';
 import { CliError } from './cli-error.ts';
-
-/** An indicator system file is a few tens of KB; a larger file is refused unread. */
-const MAX_SYSTEM_FILE_BYTES = 2_000_000;
 
 /**
  * `--system ID` (a preset) or `--system FILE.json` (a system exported by the workbench's system

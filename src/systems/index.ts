@@ -87,6 +87,6 @@ export function getSystem(id: string): IndicatorSystem | undefined {
   return BY_ID.get(id) ?? CUSTOM.get(id)?.system;
 }
 
-export { parseSystem, importSystem, exportSystem, formatPath, type ParseSystemResult } from './schema.ts';
+export { parseSystem, importSystem, exportSystem, formatPath, MAX_SYSTEM_FILE_BYTES, type ParseSystemResult } from './schema.ts';
 export { checkSystem, WEIGHT_SUM_TOLERANCE } from './check-system.ts';
 export { KNOWN_FIELDS, KNOWN_FIELD_IDS, knownField, type KnownField, type FieldType } from './known-fields.ts';

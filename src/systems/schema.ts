@@ -88,6 +88,9 @@ const schema = z.strictObject({
   optionalFields: z.array(fieldId).max(200).optional(),
 });
 
+/** An indicator system file is a few tens of KB; a larger file is refused unread (browser and CLI). */
+export const MAX_SYSTEM_FILE_BYTES = 2_000_000;
+
 export type ParseSystemResult = { ok: true; system: IndicatorSystem } | { ok: false; errors: string[] };
 
 /** `indicators[3].weights.growth` from zod's `['indicators', 3, 'weights', 'growth']`. */
