@@ -100,10 +100,16 @@ const api: ScoringApi = {
     },
     { demo: (req) => demoDataset(req, 'previous'), receive },
   ),
-  ...segmentApi(() => {
-    if (!ds) throw NO_DATASET();
-    return ds;
-  }),
+  ...segmentApi(
+    () => {
+      if (!ds) throw NO_DATASET();
+      return ds;
+    },
+    (scenario) => {
+      if (!session) throw NO_DATASET();
+      return session.score(scenario).result.score;
+    },
+  ),
 
   async setCustomSystems(systems) {
     return setCustomSystems(systems);

@@ -4,6 +4,7 @@ import { segmentColumns } from '../src/segment/columns.ts';
 import { segmentFacets } from '../src/segment/facets.ts';
 import type { SegmentApi } from '../src/protocol/scoring.ts';
 import type { SegmentRef } from '../src/protocol/whatif.ts';
+import type { Scenario } from '../src/engine/index.ts';
 import { findSegment, type ActiveSegment } from '../src/analysis/ranking-filter.ts';
 import type { Dataset } from './dataset.ts';
 
@@ -15,7 +16,7 @@ import type { Dataset } from './dataset.ts';
 /** How many replaced segments stay answerable (a mask is one byte per row). */
 const RECENT_SEGMENTS = 3;
 
-export function segmentApi(data: () => Dataset): SegmentApi {
+export function segmentApi(data: () => Dataset, scores: (scenario: Scenario) => Float64Array): SegmentApi {
   return {
     async segmentColumns() {
       const ds = data();
@@ -29,6 +30,12 @@ export function segmentApi(data: () => Dataset): SegmentApi {
       // Arrow is loaded on first use only: most sessions never define a segment.
       const { segmentArrowIPC } = await import('../src/segment/arrow-table.ts');
       const ipc = segmentArrowIPC({ n: ds.n, columns: ds.engine.columns, regDays: ds.engine.regDays, text: ds.segmentText }, columns);
+      return transfer(ipc, [ipc.buffer as ArrayBuffer]);
+    },
+
+    async segmentScores(scenario) {
+      const { scoreArrowIPC } = await import('../src/segment/arrow-table.ts');
+      const ipc = scoreArrowIPC(scores(scenario));
       return transfer(ipc, [ipc.buffer as ArrayBuffer]);
     },
 

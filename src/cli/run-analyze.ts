@@ -122,7 +122,7 @@ export async function runAnalyze(args: AnalyzeArgs, log: (line: string) => void)
   const groups = listGroups(loaded);
   let within: Uint8Array | undefined;
   if (segment !== undefined) {
-    const rows = await selectSegmentRows(data, segment, segmentSource);
+    const rows = await selectSegmentRows(data, segment, segmentSource, run.result.score);
     within = new Uint8Array(data.n);
     for (const r of rows) within[r] = 1;
     groups.within = within;

@@ -43,7 +43,7 @@ export async function runScore(args: ScoreArgs, log: (line: string) => void): Pr
   }
   // A segment is scored with the whole population (normalisation bounds, ranks): its rows are
   // written with the population's scores and ranks, as the workbench shows them.
-  const rows = await selectSegmentRows(data, segment, source);
+  const rows = await selectSegmentRows(data, segment, source, run.result.score);
   log(`note segment: ${rows.length} of ${data.n} scored rows match the condition; only they are written (scores and ranks are the whole population's)`);
   await writeFileAtomic(args.output, formatOutputCsv(subsetColumns(all, rows)));
   return rows.length;

@@ -1,16 +1,30 @@
 import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api';
 import { LOCKED_SQL, quoteIdent } from '../data/sql.ts';
 import type { EngineDataset } from '../data/build-dataset.ts';
-import { CATALOGUE_SEGMENT_COLUMNS, SEGMENT_ROW_ID, SEGMENT_TABLE, segmentColumns, type SegmentColumnDef } from '../segment/columns.ts';
+import {
+  CATALOGUE_SEGMENT_COLUMNS,
+  dataColumns,
+  SEGMENT_ROW_ID,
+  SEGMENT_SCORE,
+  SEGMENT_SCORE_TABLE,
+  SEGMENT_TABLE,
+  segmentColumns,
+  type SegmentColumnDef,
+} from '../segment/columns.ts';
 import { checkSegmentExpression } from '../segment/expression.ts';
 import { selectSegment } from '../segment/run.ts';
 import { CliError } from './cli-error.ts';
 
-/** The fields `--segment EXPR` reads (so the loader reads them too); refuses a bad condition. */
-export function segmentFields(expr: string, source = '--segment'): string[] {
+/** The columns `--segment EXPR` names (the catalogue's); refuses a bad condition. */
+function namedColumns(expr: string, source: string): string[] {
   const check = checkSegmentExpression(expr, CATALOGUE_SEGMENT_COLUMNS);
   if (!check.ok) throw new CliError(`${source}: ${check.error.en}`, 2);
   return check.columns;
+}
+
+/** The fields `--segment EXPR` reads from the input (so the loader reads them too); refuses a bad condition. */
+export function segmentFields(expr: string, source = '--segment'): string[] {
+  return dataColumns(namedColumns(expr, source));
 }
 
 /**
@@ -19,18 +33,33 @@ export function segmentFields(expr: string, source = '--segment'): string[] {
  * browser's table has them all; a condition sees the same values in both) and is locked before
  * the condition runs: no file, no network, no extension, no SET.
  */
-export async function selectSegmentRows(data: EngineDataset, expr: string, source = '--segment'): Promise<Uint32Array> {
-  const wanted = new Set(segmentFields(expr, source));
+export async function selectSegmentRows(data: EngineDataset, expr: string, source = '--segment', score?: Float64Array): Promise<Uint32Array> {
+  const named = namedColumns(expr, source);
+  const withScore = named.includes(SEGMENT_SCORE);
+  if (withScore && !score) throw new CliError(`${source}: the condition tests the score, and no scores were given`, 1);
+  const wanted = new Set(dataColumns(named));
   const present = segmentColumns(Object.keys(data.text), Object.keys(data.columns));
   for (const id of wanted) {
     if (!present.some((c) => c.id === id)) throw new CliError(`${source}: the input has no column for ${id}; the condition cannot be evaluated.`, 1);
   }
-  const cols = present.filter((c) => wanted.has(c.id));
+  const cols = dataColumns(present).filter((c) => wanted.has(c.id));
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
     await connection.run(`CREATE TABLE ${SEGMENT_TABLE} (${[`${SEGMENT_ROW_ID} UINTEGER`, ...cols.map((c) => `${quoteIdent(c.id)} ${c.type}`)].join(', ')})`);
     await fill(connection, data, cols);
+    // `score` (the run's scores) in its own table, as in the browser: columns.ts SEGMENT_SCORE.
+    if (withScore && score) {
+      await connection.run(`CREATE TABLE ${SEGMENT_SCORE_TABLE} (${SEGMENT_ROW_ID} UINTEGER, ${SEGMENT_SCORE} DOUBLE)`);
+      const appender = await connection.createAppender(SEGMENT_SCORE_TABLE);
+      for (let r = 0; r < data.n; r++) {
+        appender.appendUInteger(r);
+        appender.appendDouble(score[r]);
+        appender.endRow();
+      }
+      appender.flushSync();
+      appender.closeSync();
+    }
     for (const sql of LOCKED_SQL) await connection.run(sql);
     const sel = await selectSegment(
       {

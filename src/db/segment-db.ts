@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { LOCKED_SQL } from '../data/sql.ts';
 import { startDuckDB, type Handle } from './duckdb.ts';
-import { SEGMENT_ROW_ID, SEGMENT_TABLE } from '../segment/columns.ts';
+import { SEGMENT_ROW_ID, SEGMENT_SCORE_TABLE, SEGMENT_TABLE } from '../segment/columns.ts';
 import type { SegmentQueries } from '../segment/run.ts';
 
 /**
@@ -14,6 +14,8 @@ export interface SegmentDb extends SegmentQueries {
   load(key: string, ipc: Uint8Array): Promise<void>;
   /** Adds the columns of `ipc` (Arrow stream with `row_id`) to the table held, matched by row_id. */
   addColumns(ipc: Uint8Array): Promise<void>;
+  /** Replaces the score table (row_id, score) with `ipc`, the scores of one scenario. */
+  loadScores(ipc: Uint8Array): Promise<void>;
   /** The key of the table held, or null. */
   readonly key: string | null;
 }
@@ -38,6 +40,11 @@ export function createSegmentDb(): SegmentDb {
       await conn.query(`DROP TABLE IF EXISTS ${SEGMENT_TABLE}`);
       await conn.insertArrowFromIPCStream(ipc, { name: SEGMENT_TABLE, create: true });
       key = k;
+    },
+    async loadScores(ipc) {
+      const { conn } = await handle();
+      await conn.query(`DROP TABLE IF EXISTS ${SEGMENT_SCORE_TABLE}`);
+      await conn.insertArrowFromIPCStream(ipc, { name: SEGMENT_SCORE_TABLE, create: true });
     },
     async addColumns(ipc) {
       const { conn } = await handle();

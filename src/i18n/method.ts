@@ -20,6 +20,7 @@ export const PARA_IDS = [
   'bonus',
   'veto',
   'rank',
+  'segment',
   'whatif-compare',
   'whatif-sensitivity',
   'whatif-montecarlo',
@@ -100,7 +101,7 @@ const SECTIONS: ParaId[][] = [
   ['ratio', 'growth', 'formula'],
   ['quantile', 'norm-winsorized-minmax', 'norm-minmax', 'norm-zscore', 'norm-percentile-rank', 'norm-log-minmax', 'norm-efficacy', 'missing'],
   ['weights', 'base', 'bonus', 'veto'],
-  ['rank'],
+  ['rank', 'segment'],
   ['profile'],
   ['whatif-compare', 'whatif-sensitivity', 'whatif-montecarlo', 'whatif-sobol', 'whatif-agreement', 'whatif-lists', 'whatif-stability', 'whatif-audit'],
 ];
@@ -206,6 +207,14 @@ const zh: MethodText = {
       body: [
         '按总分从高到低排竞争名次（“1224”式）：得分相同的企业名次相同，其后的名次跳过相应位数。例如两家并列第2，则下一家为第4。阶段内排名在同一阶段内按同样规则计算。',
         '得分完全相等才算并列（按双精度数值比较）；并列时列表按统一社会信用代码排序，仅影响显示顺序，不影响名次。',
+      ],
+    },
+    segment: {
+      title: '细分范围',
+      body: [
+        '细分范围是对数据集各列的一个判断条件（例如 市 = 成都市 且 国民经济行业代码以 C39 开头），在本机的 DuckDB 中执行，读取文件和访问网络均已禁止。细分只选出企业，不重新评分：标准化的上下界取自全部参评企业，所以细分范围内企业的得分与全省排名中的得分相同。',
+        '细分名次是范围内按同样规则（竞争名次）重新排出的名次；名单的名次、比例和分组也在范围内计算。',
+        '得分范围按当前方案的总分筛选（含加分，否决企业为 0，两端都包含，按完整精度比较，不按显示的两位小数）。总分随权重和方法变化，所以更改方案后得分范围按新的得分重新筛选；蒙特卡洛在当前方案选出的企业内抽样。',
       ],
     },
     profile: {
@@ -446,6 +455,14 @@ const en: MethodText = {
       body: [
         'Ranks are competition ranks ("1224") by score, highest first: equal scores share a rank and the next rank skips accordingly. If two enterprises tie for 2nd, the next one is 4th. The rank within a stage applies the same rule within the stage.',
         'Only exactly equal scores tie (compared as double-precision numbers); tied enterprises are listed by their credit code, which changes the order shown but not the rank.',
+      ],
+    },
+    segment: {
+      title: 'Segments',
+      body: [
+        "A segment is one true/false condition over the dataset's columns (e.g. the city is Chengdu and the industry code starts with C39), run in DuckDB on this computer with file and network access switched off. A segment selects enterprises and does not score them again: the normalisation bounds come from every scored enterprise, so an enterprise's score in a segment equals its score in the province's ranking.",
+        'The segment rank ranks the segment by the same rule (competition ranks); a list drawn from a segment takes its ranks, shares and groups within it.',
+        'A score range selects by the total score under the current scenario (bonus included, 0 when vetoed, both ends included, compared at full precision, not at the two decimals shown). Scores change with the weights and the method, so after a change of scenario the range selects again by the new scores; Monte Carlo samples within the enterprises the current scenario selected.',
       ],
     },
     profile: {

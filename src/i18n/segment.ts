@@ -39,6 +39,11 @@ const zh = {
   stageBefore: (d: string) => `${d} 以前注册`,
   stageBetween: (from: string, to: string) => `${from} 至 ${to} 以前注册`,
   stageNote: (asOf: string) => `阶段由注册日期和评价基准日（${asOf}）决定：所选阶段写成注册日期条件；之后更改评价基准日，该条件不随之改变。`,
+  scoreLegend: '得分范围（分）',
+  scoreMin: '不低于',
+  scoreMax: '不高于',
+  scoreNote: '按当前方案的得分（含加分，清零企业为 0），两端都包含；更改权重或方法后，范围按新得分重新筛选。',
+  scoreFollows: '得分按当前方案',
 };
 
 export type SegmentText = typeof zh;
@@ -82,6 +87,12 @@ const en: SegmentText = {
   stageBetween: (from: string, to: string) => `registered from ${from} to before ${to}`,
   stageNote: (asOf: string) =>
     `Stages follow from the registration date and the as-of date (${asOf}): the ticked stages become a registration-date condition, which does not change if the as-of date changes later.`,
+  scoreLegend: 'Score range (points)',
+  scoreMin: 'At least',
+  scoreMax: 'At most',
+  scoreNote:
+    'The score under the current scenario (bonus included, vetoed enterprises at 0), both ends included; when weights or the method change, the range selects again by the new scores.',
+  scoreFollows: 'scores of the current scenario',
 };
 
 export const SEGMENT: Record<Lang, SegmentText> = { zh, en };

@@ -217,6 +217,8 @@ export interface SegmentApi {
    * `ids` (the ones conditions have named: a 1M-row table of every column is ~250 MB).
    */
   segmentTable(ids: readonly string[]): Promise<Uint8Array>;
+  /** The scores of `scenario` as the score table (Arrow IPC, transferred): what `score` in a condition reads. */
+  segmentScores(scenario: Scenario): Promise<Uint8Array>;
   /** Holds the rows a condition selected under `id` (null: no segment); answers their count. */
   setSegment(req: { id: number; rows: Uint32Array } | null): Promise<{ count: number }>;
   /** The values the field filters offer, with the counts they select (src/segment/facets.ts). */

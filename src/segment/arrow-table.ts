@@ -1,5 +1,5 @@
 import { DateDay, Float64, makeData, makeVector, Table, tableToIPC, Uint32, Utf8, type Vector } from 'apache-arrow';
-import { SEGMENT_ROW_ID, type SegmentColumnDef } from './columns.ts';
+import { SEGMENT_ROW_ID, SEGMENT_SCORE, type SegmentColumnDef } from './columns.ts';
 import type { TextDictionary } from './dictionary.ts';
 
 /** What the segment table is built from: the scoring worker's population. */
@@ -58,9 +58,11 @@ function utf8Vector(n: number, t: readonly string[] | TextDictionary): Vector {
  * The segment table as an Arrow IPC stream for DuckDB-wasm's insertArrowFromIPCStream: `row_id`
  * then `cols` in order, NULL where a value is missing (never a silent 0 or '').
  */
+const rowIds = (n: number): Vector => makeVector(makeData({ type: new Uint32(), length: n, data: Uint32Array.from({ length: n }, (_, r) => r) }));
+
 export function segmentArrowIPC(src: SegmentSource, cols: readonly SegmentColumnDef[]): Uint8Array {
   const { n } = src;
-  const vectors: Record<string, Vector> = { [SEGMENT_ROW_ID]: makeVector(makeData({ type: new Uint32(), length: n, data: Uint32Array.from({ length: n }, (_, r) => r) })) };
+  const vectors: Record<string, Vector> = { [SEGMENT_ROW_ID]: rowIds(n) };
   for (const c of cols) {
     if (c.type === 'DOUBLE') {
       const data = src.columns[c.id];
@@ -73,4 +75,10 @@ export function segmentArrowIPC(src: SegmentSource, cols: readonly SegmentColumn
     } else vectors[c.id] = utf8Vector(n, src.text[c.id]);
   }
   return tableToIPC(new Table(vectors), 'stream');
+}
+
+/** The score table (columns.ts SEGMENT_SCORE_TABLE): `row_id` and `score` under one scenario. */
+export function scoreArrowIPC(score: Float64Array): Uint8Array {
+  const n = score.length;
+  return tableToIPC(new Table({ [SEGMENT_ROW_ID]: rowIds(n), [SEGMENT_SCORE]: makeVector(makeData({ type: new Float64(), length: n, data: score })) }), 'stream');
 }

@@ -18,8 +18,25 @@ export const SEGMENT_DICTIONARY_FIELDS = ['province', 'county', 'industry_code',
 
 export type SegmentColumnType = 'VARCHAR' | 'DOUBLE' | 'DATE';
 
+/**
+ * `score` (得分): the enterprise's score under the scenario on screen (the CLI: the scenario it
+ * scores), full precision, 0 when vetoed; what a score range tests. It is not a field of the data:
+ * it changes with the scenario, so it lives in a table of its own (SEGMENT_SCORE_TABLE) that is
+ * replaced when the scenario changes, joined by row_id to the segment table only when a condition
+ * names it. Every scored dataset has it.
+ */
+export const SEGMENT_SCORE = 'score';
+export const SEGMENT_SCORE_TABLE = 'segment_score';
+
 export interface SegmentColumnDef extends SegmentColumn {
   type: SegmentColumnType;
+}
+
+const SCORE_COLUMN: SegmentColumnDef = { id: SEGMENT_SCORE, names: ['得分', '积分'], type: 'DOUBLE' };
+
+/** The columns of `cols` that are the data's own (held in the segment table): all but `score`. */
+export function dataColumns<T extends { id: string } | string>(cols: readonly T[]): T[] {
+  return cols.filter((c) => (typeof c === 'string' ? c : c.id) !== SEGMENT_SCORE);
 }
 
 function def(f: FieldDef, type: SegmentColumnType): SegmentColumnDef {
@@ -39,6 +56,7 @@ export function segmentColumns(textFields: Iterable<string>, numericFields: Iter
     else if (f.id === 'registration_date') out.push(def(f, 'DATE'));
     else if (isNumericType(f.type) && numeric.has(f.id)) out.push(def(f, 'DOUBLE'));
   }
+  out.push(SCORE_COLUMN);
   return out;
 }
 
@@ -53,12 +71,17 @@ export const CATALOGUE_SEGMENT_COLUMNS: readonly SegmentColumnDef[] = segmentCol
   FIELDS.filter((f) => isNumericType(f.type)).map((f) => f.id),
 );
 
+/** The rows a condition reads: the segment table, joined to the scores when it names `score`. */
+function source(withScore: boolean): string {
+  return withScore ? `${SEGMENT_TABLE} JOIN ${SEGMENT_SCORE_TABLE} USING (${SEGMENT_ROW_ID})` : SEGMENT_TABLE;
+}
+
 /** The query of a checked condition (expression.ts `sql`): the matching row ids, ascending. */
-export function segmentRowsSql(conditionSql: string): string {
-  return `SELECT ${SEGMENT_ROW_ID} FROM ${SEGMENT_TABLE} WHERE (${conditionSql}) ORDER BY ${SEGMENT_ROW_ID}`;
+export function segmentRowsSql(conditionSql: string, withScore = false): string {
+  return `SELECT ${SEGMENT_ROW_ID} FROM ${source(withScore)} WHERE (${conditionSql}) ORDER BY ${SEGMENT_ROW_ID}`;
 }
 
 /** The condition's type (must be BOOLEAN), asked before the rows are. */
-export function segmentTypeSql(conditionSql: string): string {
-  return `SELECT typeof(${conditionSql}) AS t FROM ${SEGMENT_TABLE} LIMIT 1`;
+export function segmentTypeSql(conditionSql: string, withScore = false): string {
+  return `SELECT typeof(${conditionSql}) AS t FROM ${source(withScore)} LIMIT 1`;
 }

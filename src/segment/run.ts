@@ -1,7 +1,10 @@
 import { checkSegmentExpression, type SegmentColumn, type SegmentError } from './expression.ts';
-import { segmentRowsSql, segmentTypeSql } from './columns.ts';
+import { SEGMENT_SCORE, segmentRowsSql, segmentTypeSql } from './columns.ts';
 
-/** The two questions a segment asks its database (DuckDB-wasm in the page, native DuckDB in the CLI). */
+/**
+ * The two questions a segment asks its database (DuckDB-wasm in the page, native DuckDB in the
+ * CLI). A condition naming `score` needs the score table loaded beside the segment table.
+ */
 export interface SegmentQueries {
   /** The first row's `typeof(...)` of the condition; null for an empty table. */
   typeOf(sql: string): Promise<string | null>;
@@ -24,8 +27,9 @@ function duckMessage(e: unknown): string {
 export async function selectSegment(db: SegmentQueries, text: string, columns: readonly SegmentColumn[]): Promise<SegmentSelection> {
   const check = checkSegmentExpression(text, columns);
   if (!check.ok) return check;
+  const withScore = check.columns.includes(SEGMENT_SCORE);
   try {
-    const type = await db.typeOf(segmentTypeSql(check.sql));
+    const type = await db.typeOf(segmentTypeSql(check.sql, withScore));
     if (type !== null && type !== 'BOOLEAN' && type !== '"NULL"' && type !== 'NULL')
       return {
         ok: false,
@@ -36,7 +40,7 @@ export async function selectSegment(db: SegmentQueries, text: string, columns: r
           en: `a condition must be true or false; this expression gives ${type}: write a comparison, e.g. rd_expense > 100.`,
         },
       };
-    return { ok: true, rows: await db.rowIds(segmentRowsSql(check.sql)), sql: check.sql };
+    return { ok: true, rows: await db.rowIds(segmentRowsSql(check.sql, withScore)), sql: check.sql };
   } catch (e) {
     const m = duckMessage(e);
     return { ok: false, error: { code: 'duckdb', at: -1, zh: `DuckDB 无法计算这个条件：${m}`, en: `DuckDB cannot evaluate this condition: ${m}` } };

@@ -1,7 +1,8 @@
 import { transfer } from 'comlink';
 import type { SegmentDb } from '../db/segment-db.ts';
 import type { LoadReport } from '../protocol/scoring.ts';
-import type { SegmentColumnDef } from '../segment/columns.ts';
+import { dataColumns, SEGMENT_SCORE, type SegmentColumnDef } from '../segment/columns.ts';
+import { runKey } from '../systems/run-key.ts';
 import { checkSegmentExpression, type SegmentError } from '../segment/expression.ts';
 import type { SegmentFacets } from '../segment/facets.ts';
 import { selectSegment } from '../segment/run.ts';
@@ -26,6 +27,8 @@ export interface ActiveSegmentView {
   count: number;
   /** The dataset it was computed for. */
   report: LoadReport;
+  /** When the condition names `score`: the run key of the scenario whose scores it tested. */
+  scoredFor?: string;
 }
 
 /**
@@ -63,7 +66,7 @@ export class SegmentState {
    * one after another: each may change the table the next one queries.
    */
   apply(text: string = this.text): Promise<boolean> {
-    const run = this.enqueue(() => this.applyNow(text));
+    const run = this.enqueue(() => this.applyNow(text, false));
     void run.then((ok) => {
       if (ok) void this.backfill();
     });
@@ -115,10 +118,28 @@ export class SegmentState {
     }
   }
 
-  private async applyNow(text: string): Promise<boolean> {
+  private rescoring = false;
+
+  /**
+   * The scenario changed: a condition that names `score` selected its rows by the old scores, so
+   * it runs again on the new ones (the field's text and the ranking page are left as they are).
+   * A burst of changes (a weight being dragged) runs it once for the last scenario, not per step.
+   */
+  scenarioChanged(): void {
+    const a = this.active;
+    if (!a?.scoredFor || this.rescoring || a.scoredFor === runKey(this.workbench.scenario)) return;
+    this.rescoring = true;
+    void this.enqueue(async () => {
+      this.rescoring = false;
+      const now = this.active;
+      if (now?.scoredFor && now.scoredFor !== runKey(this.workbench.scenario)) await this.applyNow(now.text, true);
+    });
+  }
+
+  private async applyNow(text: string, rescore: boolean): Promise<boolean> {
     const report = this.workbench.report;
     if (!report) return false;
-    this.text = text;
+    if (!rescore) this.text = text;
     if (text.trim() === '') {
       await this.clear();
       return true;
@@ -136,18 +157,25 @@ export class SegmentState {
       // added); a condition naming another adds it first. The first condition on 1M rows thus moves
       // only its own columns into DuckDB.
       const check = checkSegmentExpression(text, this.columns);
+      let scoredFor: string | undefined;
       if (check.ok) {
+        const own = dataColumns(check.columns);
         if (this.tableFor !== report || this.db.key === null) {
-          await this.db.load(String(++this.loads), await this.workbench.scoring.segmentTable(check.columns));
-          this.loaded = new Set(check.columns);
+          await this.db.load(String(++this.loads), await this.workbench.scoring.segmentTable(own));
+          this.loaded = new Set(own);
           this.complete = false;
           this.tableFor = report;
         } else {
-          const missing = check.columns.filter((c) => !this.loaded.has(c));
+          const missing = own.filter((c) => !this.loaded.has(c));
           if (missing.length) {
             await this.db.addColumns(await this.workbench.scoring.segmentTable(missing));
             for (const c of missing) this.loaded.add(c);
           }
+        }
+        if (check.columns.includes(SEGMENT_SCORE)) {
+          const scenario = $state.snapshot(this.workbench.scenario);
+          await this.db.loadScores(await this.workbench.scoring.segmentScores(scenario));
+          scoredFor = runKey(scenario);
         }
       }
       const t1 = performance.now();
@@ -162,8 +190,8 @@ export class SegmentState {
       const count = sel.rows.length;
       await this.workbench.scoring.setSegment(transfer({ id, rows: sel.rows }, [sel.rows.buffer as ArrayBuffer]));
       this.error = null;
-      this.active = { id, text, sql: sel.sql, count, report };
-      this.workbench.setQuery({ ...this.workbench.query, segment: id, offset: 0 });
+      this.active = { id, text, sql: sel.sql, count, report, ...(scoredFor ? { scoredFor } : {}) };
+      this.workbench.setQuery({ ...this.workbench.query, segment: id, offset: rescore ? this.workbench.query.offset : 0 });
       const t3 = performance.now();
       this.lastMs = t3 - t0;
       this.timings = { tableMs: t1 - t0, queryMs: t2 - t1, handOverMs: t3 - t2 };

@@ -56,3 +56,14 @@ export function expectOneSentenceFailure(r: CliResult): string {
   expect(errors[0].trimEnd().endsWith('.')).toBe(true);
   return errors[0];
 }
+
+/** Runs `score … --output OUT` (OUT supplied here) and returns its data lines split into cells (uscc,stage,base,bonus,vetoed,score,rank,stage_rank). */
+export async function scoreCells(out: string, args: string[]): Promise<string[][]> {
+  const r = await runCli([...args, '--output', out]);
+  expect(r.code, r.stderr).toBe(0);
+  return (await readFile(out, 'utf8'))
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
+}

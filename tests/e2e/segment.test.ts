@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEFAULT_ROWS, demoCsv } from '../../src/demo/generate.ts';
-import { runCli } from '../cli/run-cli.ts';
+import { runCli, scoreCells } from '../cli/run-cli.ts';
 import { foreignRequests, launchChromium, recordPage, type PageLog } from './browser.ts';
 import { buildAndServe } from './site.ts';
 
@@ -297,6 +297,79 @@ describe('segment (细分范围) in the browser', () => {
     expect(await page.getByTestId('segment-filters-typed').count()).toBe(0);
     await page.getByTestId('context-segment-clear').click();
     await expect.poll(() => page.getByTestId('context-segment').count()).toBe(0);
+    expect(log.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  }, 180_000);
+  it('按字段筛选 by score: the range selects the CLI’s rows, a percentage is refused, and a scenario change selects again by the new scores', async () => {
+    const input = join(dir, 'demo.csv');
+    await cliSegment(); // writes the demo CSV
+    const scenarioDoc = (segment?: string) =>
+      JSON.stringify({
+        format: 'innovation-points-scenario',
+        version: 1,
+        name: '研发强度优先',
+        // R&D intensity weighs 1 beside the others' published weights ('free': divided by the sum).
+        scenario: { version: 1, systemId: 'sichuan-2024', weightMode: 'free', weights: { initial: { rd_intensity: 1 }, growth: { rd_intensity: 1 }, stable: { rd_intensity: 1 } } },
+        ...(segment ? { segment } : {}),
+      });
+    const scenarioFile = join(dir, 'rd.scenario.json');
+    await writeFile(scenarioFile, scenarioDoc());
+    /** The CLI's data lines (all rows), by score descending, under the baseline or the scenario file. */
+    const cliAll = (extra: string[]) => scoreCells(join(dir, 'all.csv'), ['--system', 'sichuan-2024', '--input', input, ...extra]);
+    const base = await cliAll([]);
+    const sorted = base.map((c) => Number(c[5])).sort((a, b) => a - b);
+    // Bounds with two decimals (what an official types), around the upper middle of the scores.
+    const lo = Math.round(sorted[Math.floor(sorted.length * 0.6)] * 100) / 100;
+    const hi = Math.round(sorted[Math.floor(sorted.length * 0.9)] * 100) / 100;
+    const inRange = (rows: string[][]) => rows.filter((c) => Number(c[5]) >= lo && Number(c[5]) <= hi);
+    const want = inRange(base);
+    const wantAfter = inRange(await cliAll(['--scenario', scenarioFile]));
+    expect(want.length).toBeGreaterThan(100);
+    expect(wantAfter.map((c) => c[0]).sort()).not.toEqual(want.map((c) => c[0]).sort());
+
+    await page.getByRole('tab', { name: '排名' }).click();
+    const form = page.getByTestId('segment-filters');
+    if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await form.locator('summary').click();
+    const min = page.getByTestId('segment-filter-score-min');
+    await min.fill('60%');
+    expect(await page.getByTestId('segment-filter-score-error').textContent()).toBe('“60%”是百分比：这里填得分（分），例如 60。');
+    expect(await min.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('segment-filters-apply').isDisabled()).toBe(true);
+    await min.fill(String(hi));
+    await page.getByTestId('segment-filter-score-max').fill(String(lo));
+    expect(await page.getByTestId('segment-filter-score-error').textContent()).toContain('小于下限');
+    await min.fill(String(lo));
+    await page.getByTestId('segment-filter-score-max').fill(String(hi));
+    const composed = `score BETWEEN ${lo} AND ${hi}`;
+    expect(await page.getByTestId('segment-filters-preview').locator('code').textContent()).toBe(composed);
+    await page.getByTestId('segment-filters-apply').click();
+    const context = page.getByTestId('context-segment');
+    await expect.poll(() => context.getAttribute('data-count'), { timeout: 30_000 }).toBe(String(want.length));
+    expect(await page.getByTestId('context-segment-scored').textContent()).toBe('得分按当前方案');
+    // The first page: the CLI's rows in range, in its order.
+    const rows = page.locator('[data-testid="ranking-table"] tbody tr');
+    const usccs = () => rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[4]!.textContent!.trim()));
+    await expect.poll(usccs, { timeout: 30_000 }).toEqual(want.slice(0, 50).map((c) => c[0]));
+    // Read back into the form.
+    expect(await min.inputValue()).toBe(String(lo));
+    expect(await page.getByTestId('segment-filters-typed').count()).toBe(0);
+
+    // A scenario holding the same segment and other weights: applying it changes the scores, and the range selects again.
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('tab', { name: '方案', exact: true }).click();
+    await page.getByLabel('导入方案 JSON').setInputFiles({ name: 'rd.scenario.json', mimeType: 'application/json', buffer: Buffer.from(scenarioDoc(composed)) });
+    await page.getByRole('button', { name: '应用方案“研发强度优先”' }).click();
+    await expect.poll(() => context.getAttribute('data-count'), { timeout: 30_000 }).toBe(String(wantAfter.length));
+    await page.getByRole('tab', { name: '排名' }).click();
+    await expect.poll(usccs, { timeout: 30_000 }).toEqual(wantAfter.slice(0, 50).map((c) => c[0]));
+
+    // English.
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.getByTestId('segment-filter-score').locator('legend').textContent()).toContain('Score range');
+    expect(await page.getByTestId('context-segment-scored').textContent()).toBe('scores of the current scenario');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('button', { name: '恢复公布权重' }).click();
+    await expect.poll(() => context.count()).toBe(0);
     expect(log.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   }, 180_000);
 });

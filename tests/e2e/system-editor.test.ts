@@ -7,7 +7,7 @@ import type { IndicatorSystem } from '../../src/engine/index.ts';
 import { DEMO_DEFAULT_ROWS, demoCsv } from '../../src/demo/generate.ts';
 import { exampleBankModel } from '../../src/systems/edit-system.ts';
 import { exportSystem, getSystem } from '../../src/systems/index.ts';
-import { runCli } from '../cli/run-cli.ts';
+import { scoreCells } from '../cli/run-cli.ts';
 import { foreignRequests, launchChromium, recordPage, type PageLog } from './browser.ts';
 import { buildAndServe } from './site.ts';
 
@@ -30,15 +30,8 @@ const sichuan = getSystem('sichuan-2024') as IndicatorSystem;
 const bank = exampleBankModel(sichuan);
 
 /** `score` with the given system file (and segment): its data lines split into cells. */
-async function cli(systemFile: string, extra: string[] = []): Promise<string[][]> {
-  const out = join(dir, `out-${Math.random().toString(36).slice(2)}.csv`);
-  const r = await runCli(['--system', systemFile, '--input', input, '--output', out, ...extra]);
-  expect(r.code, r.stderr).toBe(0);
-  return (await readFile(out, 'utf8'))
-    .trimEnd()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split(','));
+function cli(systemFile: string, extra: string[] = []): Promise<string[][]> {
+  return scoreCells(join(dir, `out-${Math.random().toString(36).slice(2)}.csv`), ['--system', systemFile, '--input', input, ...extra]);
 }
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { demoCsv } from '../../src/demo/generate.ts';
 import { emptyFilters } from '../../src/segment/filters.ts';
 import { composeWithStages, parseWithStages, stageBounds, stageCondition } from '../../src/segment/stage-filter.ts';
 import { getSystem } from '../../src/systems/index.ts';
-import { runCli } from '../cli/run-cli.ts';
+import { scoreCells } from '../cli/run-cli.ts';
 
 const sichuan = getSystem('sichuan-2024') as IndicatorSystem;
 const b = stageBounds(sichuan, { version: 1, systemId: sichuan.id }, daysFromCivil(2023, 12, 31));
@@ -52,22 +52,11 @@ describe('stage filter → registration-date condition', () => {
     try {
       const input = join(dir, 'demo.csv');
       await writeFile(input, demoCsv({ rows: 2000, seed: 3 }));
-      const full = join(dir, 'full.csv');
-      expect((await runCli(['--system', 'sichuan-2024', '--input', input, '--output', full])).code).toBe(0);
-      const rows = (await readFile(full, 'utf8'))
-        .trimEnd()
-        .split('\n')
-        .slice(1)
-        .map((l) => l.split(','));
+      const rows = await scoreCells(join(dir, 'full.csv'), ['--system', 'sichuan-2024', '--input', input]);
       for (const stages of [['growth'], ['initial', 'stable']]) {
-        const out = join(dir, `${stages.join('-')}.csv`);
-        const r = await runCli(['--system', 'sichuan-2024', '--input', input, '--output', out, '--segment', stageCondition(stages, b)]);
-        expect(r.code, r.stderr).toBe(0);
-        const got = (await readFile(out, 'utf8'))
-          .trimEnd()
-          .split('\n')
-          .slice(1)
-          .map((l) => l.split(',')[0]);
+        const got = (await scoreCells(join(dir, `${stages.join('-')}.csv`), ['--system', 'sichuan-2024', '--input', input, '--segment', stageCondition(stages, b)])).map(
+          (c) => c[0],
+        );
         const want = rows.filter((c) => stages.includes(c[1])).map((c) => c[0]);
         expect(want.length).toBeGreaterThan(100);
         expect(got).toEqual(want);

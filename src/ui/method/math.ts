@@ -44,6 +44,10 @@ export function mathFor(lang: Lang): Record<ParaId, string[]> {
     bonus: [String.raw`${t(w.bonus)} = \sum_j \min\bigl(${t(w.cap)}_j,\ ${t(w.points)}_j \times ${t(w.count)}_j\bigr)`],
     veto: [String.raw`${t(w.score)} = \begin{cases} 0 & ${t(w.vetoHolds)} \\ ${t(w.base)} + ${t(w.bonus)} & ${t(w.otherwise)} \end{cases}`],
     rank: [String.raw`${t(w.rank)}(r) = 1 + \#\{\, q \in P : ${t(w.score)}_q > ${t(w.score)}_r \,\}`],
+    segment: [
+      String.raw`${t(w.rank)}_S(r) = 1 + \#\{\, q \in S : ${t(w.score)}_q > ${t(w.score)}_r \,\}, \qquad r \in S \subseteq P`,
+      String.raw`S' = S \cap \{\, r \in P : lo \le ${t(w.score)}_r \le hi \,\}`,
+    ],
     'whatif-compare': [
       String.raw`\rho = \frac{\sum (a_i - \bar a)(b_i - \bar b)}{\sqrt{\sum (a_i - \bar a)^2 \sum (b_i - \bar b)^2}}`,
       String.raw`\tau_b = \frac{n_0 - n_1 - n_2 + n_3 - 2S}{\sqrt{(n_0 - n_1)(n_0 - n_2)}}, \quad n_0 = \frac{n(n-1)}{2}`,
