@@ -5,7 +5,8 @@
  * the ranking shows the segment (the context bar names it and the ranking answered the new query):
  *   - the first condition, which also hands the population to the segment database (Arrow → DuckDB-wasm);
  *   - the background load of the columns the first condition did not name (until the table holds all);
- *   - a segment change (the table already held), median and worst over `rounds` different conditions.
+ *   - a segment change (the table already held), median and worst over `rounds` different conditions;
+ *   - a score range (`score …`, SCORE_CONDITIONS): the scores of the scenario on screen go to DuckDB each time.
  * Beside them, the reference: the condition's own DuckDB-wasm queries (type check + row ids) in the
  * same page, so the ratio says what the workbench adds around DuckDB. Target (issue 13): a segment
  * change on 1M enterprises → ranking on screen ≤ 500 ms. With --json a last line holds the figures.
@@ -34,6 +35,9 @@ const CONDITIONS = [
   "contains(enterprise_types, '高新技术企业') AND city = '德阳市'",
   'rd_expense BETWEEN 50 AND 800',
 ];
+
+/** Score ranges (`score` is the score under the scenario on screen: a table of its own, loaded per apply). */
+const SCORE_CONDITIONS = ['score >= 30', 'score BETWEEN 20 AND 40', "city = '成都市' AND score >= 25"];
 
 interface Timed {
   ms: number;
@@ -92,6 +96,9 @@ await forEachDemoSize('bench-segment', sizes, async (page, n, siteUrl) => {
   const changes: Timed[] = [];
   for (let i = 0; i < rounds; i++) changes.push(await applyTimed(page, CONDITIONS[1 + (i % (CONDITIONS.length - 1))]));
   const ms = changes.map((c) => c.ms);
+  const scored: Timed[] = [];
+  for (const c of SCORE_CONDITIONS) scored.push(await applyTimed(page, c));
+  const sms = scored.map((c) => c.ms);
   const q = changes.map((c) => c.queryMs);
   rows.push([
     n.toLocaleString('en'),
@@ -102,11 +109,13 @@ await forEachDemoSize('bench-segment', sizes, async (page, n, siteUrl) => {
     `${median(q).toFixed(0)} ms`,
     (median(ms) / median(q)).toFixed(2),
     changes.map((c) => c.count.toLocaleString('en')).join(' / '),
+    `${median(sms).toFixed(0)} ms (scores ${median(scored.map((c) => c.tableMs)).toFixed(0)} ms, DuckDB ${median(scored.map((c) => c.queryMs)).toFixed(0)} ms)`,
   ]);
   out[`first_${n}_ms`] = Math.round(first.ms);
   out[`all_columns_${n}_ms`] = completeMs;
   out[`change_${n}_ms`] = Math.round(median(ms));
   out[`duckdb_${n}_ms`] = Math.round(median(q));
+  out[`score_range_${n}_ms`] = Math.round(median(sms));
 });
 
 printTable(
@@ -119,6 +128,7 @@ printTable(
     'DuckDB-wasm queries alone (median)',
     'ratio',
     'rows selected',
+    'score range → screen (median)',
   ],
   rows,
 );

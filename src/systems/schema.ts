@@ -91,7 +91,8 @@ const schema = z.strictObject({
 /** An indicator system file is a few tens of KB; a larger file is refused unread (browser and CLI). */
 export const MAX_SYSTEM_FILE_BYTES = 2_000_000;
 
-export type ParseSystemResult = { ok: true; system: IndicatorSystem } | { ok: false; errors: string[] };
+/** A refusal keeps the parsed file (`json`), so a view can name the items a path passes through (error-text.ts). */
+export type ParseSystemResult = { ok: true; system: IndicatorSystem } | { ok: false; errors: string[]; json?: unknown };
 
 /** `indicators[3].weights.growth` from zod's `['indicators', 3, 'weights', 'growth']`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -106,10 +107,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 export function parseSystem(json: unknown): ParseSystemResult {
   const r = schema.safeParse(json);
-  if (!r.success) return { ok: false, errors: r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
+  if (!r.success) return { ok: false, errors: r.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`), json };
   const system = r.data as IndicatorSystem;
   const errors = checkSystem(system);
-  return errors.length ? { ok: false, errors } : { ok: true, system };
+  return errors.length ? { ok: false, errors, json } : { ok: true, system };
 }
 
 /** Parses JSON text and validates it; a syntax error is reported like any other problem. */

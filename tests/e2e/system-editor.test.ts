@@ -139,6 +139,25 @@ describe('指标体系 (custom indicators) in the browser', () => {
         '不按比例缩放时，稳定期各指标权重之和须为 100%：现为 110%（其余指标合计 100%）',
       ]);
     expect(await page.getByTestId('system-indicators').locator('tbody tr').count()).toBe(19); // nothing applied
+
+    // A broken system file: each problem in words at the import, the file's names in the path, nothing imported.
+    const broken = JSON.parse(exportSystem(bank)) as { indicators: { value: { expr?: string }; weights: Record<string, number> }[]; colour?: string };
+    broken.indicators[18].value.expr = 'read_csv(rd_expense)';
+    broken.indicators[0].weights.growth = 0.5;
+    broken.colour = 'red';
+    const systemsBefore = await page.locator('header select option').count();
+    await page.getByTestId('system-import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    const problems = page.getByTestId('system-errors').locator('li');
+    await expect.poll(() => problems.allTextContents()).toEqual(['文件：有不认识的键 "colour"（可能是拼写错误）']);
+    delete broken.colour;
+    await page.getByTestId('system-import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await expect
+      .poll(() => problems.allTextContents())
+      .toEqual([
+        '全部指标 › 权重 › 阶段“成长期”：阶段“growth”的权重合计为 1.428，应为 1（即 100%）',
+        '指标第 19 项“研发人员人均研发费用” › 取值规则 › 公式：公式“read_csv(rd_expense)”有误：没有函数“read_csv”（只有 growth(本年, 上年)）',
+      ]);
+    expect(await page.locator('header select option').count()).toBe(systemsBefore);
     expect(foreignRequests(log, new URL(site.url).origin)).toEqual([]);
   }, 60_000);
 

@@ -1,4 +1,5 @@
 import type { IndicatorSystem, Label } from '../../engine/types.ts';
+import { own, problemText, SHAPE_MESSAGES, type MessageRule } from '../../i18n/schema-errors.ts';
 
 /**
  * A scenario file's problem as a Chinese reader sees it. The readers (scenario-file.ts,
@@ -31,13 +32,7 @@ const KEYS: Record<string, string> = {
   filters: '排名筛选',
 };
 
-/** A table's own entry (a hostile key such as `constructor` must not find Object's). */
-const own = (table: Record<string, string>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
-
-const TYPES: Record<string, string> = { string: '文本', number: '数字', boolean: '是/否', object: '对象', record: '对象', array: '列表', null: '空值', undefined: '缺失' };
-
-const MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/not valid JSON/, () => '不是有效的 JSON 文件'],
+const MESSAGES: MessageRule[] = [
   [/nested more than (\d+) levels deep/, (m) => `嵌套超过 ${m[1]} 层`],
   [/the key "([^"]*)" is not allowed/, (m) => `不允许使用键“${m[1]}”`],
   [/must not contain < or >/, () => '不能包含 < 或 >'],
@@ -46,15 +41,11 @@ const MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/not a scenario file/, () => '不是方案文件：应为工作台导出的方案文件，或含 version 与 systemId 的方案'],
   [/must be a JSON object/, () => '方案文件必须是一个 JSON 对象'],
   [/versions? .* not supported|Invalid input: expected (\d+)$/, () => '版本不受支持（本工作台读取版本 1）'],
-  [/Invalid input: expected (\w+), received (\w+)/, (m) => `类型不对：应为${own(TYPES, m[1]) ?? m[1]}，实际为${own(TYPES, m[2]) ?? m[2]}`],
-  [/Too small: expected number to be >=?(-?[\d.]+)/, (m) => `不能小于 ${m[1]}`],
-  [/Too big: expected number to be <=?(-?[\d.]+)/, (m) => `不能大于 ${m[1]}`],
-  [/Invalid option: expected one of (.+)$/, (m) => `只能取以下值之一：${m[1].replaceAll('"', '').replaceAll('|', '、')}`],
-  [/Unrecognized keys?: (.+)$/, (m) => `有不认识的键 ${m[1]}（可能是拼写错误）`],
   [/lowerQuantile must be below upperQuantile/, () => '下分位数必须小于上分位数'],
   [/must be a real date written YYYY-MM-DD/, () => '须为真实存在的日期，格式为 年-月-日（如 2023-12-31）'],
   [/Invalid ISO datetime/, () => '不是有效的日期时间'],
   [/is not an allowed id/, () => '不是允许的标识'],
+  ...SHAPE_MESSAGES,
 ];
 
 /** The path `scenario.weights.initial.rd_expense` in words, with the system's stage and indicator names. */
@@ -72,10 +63,5 @@ function pathText(path: string, system: IndicatorSystem | undefined): string {
 }
 
 export function scenarioErrorText(error: string, system?: IndicatorSystem): Label & { known: boolean } {
-  const at = error.indexOf(': ');
-  const path = at > 0 ? error.slice(0, at) : '(root)';
-  const message = at > 0 ? error.slice(at + 2) : error;
-  const known = MESSAGES.find(([re]) => re.test(message));
-  const zh = known ? known[1](known[0].exec(message)!) : '取值不符合要求';
-  return { zh: `${pathText(path, system)}：${zh}`, en: error, known: known !== undefined };
+  return problemText(error, MESSAGES, (path) => pathText(path, system));
 }
