@@ -57,7 +57,8 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
   };
   // The last Monte Carlo run's per-row results, for the dataset they were computed on, and its
   // sort orders (built on first use: a 1M-row sort is done once, not per page).
-  let mcTable: { ds: Dataset; load: McTableLoad; stage: Uint8Array; orders: Map<McSortKey, Uint32Array>; within: Uint8Array | null } | null = null;
+  /** `key`: the run key of the run's scenario when loaded; another one at export means its system was saved again since. */
+  let mcTable: { ds: Dataset; load: McTableLoad; key: string; stage: Uint8Array; orders: Map<McSortKey, Uint32Array>; within: Uint8Array | null } | null = null;
   // The last audit, for the dataset and scenario it was computed on: the export reuses it (a 1M-row
   // audit takes seconds) instead of computing it again.
   let lastAudit: { ds: Dataset; key: string; audit: Audit } | null = null;
@@ -362,7 +363,14 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
           zh: `蒙特卡洛：运行结果有 ${req.listCount.length} 行，数据集有 ${ds.n} 行，请重新计算。`,
           en: `Monte Carlo: the run has ${req.listCount.length} rows, the data set ${ds.n}`,
         });
-      mcTable = { ds, load: req, stage: scorer.score(req.scenario).prepared.stage, orders: new Map(), within: req.segment ? heldSegment(ds, req.segment).mask : null };
+      mcTable = {
+        ds,
+        load: req,
+        key: runKey(req.scenario),
+        stage: scorer.score(req.scenario).prepared.stage,
+        orders: new Map(),
+        within: req.segment ? heldSegment(ds, req.segment).mask : null,
+      };
     },
 
     async mcTablePage(q) {
@@ -372,6 +380,12 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
     async mcTableExport(req) {
       const t = mcNeed();
       const { scorer } = need();
+      // The export states the run's system, method and weights: they must be the ones it ran with.
+      if (runKey(t.load.scenario) !== t.key)
+        throw bilingualError('mc-system-changed', {
+          zh: '蒙特卡洛：运行后指标体系已重新保存，表中的结果按修改前的体系计算。请重新运行后再导出。',
+          en: 'Monte Carlo: the indicator system was saved again after this run, whose results follow the system as it was. Run it again, then export.',
+        });
       const sc = scorer.score(t.load.scenario);
       const all = mcRows(req, 0, Number.MAX_SAFE_INTEGER);
       // The run's scenario (not whatever is on screen now) names the system, method and weights.

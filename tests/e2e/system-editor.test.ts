@@ -229,6 +229,34 @@ describe('指标体系 (custom indicators) in the browser', () => {
     await other.close();
   }, 120_000);
 
+  it('a Monte Carlo run is not exported under a system saved again after it', async () => {
+    await page.locator('header select').selectOption(bank.id);
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('tab', { name: '蒙特卡洛' }).click();
+    await page.getByLabel('抽样次数').fill('20');
+    await page.getByLabel('抽样次数').blur();
+    await page.getByTestId('mc-run').click();
+    await expect.poll(() => page.getByTestId('mc-table').locator('tbody tr').count(), { timeout: 60_000 }).toBe(50);
+    // Before any change the export goes through.
+    const [ok] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('mc-export-csv').click()]);
+    expect(ok.suggestedFilename()).toMatch(/^蒙特卡洛-入选概率-.*\.csv$/);
+
+    // The system saved again (renamed) under the same id: the held run no longer matches it.
+    await page.getByRole('tab', { name: '指标体系' }).click();
+    await page.getByTestId('system-name-zh').fill('示例银行模型（改）');
+    await page.getByTestId('system-name-zh').press('Enter');
+    await expect.poll(() => page.getByTestId('system-name').textContent()).toBe('示例银行模型（改）');
+    await page.getByRole('tab', { name: '情景分析' }).click();
+    await page.getByRole('tab', { name: '蒙特卡洛' }).click();
+    let downloaded = false;
+    page.once('download', () => (downloaded = true));
+    await page.getByTestId('mc-export-csv').click();
+    await expect
+      .poll(() => page.locator('[role="alert"].error-text').allTextContents())
+      .toContain('蒙特卡洛：运行后指标体系已重新保存，表中的结果按修改前的体系计算。请重新运行后再导出。');
+    expect(downloaded).toBe(false);
+  }, 120_000);
+
   it('reads in English, and deleting the system returns to the default one', async () => {
     await page.getByRole('tab', { name: '指标体系' }).click();
     await page.locator('header .lang button', { hasText: 'English' }).click();
