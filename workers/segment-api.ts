@@ -1,6 +1,6 @@
 import { transfer } from 'comlink';
 import { bilingualError } from '../src/import/errors.ts';
-import { segmentColumns } from '../src/segment/columns.ts';
+import { dataColumns, segmentColumns } from '../src/segment/columns.ts';
 import { segmentFacets } from '../src/segment/facets.ts';
 import type { SegmentApi } from '../src/protocol/scoring.ts';
 import type { SegmentRef } from '../src/protocol/whatif.ts';
@@ -26,7 +26,8 @@ export function segmentApi(data: () => Dataset, scores: (scenario: Scenario) => 
     async segmentTable(ids) {
       const ds = data();
       const wanted = new Set(ids);
-      const columns = segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns)).filter((c) => wanted.has(c.id));
+      // `score` is never a column of this table (columns.ts SEGMENT_SCORE): segmentScores gives it.
+      const columns = dataColumns(segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns))).filter((c) => wanted.has(c.id));
       // Arrow is loaded on first use only: most sessions never define a segment.
       const { segmentArrowIPC } = await import('../src/segment/arrow-table.ts');
       const ipc = segmentArrowIPC({ n: ds.n, columns: ds.engine.columns, regDays: ds.engine.regDays, text: ds.segmentText }, columns);

@@ -101,7 +101,9 @@ export class SegmentState {
         const report = this.workbench.report;
         // A few columns per step: each step copies the table once (DuckDB has no cheap ADD COLUMN
         // from Arrow), so one column per step would copy it ~40 times at 1M rows.
-        const next = this.columns.filter((c) => !this.loaded.has(c.id)).slice(0, BACKFILL_STEP);
+        const next = dataColumns(this.columns)
+          .filter((c) => !this.loaded.has(c.id))
+          .slice(0, BACKFILL_STEP);
         if (!next.length || this.tableFor !== report || this.db.key === null) break;
         await this.enqueue(async () => {
           const ids = next.map((c) => c.id).filter((id) => !this.loaded.has(id));
@@ -110,7 +112,7 @@ export class SegmentState {
           for (const id of ids) this.loaded.add(id);
         });
       }
-      this.complete = this.tableFor === this.workbench.report && this.columns.every((c) => this.loaded.has(c.id));
+      this.complete = this.tableFor === this.workbench.report && dataColumns(this.columns).every((c) => this.loaded.has(c.id));
     } catch {
       // A column that cannot be added now is added when a condition names it.
     } finally {

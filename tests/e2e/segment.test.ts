@@ -76,6 +76,8 @@ describe('segment (细分范围) in the browser', () => {
     expect(await context.textContent()).toContain(CONDITION);
     await expect.poll(() => page.getByTestId('segment-rank-header').count()).toBe(1);
     expect(await page.getByTestId('segment-scope').textContent()).toContain('归一化上下限来自全部企业');
+    // The columns the condition did not name follow in the background until the table holds every one (`score` is not one of them).
+    await expect.poll(() => page.getByTestId('segment-scope').getAttribute('data-complete'), { timeout: 60_000 }).toBe('true');
 
     // First page: USCC, population rank and score as the CLI wrote them, segment ranks 1224 among them.
     const rows = page.locator('[data-testid="ranking-table"] tbody tr');
