@@ -3,6 +3,7 @@ import { bilingualError } from '../src/import/errors.ts';
 import { dataColumns, segmentColumns } from '../src/segment/columns.ts';
 import { segmentFacets } from '../src/segment/facets.ts';
 import type { SegmentApi } from '../src/protocol/scoring.ts';
+import type { SegmentColumnDef } from '../src/segment/columns.ts';
 import type { SegmentRef } from '../src/protocol/whatif.ts';
 import type { Scenario } from '../src/engine/index.ts';
 import { findSegment, type ActiveSegment } from '../src/analysis/ranking-filter.ts';
@@ -16,28 +17,55 @@ import type { Dataset } from './dataset.ts';
 /** How many replaced segments stay answerable (a mask is one byte per row). */
 const RECENT_SEGMENTS = 3;
 
+/** The columns a condition may name on `ds` (the segment table's, and `score`). */
+export function segmentColumnsOf(ds: Dataset): SegmentColumnDef[] {
+  return segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns));
+}
+
+/** `ds` as the segment table with `row_id` and the columns `ids` (Arrow IPC, transferred). */
+export async function segmentTableOf(ds: Dataset, ids: readonly string[]): Promise<Uint8Array> {
+  const wanted = new Set(ids);
+  // `score` is never a column of this table (columns.ts SEGMENT_SCORE): segmentScores gives it.
+  const columns = dataColumns(segmentColumnsOf(ds)).filter((c) => wanted.has(c.id));
+  // Arrow is loaded on first use only: most sessions never define a segment.
+  const { segmentArrowIPC } = await import('../src/segment/arrow-table.ts');
+  const ipc = segmentArrowIPC({ n: ds.n, columns: ds.engine.columns, regDays: ds.engine.regDays, text: ds.segmentText }, columns);
+  return transfer(ipc, [ipc.buffer as ArrayBuffer]);
+}
+
+/** Scores as the score table (Arrow IPC, transferred). */
+export async function scoreTableOf(score: Float64Array): Promise<Uint8Array> {
+  const { scoreArrowIPC } = await import('../src/segment/arrow-table.ts');
+  const ipc = scoreArrowIPC(score);
+  return transfer(ipc, [ipc.buffer as ArrayBuffer]);
+}
+
+/** The mask of a condition's rows on a population of `n` (a row beyond it: apply again). */
+export function segmentMask(n: number, rows: Uint32Array): Uint8Array {
+  const mask = new Uint8Array(n);
+  for (const r of rows) {
+    if (r >= n)
+      throw bilingualError('segment-rows', {
+        zh: '细分范围的行号超出了当前数据：请重新应用条件。',
+        en: 'The segment names rows beyond the current dataset: apply the condition again.',
+      });
+    mask[r] = 1;
+  }
+  return mask;
+}
+
 export function segmentApi(data: () => Dataset, scores: (scenario: Scenario) => Float64Array): SegmentApi {
   return {
     async segmentColumns() {
-      const ds = data();
-      return segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns));
+      return segmentColumnsOf(data());
     },
 
     async segmentTable(ids) {
-      const ds = data();
-      const wanted = new Set(ids);
-      // `score` is never a column of this table (columns.ts SEGMENT_SCORE): segmentScores gives it.
-      const columns = dataColumns(segmentColumns(Object.keys(ds.segmentText), Object.keys(ds.engine.columns))).filter((c) => wanted.has(c.id));
-      // Arrow is loaded on first use only: most sessions never define a segment.
-      const { segmentArrowIPC } = await import('../src/segment/arrow-table.ts');
-      const ipc = segmentArrowIPC({ n: ds.n, columns: ds.engine.columns, regDays: ds.engine.regDays, text: ds.segmentText }, columns);
-      return transfer(ipc, [ipc.buffer as ArrayBuffer]);
+      return segmentTableOf(data(), ids);
     },
 
     async segmentScores(scenario) {
-      const { scoreArrowIPC } = await import('../src/segment/arrow-table.ts');
-      const ipc = scoreArrowIPC(scores(scenario));
-      return transfer(ipc, [ipc.buffer as ArrayBuffer]);
+      return scoreTableOf(scores(scenario));
     },
 
     async segmentFacets() {
@@ -52,15 +80,7 @@ export function segmentApi(data: () => Dataset, scores: (scenario: Scenario) => 
         ds.segment = null;
         return { count: ds.n };
       }
-      const mask = new Uint8Array(ds.n);
-      for (const r of req.rows) {
-        if (r >= ds.n)
-          throw bilingualError('segment-rows', {
-            zh: '细分范围的行号超出了当前数据：请重新应用条件。',
-            en: 'The segment names rows beyond the current dataset: apply the condition again.',
-          });
-        mask[r] = 1;
-      }
+      const mask = segmentMask(ds.n, req.rows);
       ds.segment = { id: req.id, mask, count: req.rows.length };
       return { count: req.rows.length };
     },

@@ -15,6 +15,8 @@ import { datasetFromEngine, listGroups, type Dataset, type DatasetMeta } from '.
 import { ScoringSession } from './scoring-session.ts';
 import { runKey } from '../src/systems/run-key.ts';
 import { previousScenario } from '../src/whatif/yoy/previous-scenario.ts';
+import { heldSegment, scoreTableOf, segmentColumnsOf, segmentMask, segmentTableOf } from './segment-api.ts';
+import type { Scenario } from '../src/engine/index.ts';
 
 /**
  * Last year's scenario: the current one with its own as-of date (the end of its evaluation year),
@@ -46,30 +48,49 @@ export function yoyApi(
 ): YoyApi {
   let previous: { ds: Dataset; session: ScoringSession } | null = null;
   let held: Held | null = null;
+  /** The comparison year's rows of the segment (setPreviousSegment). */
+  let prevSegment: { id: number; mask: Uint8Array; count: number } | null = null;
+
+  const needPrevious = () => {
+    if (!previous) throw bilingualError('yoy-no-previous', { zh: '年度对比：请先选择上一年度的数据集。', en: 'Year on year: choose the previous year’s data set first.' });
+    return previous;
+  };
+  /** Last year's scenario: the current one with its as-of date moved back by the years between the data sets. */
+  const previousOf = (scenario: Scenario, ds: Dataset, prev: Dataset) => {
+    const years = ds.evalYear - prev.evalYear;
+    return previousScenario(scenario, prev.engine.regDays, years >= 1 ? years : 1);
+  };
 
   const hold = (engine: BuiltDataset['engine'], meta: DatasetMeta): LoadReport => {
     const { dataset, report } = datasetFromEngine(engine, meta);
     previous = { ds: dataset, session: new ScoringSession(dataset.engine) };
     held = null;
+    prevSegment = null;
     return report;
   };
 
   const compute = (req: YoyRequest): Held => {
     const { ds, session } = state();
-    if (!previous) throw bilingualError('yoy-no-previous', { zh: '年度对比：请先选择上一年度的数据集。', en: 'Year on year: choose the previous year’s data set first.' });
-    const key = runKey([req.scenario, req.rule]);
+    const previous = needPrevious();
+    const key = runKey([req.scenario, req.rule, req.segment?.id ?? 0, req.segment?.previous ?? 0]);
     if (held && held.key === key && held.cur === ds && held.prev === previous.ds) return held;
+    // The segment in each year's own data: this year's as held for the ranking, last year's as set for it.
+    let within: { current: Uint8Array; previous: Uint8Array } | undefined;
+    if (req.segment) {
+      if (prevSegment?.id !== req.segment.previous)
+        throw bilingualError('segment-stale', { zh: '细分范围已更改，正在按新的范围重新计算。', en: 'The segment has changed; recomputing for the new one.' });
+      within = { current: heldSegment(ds, req.segment).mask, previous: prevSegment.mask };
+    }
     const t0 = performance.now();
     const a = session.score(req.scenario);
-    const years = ds.evalYear - previous.ds.evalYear;
-    const prevScenario = previousScenario(req.scenario, previous.ds.engine.regDays, years >= 1 ? years : 1);
+    const prevScenario = previousOf(req.scenario, ds, previous.ds);
     const b = previous.session.score(prevScenario.scenario);
     const t1 = performance.now();
-    const la = buildList(a.prepared, a.result, req.rule, listGroups(ds));
-    const lb = buildList(b.prepared, b.result, req.rule, listGroups(previous.ds));
+    const la = buildList(a.prepared, a.result, req.rule, { ...listGroups(ds), ...(within ? { within: within.current } : {}) });
+    const lb = buildList(b.prepared, b.result, req.rule, { ...listGroups(previous.ds), ...(within ? { within: within.previous } : {}) });
     const cur: YearRun = { usccs: ds.usccs, prepared: a.prepared, weights: a.weights, result: a.result, listed: listedRows(la.entries, ds.n) };
     const prv: YearRun = { usccs: previous.ds.usccs, prepared: b.prepared, weights: b.weights, result: b.result, listed: listedRows(lb.entries, previous.ds.n) };
-    const link = linkYears(cur, prv);
+    const link = linkYears(cur, prv, within);
     const summary = summarizeLink(link, cur, prv);
     // Copies: the session rescoring the current scenario in place must not change a held comparison.
     const cols = {
@@ -166,6 +187,31 @@ export function yoyApi(
     async dropPrevious() {
       previous = null;
       held = null;
+      prevSegment = null;
+    },
+
+    async previousSegmentColumns() {
+      return segmentColumnsOf(needPrevious().ds);
+    },
+
+    async previousSegmentTable(ids) {
+      return segmentTableOf(needPrevious().ds, ids);
+    },
+
+    async previousSegmentScores(scenario) {
+      const prev = needPrevious();
+      return scoreTableOf(prev.session.score(previousOf(scenario, state().ds, prev.ds).scenario).result.score);
+    },
+
+    async setPreviousSegment(req) {
+      const prev = needPrevious();
+      held = null;
+      if (!req) {
+        prevSegment = null;
+        return { count: prev.ds.n };
+      }
+      prevSegment = { id: req.id, mask: segmentMask(prev.ds.n, req.rows), count: req.rows.length };
+      return { count: req.rows.length };
     },
 
     async yoyCompare(q) {
@@ -178,6 +224,7 @@ export function yoyApi(
         page: page(h, q),
         ms: h.ms,
         asOfPrev: h.asOfPrev,
+        ...(q.segment && prevSegment ? { segment: { condition: q.segment.condition, count: heldSegment(h.cur, q.segment).count, countPrev: prevSegment.count } } : {}),
       };
     },
 
@@ -195,6 +242,7 @@ export function yoyApi(
           exportedAt: req.exportedAt,
           rows: h.link.count,
           quality: req.quality,
+          ...(req.segment ? { segment: req.segment.condition } : {}),
         },
         lang,
       );

@@ -16,6 +16,8 @@ export interface SegmentDb extends SegmentQueries {
   addColumns(ipc: Uint8Array): Promise<void>;
   /** Replaces the score table (row_id, score) with `ipc`, the scores of one scenario. */
   loadScores(ipc: Uint8Array): Promise<void>;
+  /** Replaces the table `name` with `ipc` (the comparison year's tables, columns.ts PREVIOUS_TABLES). */
+  loadTable(name: string, ipc: Uint8Array): Promise<void>;
   /** The key of the table held, or null. */
   readonly key: string | null;
 }
@@ -41,10 +43,13 @@ export function createSegmentDb(): SegmentDb {
       await conn.insertArrowFromIPCStream(ipc, { name: SEGMENT_TABLE, create: true });
       key = k;
     },
-    async loadScores(ipc) {
+    loadScores(ipc) {
+      return this.loadTable(SEGMENT_SCORE_TABLE, ipc);
+    },
+    async loadTable(name, ipc) {
       const { conn } = await handle();
-      await conn.query(`DROP TABLE IF EXISTS ${SEGMENT_SCORE_TABLE}`);
-      await conn.insertArrowFromIPCStream(ipc, { name: SEGMENT_SCORE_TABLE, create: true });
+      await conn.query(`DROP TABLE IF EXISTS ${name}`);
+      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
     },
     async addColumns(ipc) {
       const { conn } = await handle();

@@ -14,7 +14,7 @@ const zh = {
   active: '细分范围',
   count: '{count} 家企业',
   scope:
-    '作用于排名（“细分名次”列为范围内名次）、名单及其导出、临界企业、蒙特卡洛（范围内名次与入选概率），以及方案对比和敏感性中的名单进出；得分与全省一致，归一化上下限来自全部企业。概览、阶段对比、Sobol 和统计审核仍为全部企业。',
+    '作用于排名（“细分名次”列为范围内名次）、名单及其导出、临界企业、蒙特卡洛（范围内名次与入选概率），方案对比和敏感性中的名单进出，以及年度对比（两个年度各按自己的数据筛选）；得分与全省一致，归一化上下限来自全部企业。概览、阶段对比、Sobol 和统计审核仍为全部企业。',
   segmentRank: '细分名次',
   segmentRankHint: '在细分范围内按得分的名次',
   none: '全部企业',
@@ -60,7 +60,7 @@ const en: SegmentText = {
   active: 'Segment',
   count: '{count} enterprises',
   scope:
-    'Applies to the ranking (the “Segment rank” column ranks within it), the lists and their exports, the borderline enterprises, Monte Carlo, and the list entries and exits of Compare and Sensitivity; scores equal the whole population’s, normalisation bounds come from all enterprises. Monte Carlo ranks within the segment and draws its list from it. The overview, stage comparison, Sobol and audit still cover all enterprises.',
+    'Applies to the ranking (the “Segment rank” column ranks within it), the lists and their exports, the borderline enterprises, Monte Carlo, the list entries and exits of Compare and Sensitivity, and Year on year (each year selected in its own data); scores equal the whole population’s, normalisation bounds come from all enterprises. Monte Carlo ranks within the segment and draws its list from it. The overview, stage comparison, Sobol and audit still cover all enterprises.',
   segmentRank: 'Segment rank',
   segmentRankHint: 'Rank by score within the segment',
   none: 'All enterprises',

@@ -19,7 +19,9 @@ const zh = {
   yearsLine: (cur: string, cy: number, prev: string, py: number) => `本年度：${cur}（${cy} 年）；上一年度：${prev}（${py} 年）`,
   notConsecutive: (cy: number, py: number) => `注意：两个数据集的评价年度为 ${cy} 年与 ${py} 年，不是相邻的两个年度。`,
   sameDataset: '上一年度数据与当前数据集相同：请选择另一个年度的数据集。',
-  segmentNote: '细分范围不适用于年度对比：两个年度均按全部企业评分、排名和选出名单。',
+  segmentNote: (prevCount: string) =>
+    `细分范围按各年度自己的数据筛选（上一年度 ${prevCount} 家企业），两个年度的名单都从范围内选出；表中为任一年度在范围内的企业。得分和名次与全部企业评分时相同。`,
+  segmentError: '细分条件无法用于上一年度的数据，未作对比：',
   asOfShifted: (cur: string, prev: string) => `本年度按方案设定的评价基准日 ${cur} 划分阶段，上一年度按其评价年度的同一天 ${prev} 划分。`,
   asOfRefused: (prev: string) => `方案设定的评价基准日前移一年为 ${prev}，但上一年度数据中有企业在该日之后注册，无法划分阶段：上一年度按其评价年度的 12 月 31 日划分阶段。`,
   both: '两年都有',
@@ -105,7 +107,9 @@ const en: YoyText = {
   yearsLine: (cur: string, cy: number, prev: string, py: number) => `This year: ${cur} (${cy}); previous year: ${prev} (${py})`,
   notConsecutive: (cy: number, py: number) => `Note: the two data sets are of evaluation years ${cy} and ${py}, which are not consecutive.`,
   sameDataset: 'The previous year is the data set already shown: choose a data set of another year.',
-  segmentNote: 'The segment does not apply to year on year: both years are scored, ranked and listed over all enterprises.',
+  segmentNote: (prevCount: string) =>
+    `The segment is selected in each year's own data (${prevCount} enterprises last year), and both years' lists are drawn from it; the table holds the enterprises in it in either year. Scores and ranks are those of all enterprises.`,
+  segmentError: 'The segment condition cannot run on the previous year’s data; no comparison was made:',
   asOfShifted: (cur: string, prev: string) => `This year's stages are as of the scenario's date ${cur}; last year's as of the same day of its evaluation year, ${prev}.`,
   asOfRefused: (prev: string) =>
     `The scenario's as-of date moved back a year is ${prev}, but last year's data has enterprises registered after it, which no stage could hold: last year's stages are as of 31 December of its evaluation year.`,

@@ -2,7 +2,8 @@ import type { Label, Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/list-rule.ts';
 import type { YoyPart, YoyStatus, YoySummary } from '../whatif/yoy/year-on-year.ts';
 import type { DatasetSource, DemoRequest, LoadReport } from './scoring.ts';
-import type { ListExportMeta } from './whatif.ts';
+import type { ListExportMeta, SegmentRef } from './whatif.ts';
+import type { SegmentColumnDef } from '../segment/columns.ts';
 
 /** Year on year (年度对比): workers/yoy-api.ts over src/whatif/yoy. */
 
@@ -21,6 +22,12 @@ export interface YoyRequest {
   /** The current scenario: both years are scored under it (each with its own as-of date and normalisation bounds). */
   scenario: Scenario;
   rule: ListRule;
+  /**
+   * The segment, evaluated in each year's own data: the current year's rows held by the scoring
+   * worker (setSegment) and last year's under `previous` (setPreviousSegment). Each year's list is
+   * drawn within its segment; the table holds the enterprises in it in either year.
+   */
+  segment?: SegmentRef & { previous: number };
 }
 
 export interface YoyQuery extends YoyRequest {
@@ -78,6 +85,8 @@ export interface YoyResult {
   ms: { score: number; link: number };
   /** Last year's as-of date: the scenario's moved back a year (`used`), or refused for later registrations (`refused`). */
   asOfPrev: { used: string | null; refused: string | null };
+  /** The segment of the comparison: its condition and how many enterprises it holds in each year. */
+  segment?: { condition: string; count: number; countPrev: number };
 }
 
 export interface YoyExportRequest extends YoyRequest, ListExportMeta {
@@ -91,6 +100,14 @@ export interface YoyApi {
   adoptPrevious(port: MessagePort): Promise<LoadReport>;
   /** Lets the comparison year go. */
   dropPrevious(): Promise<void>;
+  /** The segment table of the comparison year (as segmentTable), for its own rows of a segment condition. */
+  previousSegmentTable(ids: readonly string[]): Promise<Uint8Array>;
+  /** The comparison year's scores under the scenario as it scores that year (as segmentScores). */
+  previousSegmentScores(scenario: Scenario): Promise<Uint8Array>;
+  /** The comparison year's columns a condition may name. */
+  previousSegmentColumns(): Promise<SegmentColumnDef[]>;
+  /** Holds the comparison year's rows of the segment under `id` (null: none). */
+  setPreviousSegment(req: { id: number; rows: Uint32Array } | null): Promise<{ count: number }>;
   /**
    * Scores both years under the request and links them (kept: another page, filter, order or
    * search of the same comparison only reads the table again).

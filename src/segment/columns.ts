@@ -71,17 +71,25 @@ export const CATALOGUE_SEGMENT_COLUMNS: readonly SegmentColumnDef[] = segmentCol
   FIELDS.filter((f) => isNumericType(f.type)).map((f) => f.id),
 );
 
+/** The tables a condition is run over: the current data set's, or the comparison year's (年度对比). */
+export interface SegmentTables {
+  rows: string;
+  score: string;
+}
+export const CURRENT_TABLES: SegmentTables = { rows: SEGMENT_TABLE, score: SEGMENT_SCORE_TABLE };
+export const PREVIOUS_TABLES: SegmentTables = { rows: `${SEGMENT_TABLE}_prev`, score: `${SEGMENT_SCORE_TABLE}_prev` };
+
 /** The rows a condition reads: the segment table, joined to the scores when it names `score`. */
-function source(withScore: boolean): string {
-  return withScore ? `${SEGMENT_TABLE} JOIN ${SEGMENT_SCORE_TABLE} USING (${SEGMENT_ROW_ID})` : SEGMENT_TABLE;
+function source(withScore: boolean, t: SegmentTables): string {
+  return withScore ? `${t.rows} JOIN ${t.score} USING (${SEGMENT_ROW_ID})` : t.rows;
 }
 
 /** The query of a checked condition (expression.ts `sql`): the matching row ids, ascending. */
-export function segmentRowsSql(conditionSql: string, withScore = false): string {
-  return `SELECT ${SEGMENT_ROW_ID} FROM ${source(withScore)} WHERE (${conditionSql}) ORDER BY ${SEGMENT_ROW_ID}`;
+export function segmentRowsSql(conditionSql: string, withScore = false, tables: SegmentTables = CURRENT_TABLES): string {
+  return `SELECT ${SEGMENT_ROW_ID} FROM ${source(withScore, tables)} WHERE (${conditionSql}) ORDER BY ${SEGMENT_ROW_ID}`;
 }
 
 /** The condition's type (must be BOOLEAN), asked before the rows are. */
-export function segmentTypeSql(conditionSql: string, withScore = false): string {
-  return `SELECT typeof(${conditionSql}) AS t FROM ${source(withScore)} LIMIT 1`;
+export function segmentTypeSql(conditionSql: string, withScore = false, tables: SegmentTables = CURRENT_TABLES): string {
+  return `SELECT typeof(${conditionSql}) AS t FROM ${source(withScore, tables)} LIMIT 1`;
 }

@@ -1,5 +1,5 @@
 import { checkSegmentExpression, type SegmentColumn, type SegmentError } from './expression.ts';
-import { SEGMENT_SCORE, segmentRowsSql, segmentTypeSql } from './columns.ts';
+import { CURRENT_TABLES, SEGMENT_SCORE, segmentRowsSql, segmentTypeSql, type SegmentTables } from './columns.ts';
 
 /**
  * The two questions a segment asks its database (DuckDB-wasm in the page, native DuckDB in the
@@ -24,12 +24,12 @@ function duckMessage(e: unknown): string {
  * A condition → the rows it selects: checked first (expression.ts), then its type (it must be
  * true/false), then the rows. Every failure is one sentence for the field that holds the text.
  */
-export async function selectSegment(db: SegmentQueries, text: string, columns: readonly SegmentColumn[]): Promise<SegmentSelection> {
+export async function selectSegment(db: SegmentQueries, text: string, columns: readonly SegmentColumn[], tables: SegmentTables = CURRENT_TABLES): Promise<SegmentSelection> {
   const check = checkSegmentExpression(text, columns);
   if (!check.ok) return check;
   const withScore = check.columns.includes(SEGMENT_SCORE);
   try {
-    const type = await db.typeOf(segmentTypeSql(check.sql, withScore));
+    const type = await db.typeOf(segmentTypeSql(check.sql, withScore, tables));
     if (type !== null && type !== 'BOOLEAN' && type !== '"NULL"' && type !== 'NULL')
       return {
         ok: false,
@@ -40,7 +40,7 @@ export async function selectSegment(db: SegmentQueries, text: string, columns: r
           en: `a condition must be true or false; this expression gives ${type}: write a comparison, e.g. rd_expense > 100.`,
         },
       };
-    return { ok: true, rows: await db.rowIds(segmentRowsSql(check.sql, withScore)), sql: check.sql };
+    return { ok: true, rows: await db.rowIds(segmentRowsSql(check.sql, withScore, tables)), sql: check.sql };
   } catch (e) {
     const m = duckMessage(e);
     return { ok: false, error: { code: 'duckdb', at: -1, zh: `DuckDB 无法计算这个条件：${m}`, en: `DuckDB cannot evaluate this condition: ${m}` } };

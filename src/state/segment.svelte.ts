@@ -1,7 +1,8 @@
 import { transfer } from 'comlink';
 import type { SegmentDb } from '../db/segment-db.ts';
 import type { LoadReport } from '../protocol/scoring.ts';
-import { dataColumns, SEGMENT_SCORE, type SegmentColumnDef } from '../segment/columns.ts';
+import { dataColumns, PREVIOUS_TABLES, SEGMENT_SCORE, type SegmentColumnDef } from '../segment/columns.ts';
+import type { Scenario } from '../engine/index.ts';
 import { runKey } from '../systems/run-key.ts';
 import { checkSegmentExpression, type SegmentError } from '../segment/expression.ts';
 import type { SegmentFacets } from '../segment/facets.ts';
@@ -14,6 +15,9 @@ export interface SegmentTimings {
   queryMs: number;
   handOverMs: number;
 }
+
+/** The active condition on the comparison year (SegmentState.previousSegment). */
+export type PreviousSegment = { ok: true; id: number; count: number } | { ok: false; error: SegmentError };
 
 /** Columns added per background step (see SegmentState.backfill). */
 const BACKFILL_STEP = 8;
@@ -205,6 +209,50 @@ export class SegmentState {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The comparison year's answer for the active condition (年度对比), and what it was computed for. */
+  private prev: { key: string; report: LoadReport; result: PreviousSegment } | null = null;
+  private prevTable: { report: LoadReport; loaded: Set<string> } | null = null;
+
+  /**
+   * The active condition run on the comparison year's own data (年度对比 draws each year's list
+   * within each year's segment): checked against that year's columns, run in the same locked
+   * database over its own tables, and held by the scoring worker under a fresh id. `score` there
+   * is last year's score as the comparison scores it. Null when no segment is active.
+   */
+  previousSegment(prevReport: LoadReport, scenario: Scenario): Promise<PreviousSegment | null> {
+    const a = this.active;
+    if (!a) return Promise.resolve(null);
+    return this.enqueue(async () => {
+      const key = `${a.id}:${a.scoredFor ? runKey(scenario) : ''}`;
+      if (this.prev && this.prev.key === key && this.prev.report === prevReport) return this.prev.result;
+      const scoring = this.workbench.scoring;
+      const columns = await scoring.previousSegmentColumns();
+      const check = checkSegmentExpression(a.text, columns);
+      let result: PreviousSegment;
+      if (!check.ok) result = { ok: false, error: check.error };
+      else {
+        const own = dataColumns(check.columns);
+        const held = this.prevTable?.report === prevReport ? this.prevTable.loaded : new Set<string>();
+        if (this.prevTable?.report !== prevReport || own.some((c) => !held.has(c))) {
+          const ids = [...new Set([...held, ...own])];
+          await this.db.loadTable(PREVIOUS_TABLES.rows, await scoring.previousSegmentTable(ids));
+          this.prevTable = { report: prevReport, loaded: new Set(ids) };
+        }
+        if (check.columns.includes(SEGMENT_SCORE)) await this.db.loadTable(PREVIOUS_TABLES.score, await scoring.previousSegmentScores(scenario));
+        const sel = await selectSegment(this.db, a.text, columns, PREVIOUS_TABLES);
+        if (!sel.ok) result = { ok: false, error: sel.error };
+        else {
+          const id = this.nextId++;
+          const count = sel.rows.length;
+          await scoring.setPreviousSegment(transfer({ id, rows: sel.rows }, [sel.rows.buffer as ArrayBuffer]));
+          result = { ok: true, id, count };
+        }
+      }
+      this.prev = { key, report: prevReport, result };
+      return result;
+    });
   }
 
   /** Loads the field filters' values once per dataset. */

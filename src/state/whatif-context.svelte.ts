@@ -46,7 +46,7 @@ export function createWhatif(
   const sobol = new SobolState(scoring, mc);
   const lists = new ListsState(scoring);
   const reference = new ReferenceState(scoring);
-  const yoy = new YoyState(scoring, previousYear);
+  const yoy = new YoyState(scoring, previousYear, segment);
   const audit = new AuditState(scoring);
   // A link restores the Monte Carlo form too (and, once App sets `links.profile`, the open enterprise).
   const links = new ShareLinks(workbench, nav, whatif, openFile, undefined, mc);

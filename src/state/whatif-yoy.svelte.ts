@@ -2,7 +2,10 @@ import type { Remote } from 'comlink';
 import type { Scenario } from '../engine/index.ts';
 import type { ListRule } from '../whatif/lists/index.ts';
 import type { LoadReport, ScoringApi } from '../protocol/scoring.ts';
-import type { YoyExportRequest, YoyFilter, YoyQuery, YoyResult, YoySort } from '../protocol/yoy.ts';
+import type { YoyExportRequest, YoyFilter, YoyQuery, YoyRequest, YoyResult, YoySort } from '../protocol/yoy.ts';
+import type { Label } from '../engine/types.ts';
+import { bilingualError } from '../import/errors.ts';
+import type { SegmentState } from './segment.svelte.ts';
 import { Job } from './job.svelte.ts';
 import type { PreviousYearSource } from './previous-year.ts';
 import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
@@ -32,11 +35,35 @@ export class YoyState {
   exportError = $state<string | null>(null);
   readonly job: Job<YoyQuery, YoyResult>;
 
+  /** Why the segment cannot run on the comparison year's data (the comparison is then not made). */
+  segmentError = $state.raw<Label | null>(null);
+
   constructor(
     private readonly scoring: Remote<ScoringApi>,
     private readonly source: PreviousYearSource,
+    private readonly segment: SegmentState | null = null,
   ) {
     this.job = new Job((q) => scoring.yoyCompare(q));
+  }
+
+  /**
+   * The request's segment: the active one, run on the comparison year's own data too; null when
+   * it cannot run there (segmentError says why), undefined when no segment is active.
+   */
+  private async segmentOf(scenario: Scenario): Promise<YoyRequest['segment'] | null | undefined> {
+    const a = this.segment?.active;
+    if (!a || !this.previous) {
+      this.segmentError = null;
+      return undefined;
+    }
+    const prev = await this.segment!.previousSegment(this.previous.report, scenario);
+    if (!prev) return undefined;
+    if (!prev.ok) {
+      this.segmentError = prev.error;
+      return null;
+    }
+    this.segmentError = null;
+    return { id: a.id, condition: a.text, previous: prev.id };
   }
 
   async load(choice: PreviousChoice): Promise<void> {
@@ -60,10 +87,11 @@ export class YoyState {
     await this.scoring.dropPrevious();
   }
 
-  query(scenario: Scenario, rule: ListRule): YoyQuery {
+  query(scenario: Scenario, rule: ListRule, segment?: YoyRequest['segment']): YoyQuery {
     return {
       scenario: $state.snapshot(scenario) as Scenario,
       rule: $state.snapshot(rule) as ListRule,
+      ...(segment ? { segment } : {}),
       filter: this.filter,
       sort: this.sort,
       search: this.search,
@@ -72,8 +100,15 @@ export class YoyState {
     };
   }
 
-  refresh(scenario: Scenario, rule: ListRule): Promise<void> {
-    return this.previous ? this.job.run(this.query(scenario, rule)) : Promise.resolve();
+  async refresh(scenario: Scenario, rule: ListRule): Promise<void> {
+    if (!this.previous) return;
+    const q = this.query(scenario, rule); // read now: the effect that calls this tracks the table's controls
+    const segment = await this.segmentOf(q.scenario);
+    if (segment === null) {
+      this.job.clear();
+      return;
+    }
+    return this.job.run(segment ? { ...q, segment } : q);
   }
 
   async export(format: 'csv' | 'xlsx', scenario: Scenario, rule: ListRule, meta: Omit<YoyExportRequest, 'scenario' | 'rule' | 'format' | 'exportedAt'>): Promise<void> {
@@ -82,9 +117,14 @@ export class YoyState {
     this.exportError = null;
     try {
       const now = exportMoment();
+      const snapshot = $state.snapshot(scenario) as Scenario;
+      const segment = await this.segmentOf(snapshot);
+      if (segment === null)
+        throw bilingualError('yoy-segment', this.segmentError ?? { zh: '细分条件无法用于上一年度的数据。', en: 'The segment cannot run on the previous year’s data.' });
       const bytes = await this.scoring.yoyExport({
-        scenario: $state.snapshot(scenario) as Scenario,
+        scenario: snapshot,
         rule: $state.snapshot(rule) as ListRule,
+        ...(segment ? { segment } : {}),
         ...meta,
         format,
         exportedAt: now.text,

@@ -208,6 +208,61 @@ describe('年度对比 (year on year)', () => {
     expect(log.errors).toEqual([]);
   });
 
+  it('within a segment: each year selected in its own data, each list drawn from it, as the CLI’s --segment runs say', async () => {
+    const CONDITION = "city = '成都市'";
+    const curCsv = join(dir, 'demo-2023.csv');
+    const [curSeg, prevSeg] = await Promise.all([cliScores(curCsv, ['--segment', CONDITION]), cliScores(prevCsv, ['--segment', CONDITION])]);
+    expect(curSeg.size).toBeGreaterThan(1000);
+    // The list within the segment: the top 100 by the competition rank among the segment's rows (cleared ones never listed).
+    const segListed = (seg: Map<string, CliRow>) => {
+      const ranks = [...seg.values()].map((r) => r.rank).sort((a, b) => a - b);
+      const higher = (rank: number) => {
+        let lo = 0;
+        while (lo < ranks.length && ranks[lo] < rank) lo++;
+        return lo;
+      };
+      return (u: string) => {
+        const r = seg.get(u);
+        return r !== undefined && !r.vetoed && 1 + higher(r.rank) <= 100;
+      };
+    };
+    const onNow = segListed(curSeg);
+    const onBefore = segListed(prevSeg);
+    const usccs = new Set([...curSeg.keys(), ...prevSeg.keys()]);
+    const lists = { stayed: 0, entered: 0, left: 0 };
+    for (const u of usccs) {
+      const s = onNow(u) ? (onBefore(u) ? 'stayed' : 'entered') : onBefore(u) ? 'left' : null;
+      if (s) lists[s]++;
+    }
+    const both = [...usccs].filter((u) => cur.has(u) && prev.has(u)).length;
+    expect(lists.entered + lists.left).toBeGreaterThan(0);
+
+    await page.getByRole('tab', { name: '排名' }).click();
+    await page.getByTestId('segment-input').fill(CONDITION);
+    await page.getByTestId('segment-apply').click();
+    await expect.poll(() => page.getByTestId('context-segment').getAttribute('data-count'), { timeout: 30_000 }).toBe(String(curSeg.size));
+    await openYoy();
+    await expect.poll(() => page.getByTestId('yoy-segment-note').textContent(), { timeout: 60_000 }).toContain(`上一年度 ${prevSeg.size.toLocaleString('en')} 家企业`);
+    await page.waitForSelector('[data-testid="yoy-panel"][data-busy="false"]', { timeout: 60_000 });
+    await expect.poll(async () => int(await count('yoy-counts', 'both')), { timeout: 30_000 }).toBe(both);
+    expect(int(await count('yoy-counts', 'only-current'))).toBe([...curSeg.keys()].filter((u) => !prev.has(u)).length);
+    expect(int(await count('yoy-counts', 'only-previous'))).toBe([...prevSeg.keys()].filter((u) => !cur.has(u)).length);
+    expect(int(await count('yoy-list-counts', 'stayed'))).toBe(lists.stayed);
+    expect(int(await count('yoy-list-counts', 'entered'))).toBe(lists.entered);
+    expect(int(await count('yoy-list-counts', 'left'))).toBe(lists.left);
+    // The table holds the segment's enterprises only.
+    expect(Number(await page.getByTestId('yoy-table').getAttribute('data-total'))).toBe(usccs.size);
+
+    // Cleared: the comparison covers every enterprise again.
+    await page.getByRole('tab', { name: '排名' }).click();
+    await page.getByTestId('context-segment-clear').click();
+    await expect.poll(() => page.getByTestId('context-segment').count()).toBe(0);
+    await openYoy();
+    await expect.poll(async () => int(await count('yoy-counts', 'both')), { timeout: 30_000 }).toBe(expected().both);
+    expect(await page.getByTestId('yoy-segment-note').count()).toBe(0);
+    expect(log.errors).toEqual([]);
+  });
+
   it('a scenario’s as-of date moves back a year for last year, as the CLI’s --as-of runs say', async () => {
     // Last: it replaces the CLI runs the other tests compare with.
     const curCsv = join(dir, 'demo-2023.csv');

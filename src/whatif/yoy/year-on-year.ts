@@ -54,8 +54,13 @@ function pointsInto(out: Float64Array, y: YearRun, row: number): void {
 
 const vetoPart = (y: YearRun, row: number) => y.result.score[row] - y.result.base[row] - y.result.bonus[row];
 
-/** Links the years by USCC and decomposes every change (O((n₁ + n₂) · k)). */
-export function linkYears(current: YearRun, previous: YearRun): YearLink {
+/**
+ * Links the years by USCC and decomposes every change (O((n₁ + n₂) · k)). With `within` (a
+ * segment evaluated in each year's own data, 1 = in it), only the enterprises in the segment in
+ * at least one year are linked — still with both years' rows, so one that left the segment is
+ * shown leaving its list.
+ */
+export function linkYears(current: YearRun, previous: YearRun, within?: { current: Uint8Array; previous: Uint8Array }): YearLink {
   const k = current.prepared.k;
   if (previous.prepared.k !== k || previous.prepared.system.id !== current.prepared.system.id) throw new Error('the two years must be scored with the same indicator system');
   const nCur = current.usccs.length;
@@ -67,12 +72,13 @@ export function linkYears(current: YearRun, previous: YearRun): YearLink {
   const prevOf: number[] = [];
   for (let r = 0; r < nCur; r++) {
     const p = prevRow.get(current.usccs[r]);
+    if (p !== undefined) matched[p] = 1;
+    if (within && within.current[r] !== 1 && (p === undefined || within.previous[p] !== 1)) continue;
     curOf.push(r);
     prevOf.push(p ?? -1);
-    if (p !== undefined) matched[p] = 1;
   }
   for (let p = 0; p < nPrev; p++) {
-    if (matched[p]) continue;
+    if (matched[p] || (within && within.previous[p] !== 1)) continue;
     curOf.push(-1);
     prevOf.push(p);
   }

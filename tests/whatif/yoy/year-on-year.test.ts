@@ -79,6 +79,19 @@ describe('linkYears', () => {
     expect(s.leftMean).toEqual({ count: 1, score: -50, indicators: [-45, -5], bonus: 0, veto: 0 });
   });
 
+  it('within a segment: only enterprises in it in either year, still linked to their other year', () => {
+    // This year's segment holds Y (row 1) only; last year's holds X (row 1) and G (row 2).
+    const seg = linkYears(current, previous, { current: Uint8Array.from([0, 1, 0]), previous: Uint8Array.from([0, 1, 1]) });
+    // X: out of it this year but in it last year → kept with both rows; Y: in it this year; N: in neither → dropped; G: last year only, in it.
+    expect(seg.count).toBe(3);
+    expect(Array.from(seg.cur)).toEqual([0, 1, -1]);
+    expect(Array.from(seg.prev)).toEqual([1, 0, 2]);
+    expect(Array.from(seg.dScore.subarray(0, 2))).toEqual([82, -50]);
+    // An enterprise only in the data of the year whose segment excludes it is not linked.
+    const none = linkYears(current, previous, { current: new Uint8Array(3), previous: Uint8Array.from([0, 0, 0]) });
+    expect(none.count).toBe(0);
+  });
+
   it('names the largest parts of a change, a veto that switched first', () => {
     expect(topParts(link, ['a', 'b'], 0)).toEqual([
       { kind: 'veto', id: '', delta: 51 },
