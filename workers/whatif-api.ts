@@ -1,7 +1,7 @@
 import { bilingualError } from '../src/import/errors.ts';
 import { transfer } from 'comlink';
 import { baselineScenario, explain, scoreScenario, systemFields, type Scenario } from '../src/engine/index.ts';
-import { listSystems } from '../src/systems/index.ts';
+import { exportSystem, getSystem, listSystems } from '../src/systems/index.ts';
 import {
   crossSystem as crossSystemStats,
   kendallTauB,
@@ -57,8 +57,21 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
   };
   // The last Monte Carlo run's per-row results, for the dataset they were computed on, and its
   // sort orders (built on first use: a 1M-row sort is done once, not per page).
-  /** `key`: the run key of the run's scenario when loaded; another one at export means its system was saved again since. */
-  let mcTable: { ds: Dataset; load: McTableLoad; key: string; stage: Uint8Array; orders: Map<McSortKey, Uint32Array>; within: Uint8Array | null } | null = null;
+  /**
+   * `system`: the run's system as it was when the run read its data (exportSystem's JSON); another
+   * one at export means that system was saved again since (other systems do not matter).
+   */
+  let mcTable: { ds: Dataset; load: McTableLoad; system: string; stage: Uint8Array; orders: Map<McSortKey, Uint32Array>; within: Uint8Array | null } | null = null;
+  /**
+   * What the last Monte Carlo run read (mcData): its scenario, its system as JSON and its segment's
+   * mask, pinned so the table load meets the rows the run ranked even after the segment was
+   * replaced (a score segment is re-applied on every scenario change) and the system it ran with.
+   */
+  let mcRead: { scenario: string; system: string; segment: number; within: Uint8Array | null } | null = null;
+  const systemJson = (id: string) => {
+    const sys = getSystem(id);
+    return sys ? exportSystem(sys) : '';
+  };
   // The last audit, for the dataset and scenario it was computed on: the export reuses it (a 1M-row
   // audit takes seconds) instead of computing it again.
   let lastAudit: { ds: Dataset; key: string; audit: Audit } | null = null;
@@ -205,6 +218,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const sc = scorer.score(scenario);
       const within = segment ? heldSegment(ds, segment).mask.slice() : undefined;
       const system = sc.system;
+      mcRead = { scenario: JSON.stringify(scenario), system: exportSystem(system), segment: segment?.id ?? 0, within: within ? within.slice() : null };
       const fields = systemFields(system);
       // Copies: the pool's workers own (and may keep) what they receive; ours stay intact.
       const columns: Record<string, Float64Array> = {};
@@ -363,13 +377,14 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
           zh: `蒙特卡洛：运行结果有 ${req.listCount.length} 行，数据集有 ${ds.n} 行，请重新计算。`,
           en: `Monte Carlo: the run has ${req.listCount.length} rows, the data set ${ds.n}`,
         });
+      const read = mcRead && mcRead.scenario === JSON.stringify(req.scenario) && mcRead.segment === (req.segment?.id ?? 0) ? mcRead : null;
       mcTable = {
         ds,
         load: req,
-        key: runKey(req.scenario),
+        system: read ? read.system : systemJson(req.scenario.systemId),
         stage: scorer.score(req.scenario).prepared.stage,
         orders: new Map(),
-        within: req.segment ? heldSegment(ds, req.segment).mask : null,
+        within: req.segment ? (read?.within ?? heldSegment(ds, req.segment).mask) : null,
       };
     },
 
@@ -381,7 +396,7 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
       const t = mcNeed();
       const { scorer } = need();
       // The export states the run's system, method and weights: they must be the ones it ran with.
-      if (runKey(t.load.scenario) !== t.key)
+      if (systemJson(t.load.scenario.systemId) !== t.system)
         throw bilingualError('mc-system-changed', {
           zh: '蒙特卡洛：运行后指标体系已重新保存，表中的结果按修改前的体系计算。请重新运行后再导出。',
           en: 'Monte Carlo: the indicator system was saved again after this run, whose results follow the system as it was. Run it again, then export.',

@@ -49,6 +49,7 @@ const zh = {
   weightDecimal: '权重（小数）',
   total: COMMON.zh.total,
   weightsSeeBelow: '见下方“各阶段权重”表（百分比与小数）',
+  segmentScore: '条件中的得分是应用细分范围时屏幕上方案的得分（全部企业评分，含加分，清零企业为 0），不一定是本文件所用方案的得分。',
   quantiles: (lo: string, hi: string) => `（下分位数 ${lo}，上分位数 ${hi}）`,
   // the Monte Carlo probability table
   mcSheet: '入选概率',
@@ -120,6 +121,8 @@ const en: ExportText = {
   weightDecimal: 'Weight (decimal)',
   total: COMMON.en.total,
   weightsSeeBelow: 'See the table "Weights per stage" below (percent and decimal)',
+  segmentScore:
+    'score in the condition is the score under the scenario on screen when the segment was applied (all enterprises scored, bonus included, 0 when vetoed), not necessarily that of the scenario of this file.',
   quantiles: (lo, hi) => ` (lower quantile ${lo}, upper quantile ${hi})`,
   mcSheet: 'List probability',
   rank0: 'Current rank',

@@ -27,6 +27,7 @@ export type MessageRule = [RegExp, (m: RegExpExecArray) => string];
 export const SHAPE_MESSAGES: MessageRule[] = [
   [/not valid JSON/, () => '不是有效的 JSON 文件'],
   [/Invalid input: expected (\w+), received undefined/, (m) => `缺少此项（应为${type(m[1])}）`],
+  [/Invalid input: expected int, received number/, () => '须为整数'],
   [/Invalid input: expected (\w+), received (\w+)/, (m) => `类型不对：应为${type(m[1])}，实际为${type(m[2])}`],
   [/Too small: expected number to be >(-?[\d.]+)/, (m) => `须大于 ${m[1]}`],
   [/Too small: expected number to be >=(-?[\d.]+)/, (m) => `不能小于 ${m[1]}`],

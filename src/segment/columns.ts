@@ -1,5 +1,5 @@
 import { FIELDS, isNumericType, type FieldDef } from '../data/fields.ts';
-import type { SegmentColumn } from './expression.ts';
+import { checkSegmentExpression, type SegmentColumn } from './expression.ts';
 
 /**
  * The segment table (`segment_rows`): one row per scored enterprise, `row_id` its index in the
@@ -92,4 +92,10 @@ export function segmentRowsSql(conditionSql: string, withScore = false, tables: 
 /** The condition's type (must be BOOLEAN), asked before the rows are. */
 export function segmentTypeSql(conditionSql: string, withScore = false, tables: SegmentTables = CURRENT_TABLES): string {
   return `SELECT typeof(${conditionSql}) AS t FROM ${source(withScore, tables)} LIMIT 1`;
+}
+
+/** Whether a condition tests `score` (the export then says whose scores those were). */
+export function segmentNamesScore(condition: string): boolean {
+  const check = checkSegmentExpression(condition, CATALOGUE_SEGMENT_COLUMNS);
+  return check.ok && check.columns.includes(SEGMENT_SCORE);
 }

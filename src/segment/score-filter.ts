@@ -30,9 +30,10 @@ export type BoundCheck = { ok: true; value: number | null } | { ok: false; error
  * number with a unit is refused rather than read as something else.
  */
 export function parseScoreBound(text: string): BoundCheck {
-  const t = text.trim();
+  // Full-width digits and point (a Chinese input method's) read as their ASCII ones; "60." is 60.
+  const t = text.trim().replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (t === '') return { ok: true, value: null };
-  if (/^\d{1,6}(?:\.\d{1,6})?$/.test(t)) return { ok: true, value: Number(t) };
+  if (/^\d{1,6}(?:\.\d{0,6})?$/.test(t)) return { ok: true, value: Number(t) };
   if (/%|％/.test(t))
     return {
       ok: false,

@@ -16,6 +16,13 @@ export interface SegmentTimings {
   handOverMs: number;
 }
 
+/** Two ascending row lists hold the same rows. */
+function sameRows(a: Uint32Array | null, b: Uint32Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The active condition on the comparison year (SegmentState.previousSegment). */
 export type PreviousSegment = { ok: true; id: number; count: number } | { ok: false; error: SegmentError };
 
@@ -189,13 +196,22 @@ export class SegmentState {
       const t2 = performance.now();
       if (this.workbench.report !== report) return false; // another dataset arrived meanwhile
       if (!sel.ok) {
-        this.error = sel.error;
+        if (rescore) await this.rescoreFailed(text, sel.error);
+        else this.error = sel.error;
         return false;
+      }
+      const prevActive = this.active;
+      // Re-applied on new scores and the same rows: the segment (and every result held for its id) stays as it is.
+      if (rescore && prevActive?.text === text && sameRows(this.activeRows, sel.rows)) {
+        this.active = { ...prevActive, ...(scoredFor ? { scoredFor } : {}) };
+        return true;
       }
       const id = this.nextId++;
       const count = sel.rows.length;
+      this.activeRows = scoredFor ? sel.rows.slice() : null;
       await this.workbench.scoring.setSegment(transfer({ id, rows: sel.rows }, [sel.rows.buffer as ArrayBuffer]));
-      this.error = null;
+      // A re-apply leaves the field's message alone when the field holds another condition than the active one.
+      if (!rescore || this.text === text) this.error = null;
       this.active = { id, text, sql: sel.sql, count, report, ...(scoredFor ? { scoredFor } : {}) };
       this.workbench.setQuery({ ...this.workbench.query, segment: id, offset: rescore ? this.workbench.query.offset : 0 });
       const t3 = performance.now();
@@ -204,11 +220,31 @@ export class SegmentState {
       return true;
     } catch (e) {
       const m = e instanceof Error ? e.message : String(e);
-      this.error = { code: 'duckdb', at: -1, zh: `细分条件无法执行：${m}`, en: `The segment condition could not run: ${m}` };
+      const error: SegmentError = { code: 'duckdb', at: -1, zh: `细分条件无法执行：${m}`, en: `The segment condition could not run: ${m}` };
+      if (rescore) await this.rescoreFailed(text, error);
+      else this.error = error;
       return false;
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The rows of the active segment when it tests `score` (a re-apply compares its new rows with them). */
+  private activeRows: Uint32Array | null = null;
+
+  /**
+   * A score segment could not be selected again on the new scores: its rows belong to the old
+   * ones, so it is cleared (never left on screen under "scores of the current scenario"), and the
+   * field says why.
+   */
+  private async rescoreFailed(text: string, why: SegmentError): Promise<void> {
+    await this.clear();
+    this.error = {
+      ...why,
+      at: -1,
+      zh: `细分条件“${text}”无法按新的得分重新筛选，已清除细分范围：${why.zh}`,
+      en: `The segment condition “${text}” could not select again by the new scores and was cleared: ${why.en}`,
+    };
   }
 
   /** The comparison year's answer for the active condition (年度对比), and what it was computed for. */
@@ -266,6 +302,7 @@ export class SegmentState {
 
   async clear(): Promise<void> {
     this.active = null;
+    this.activeRows = null;
     this.error = null;
     if (!this.workbench.report) return;
     await this.workbench.scoring.setSegment(null);

@@ -2,6 +2,7 @@ import type { IndicatorSystem } from '../engine/types.ts';
 import { parseExpr } from '../engine/expr.ts';
 import { systemFields } from '../engine/system-fields.ts';
 import { isNumericField, knownField } from './known-fields.ts';
+import { pathKey } from './path.ts';
 
 /** Tolerance on each stage's weight sum (scoring.md §5: stage weights sum to 1). */
 export const WEIGHT_SUM_TOLERANCE = 1e-9;
@@ -45,12 +46,12 @@ export function checkSystem(system: IndicatorSystem): string[] {
   const stageIds = new Set(stages.map((s) => s.id));
   system.indicators.forEach((ind, i) => {
     if (!classIds.has(ind.classId)) err(`indicators[${i}].classId`, `unknown class "${ind.classId}" (classes: ${[...classIds].join(', ')})`);
-    for (const s of stages) if (!Object.hasOwn(ind.weights, s.id)) err(`indicators[${i}].weights.${s.id}`, `no weight for stage "${s.id}"`);
-    for (const key of Object.keys(ind.weights)) if (!stageIds.has(key)) err(`indicators[${i}].weights.${key}`, `no stage "${key}" in this system`);
+    for (const s of stages) if (!Object.hasOwn(ind.weights, s.id)) err(`indicators[${i}].weights${pathKey(s.id)}`, `no weight for stage "${s.id}"`);
+    for (const key of Object.keys(ind.weights)) if (!stageIds.has(key)) err(`indicators[${i}].weights${pathKey(key)}`, `no stage "${key}" in this system`);
   });
   for (const s of stages) {
     const sum = system.indicators.reduce((acc, ind) => acc + (ind.weights[s.id] ?? 0), 0);
-    if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) err(`indicators[*].weights.${s.id}`, `weights of stage "${s.id}" sum to ${show(sum)}, not 1`);
+    if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) err(`indicators[*].weights${pathKey(s.id)}`, `weights of stage "${s.id}" sum to ${show(sum)}, not 1`);
   }
 
   // Bonus caps: a cap below one unit's points would make the item's points meaningless.

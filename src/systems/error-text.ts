@@ -71,7 +71,7 @@ const MESSAGES: MessageRule[] = [
   [/field "([^"]*)" is (\w+), a veto needs a boolean field/, (m) => `字段${q(m[1])}的类型是 ${m[2]}，清零规则需要“是/否”字段`],
   [/field "([^"]*)" is (\w+), not a number/, (m) => `字段${q(m[1])}的类型是 ${m[2]}，不是数字`],
   [
-    /^.* in "([\s\S]*)"$/,
+    /^.*? in "([\s\S]*)"$/,
     (m) => {
       const r = parseExpr(m[1]);
       return r.ok ? `公式${q(m[1])}有误` : `公式${q(m[1])}有误：${r.error.message.zh}`;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { IndicatorSystem } from '../engine/types.ts';
 import { MAX_EXPR_LENGTH } from '../engine/expr.ts';
 import { checkSystem } from './check-system.ts';
+import { formatPath } from './path.ts';
+
+export { formatPath };
 
 /**
  * Validation of indicator systems (presets, imported JSON, systems edited in the workbench).
@@ -93,17 +96,6 @@ export const MAX_SYSTEM_FILE_BYTES = 2_000_000;
 
 /** A refusal keeps the parsed file (`json`), so a view can name the items a path passes through (error-text.ts). */
 export type ParseSystemResult = { ok: true; system: IndicatorSystem } | { ok: false; errors: string[]; json?: unknown };
-
-/** `indicators[3].weights.growth` from zod's `['indicators', 3, 'weights', 'growth']`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else if (typeof p === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) out += out ? `.${p}` : p;
-    else out += `[${JSON.stringify(String(p))}]`;
-  }
-  return out || '(root)';
-}
 
 export function parseSystem(json: unknown): ParseSystemResult {
   const r = schema.safeParse(json);

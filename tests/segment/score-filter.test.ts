@@ -39,6 +39,9 @@ describe('score range → condition on score', () => {
     expect(parseScoreBound(' 60 ')).toEqual({ ok: true, value: 60 });
     expect(parseScoreBound('72.50')).toEqual({ ok: true, value: 72.5 });
     expect(parseScoreBound('')).toEqual({ ok: true, value: null });
+    // A Chinese input method's full-width digits, and a trailing point.
+    expect(parseScoreBound('６０．５')).toEqual({ ok: true, value: 60.5 });
+    expect(parseScoreBound('60.')).toEqual({ ok: true, value: 60 });
     const pct = parseScoreBound('60%');
     expect(pct.ok).toBe(false);
     if (!pct.ok) expect(pct.error.zh).toBe('“60%”是百分比：这里填得分（分），例如 60。');

@@ -97,6 +97,19 @@ describe('indicator-system file problems in Chinese', () => {
     expect(bank.optionalFields?.[0]).toBe('strategic_industry');
   });
 
+  it('a stage id that is not a plain name is still read as that stage', () => {
+    expect(
+      zhOf((o) => {
+        o.stages[0].id = 'early-stage';
+        for (const ind of o.indicators) {
+          ind.weights['early-stage'] = ind.weights.initial;
+          delete ind.weights.initial;
+        }
+        o.indicators[0].weights['early-stage'] = 0.5;
+      }),
+    ).toEqual([`全部指标 › 权重 › 阶段“初创期”：阶段“early-stage”的权重合计为 ${String(Number((1 - 0.072 + 0.5).toPrecision(12)))}，应为 1（即 100%）`]);
+  });
+
   it('not JSON, and a message it does not know is said so, with the original kept', () => {
     const r = importSystem('{ "id": ');
     expect(r.ok).toBe(false);

@@ -244,3 +244,23 @@ describe('XLSX export', () => {
     expect(weightsHash(system, w2)).not.toBe(h);
   });
 });
+
+describe('the segment line of the notes', () => {
+  const base = {
+    system,
+    weights: effectiveWeights(system),
+    normalization: { method: 'winsorized-minmax' as const, lowerQuantile: 0.01, upperQuantile: 0.99 },
+    scenarioName: 'A',
+    datasetName: 'demo.csv',
+    exportedAt: '2024-06-01 16:00:00 UTC+08:00',
+  };
+  it('says whose scores a score range tested, and only for a condition that names score', () => {
+    const withScore = provenanceNotes({ ...base, segment: "city = '成都市' AND score >= 60" });
+    const at = withScore.findIndex(([k]) => k === '细分范围 Segment');
+    expect(withScore[at + 1]).toEqual(['', '条件中的得分是应用细分范围时屏幕上方案的得分（全部企业评分，含加分，清零企业为 0），不一定是本文件所用方案的得分。']);
+    const plain = provenanceNotes({ ...base, segment: "city = '成都市'" });
+    expect(plain.length).toBe(withScore.length - 1);
+    // A column that only contains the word is not `score`.
+    expect(provenanceNotes({ ...base, segment: 'rd_expense > 0' }).length).toBe(plain.length);
+  });
+});

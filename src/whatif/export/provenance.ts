@@ -1,3 +1,4 @@
+import { segmentNamesScore } from '../../segment/columns.ts';
 import { usesQuantiles, type IndicatorSystem, type NormalizationSpec } from '../../engine/index.ts';
 import { COMMON } from '../../i18n/common.ts';
 import { EXPORTS } from '../../i18n/exports.ts';
@@ -128,7 +129,10 @@ export function provenanceNotes(p: ProvenanceInput, lang: Lang = 'zh'): [string,
     ['导出时间 Exported', p.exportedAt],
   ];
   if (p.listDescription) notes.push(['名单规则 List rule', p.listDescription]);
-  if (p.segment) notes.push(['细分范围 Segment', p.segment]);
+  if (p.segment) {
+    notes.push(['细分范围 Segment', p.segment]);
+    if (segmentNamesScore(p.segment)) notes.push(['', EXPORTS[lang].segmentScore]);
+  }
   if (p.rows !== undefined) notes.push(['行数 Rows', String(p.rows)]);
   (p.quality ?? []).forEach((q, i) => notes.push([i === 0 ? '数据提示 Data quality' : '', q]));
   notes.push(['生成工具 Tool', '创新积分工作台 innovation-points workbench']);
