@@ -11,6 +11,7 @@ import { linkYears, listedRows, summarizeLink, topParts, YOY_STATUSES, type Year
 import { yoyMask, yoyOrder, type YoyColumns } from '../src/whatif/yoy/yoy-table.ts';
 import { yoyExportTable } from '../src/whatif/yoy/yoy-export.ts';
 import { YOY } from '../src/i18n/yoy.ts';
+import { segmentNamesScore } from '../src/segment/columns.ts';
 import { datasetFromEngine, listGroups, type Dataset, type DatasetMeta } from './dataset.ts';
 import { ScoringSession } from './scoring-session.ts';
 import { runKey } from '../src/systems/run-key.ts';
@@ -247,6 +248,10 @@ export function yoyApi(
         lang,
       );
       notes.splice(notes.length - 1, 0, ['上一年度数据 Previous year', `${h.prev.source.name} (${h.prev.evalYear})`], ['', YOY[lang].exportNote]);
+      if (req.segment && prevSegment) {
+        notes.splice(notes.length - 1, 0, ['', YOY[lang].segmentNote(String(prevSegment.count))]);
+        if (segmentNamesScore(req.segment.condition)) notes.splice(notes.length - 1, 0, ['', YOY[lang].segmentScorePrev]);
+      }
       const order = orderOf(h, 'rank');
       const rows = Array.from(order, (e) => row(h, e));
       const table = yoyExportTable(rows, {

@@ -18,6 +18,8 @@ export interface SegmentDb extends SegmentQueries {
   loadScores(ipc: Uint8Array): Promise<void>;
   /** Replaces the table `name` with `ipc` (the comparison year's tables, columns.ts PREVIOUS_TABLES). */
   loadTable(name: string, ipc: Uint8Array): Promise<void>;
+  /** Drops these tables when they exist. */
+  dropTables(names: readonly string[]): Promise<void>;
   /** The key of the table held, or null. */
   readonly key: string | null;
 }
@@ -45,6 +47,11 @@ export function createSegmentDb(): SegmentDb {
     },
     loadScores(ipc) {
       return this.loadTable(SEGMENT_SCORE_TABLE, ipc);
+    },
+    async dropTables(names) {
+      if (!loading) return; // never started: nothing to drop
+      const { conn } = await handle();
+      for (const name of names) await conn.query(`DROP TABLE IF EXISTS ${name}`);
     },
     async loadTable(name, ipc) {
       const { conn } = await handle();

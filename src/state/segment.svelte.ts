@@ -260,9 +260,14 @@ export class SegmentState {
   previousSegment(prevReport: LoadReport, scenario: Scenario): Promise<PreviousSegment | null> {
     const a = this.active;
     if (!a) return Promise.resolve(null);
+    const key = `${a.id}:${a.scoredFor ? runKey(scenario) : ''}`;
+    const cached = () => (this.prev && this.prev.key === key && this.prev.report === prevReport ? this.prev.result : null);
+    // A page, order or search of the comparison asks again: answered without waiting behind applies.
+    const hit = cached();
+    if (hit) return Promise.resolve(hit);
     return this.enqueue(async () => {
-      const key = `${a.id}:${a.scoredFor ? runKey(scenario) : ''}`;
-      if (this.prev && this.prev.key === key && this.prev.report === prevReport) return this.prev.result;
+      const again = cached();
+      if (again) return again;
       const scoring = this.workbench.scoring;
       const columns = await scoring.previousSegmentColumns();
       const check = checkSegmentExpression(a.text, columns);
@@ -273,6 +278,7 @@ export class SegmentState {
         const held = this.prevTable?.report === prevReport ? this.prevTable.loaded : new Set<string>();
         if (this.prevTable?.report !== prevReport || own.some((c) => !held.has(c))) {
           const ids = [...new Set([...held, ...own])];
+          this.prevTable = null; // until the new table is in: a failed load must not look loaded
           await this.db.loadTable(PREVIOUS_TABLES.rows, await scoring.previousSegmentTable(ids));
           this.prevTable = { report: prevReport, loaded: new Set(ids) };
         }
@@ -286,9 +292,22 @@ export class SegmentState {
           result = { ok: true, id, count };
         }
       }
-      this.prev = { key, report: prevReport, result };
+      // A refusal of the condition itself is kept (asking again gives it again); DuckDB's failures are tried again.
+      this.prev = result.ok || result.error.code !== 'duckdb' ? { key, report: prevReport, result } : null;
       return result;
     });
+  }
+
+  /** Whether the active segment belongs to the data set on screen (just after a switch it does not, until it runs again). */
+  isCurrent(a: ActiveSegmentView): boolean {
+    return a.report === this.workbench.report;
+  }
+
+  /** The comparison year was removed: its tables and answers go too. */
+  dropPrevious(): Promise<void> {
+    this.prev = null;
+    this.prevTable = null;
+    return this.enqueue(() => this.db.dropTables([PREVIOUS_TABLES.rows, PREVIOUS_TABLES.score]));
   }
 
   /** Loads the field filters' values once per dataset. */

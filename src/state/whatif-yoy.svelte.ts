@@ -5,7 +5,8 @@ import type { LoadReport, ScoringApi } from '../protocol/scoring.ts';
 import type { YoyExportRequest, YoyFilter, YoyQuery, YoyRequest, YoyResult, YoySort } from '../protocol/yoy.ts';
 import type { Label } from '../engine/types.ts';
 import { bilingualError } from '../import/errors.ts';
-import type { SegmentState } from './segment.svelte.ts';
+import type { PreviousSegment, SegmentState } from './segment.svelte.ts';
+import { YOY } from '../i18n/yoy.ts';
 import { Job } from './job.svelte.ts';
 import type { PreviousYearSource } from './previous-year.ts';
 import { downloadBytes, exportMoment, MIME } from './whatif-lists.svelte.ts';
@@ -56,7 +57,18 @@ export class YoyState {
       this.segmentError = null;
       return undefined;
     }
-    const prev = await this.segment!.previousSegment(this.previous.report, scenario);
+    // Just after a data set change the segment has not run on the new one yet: its change refreshes again.
+    if (!this.segment!.isCurrent(a)) return null;
+    let prev: PreviousSegment | null;
+    try {
+      prev = await this.segment!.previousSegment(this.previous.report, scenario);
+    } catch (err) {
+      const m = err instanceof Error ? err.message : String(err);
+      this.segmentError = { zh: `细分条件无法执行：${m}`, en: `The segment condition could not run: ${m}` };
+      return null;
+    }
+    // The segment changed while last year's rows were selected: the newer refresh answers.
+    if (this.segment?.active !== a) return null;
     if (!prev) return undefined;
     if (!prev.ok) {
       this.segmentError = prev.error;
@@ -66,12 +78,16 @@ export class YoyState {
     return { id: a.id, condition: a.text, previous: prev.id };
   }
 
+  /** Refreshes started; an older one that finishes later is dropped. */
+  private generation = 0;
+
   async load(choice: PreviousChoice): Promise<void> {
     this.loading = true;
     this.loadError = null;
     try {
       const report = choice === 'demo' ? await this.source.demo() : await this.source.stored(choice);
       this.previous = { choice, report };
+      this.segmentError = null;
       this.offset = 0;
       this.job.clear();
     } catch (err) {
@@ -83,8 +99,10 @@ export class YoyState {
 
   async remove(): Promise<void> {
     this.previous = null;
+    this.segmentError = null;
     this.job.clear();
     await this.scoring.dropPrevious();
+    await this.segment?.dropPrevious();
   }
 
   query(scenario: Scenario, rule: ListRule, segment?: YoyRequest['segment']): YoyQuery {
@@ -102,10 +120,12 @@ export class YoyState {
 
   async refresh(scenario: Scenario, rule: ListRule): Promise<void> {
     if (!this.previous) return;
+    const g = ++this.generation;
     const q = this.query(scenario, rule); // read now: the effect that calls this tracks the table's controls
     const segment = await this.segmentOf(q.scenario);
+    if (g !== this.generation) return;
     if (segment === null) {
-      this.job.clear();
+      if (this.segmentError) this.job.clear();
       return;
     }
     return this.job.run(segment ? { ...q, segment } : q);
@@ -119,8 +139,10 @@ export class YoyState {
       const now = exportMoment();
       const snapshot = $state.snapshot(scenario) as Scenario;
       const segment = await this.segmentOf(snapshot);
-      if (segment === null)
-        throw bilingualError('yoy-segment', this.segmentError ?? { zh: '细分条件无法用于上一年度的数据。', en: 'The segment cannot run on the previous year’s data.' });
+      if (segment === null) {
+        const why = this.segmentError ?? { zh: '细分范围已更改，请重新导出。', en: 'The segment changed; export again.' };
+        throw bilingualError('yoy-segment', { zh: `${YOY.zh.segmentError}${why.zh}`, en: `${YOY.en.segmentError} ${why.en}` });
+      }
       const bytes = await this.scoring.yoyExport({
         scenario: snapshot,
         rule: $state.snapshot(rule) as ListRule,

@@ -253,6 +253,13 @@ describe('年度对比 (year on year)', () => {
     // The table holds the segment's enterprises only.
     expect(Number(await page.getByTestId('yoy-table').getAttribute('data-total'))).toBe(usccs.size);
 
+    // Removing last year's data takes the comparison and its segment note away; loading it again brings both back.
+    await page.getByRole('button', { name: '移除上一年度数据' }).click();
+    await expect.poll(() => page.getByTestId('yoy-segment-note').count()).toBe(0);
+    await page.getByTestId('yoy-load').click();
+    await expect.poll(() => page.getByTestId('yoy-segment-note').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(async () => int(await count('yoy-list-counts', 'left')), { timeout: 30_000 }).toBe(lists.left);
+
     // Cleared: the comparison covers every enterprise again.
     await page.getByRole('tab', { name: '排名' }).click();
     await page.getByTestId('context-segment-clear').click();
