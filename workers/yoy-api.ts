@@ -7,7 +7,7 @@ import { searchMask } from '../src/whatif/mc/list-table.ts';
 import { buildList } from '../src/whatif/lists/index.ts';
 import { toCsvBytes, toXlsx, provenanceNotes, weightsNoteTable } from '../src/whatif/export/index.ts';
 import { flagCellText } from '../src/data/row-flags.ts';
-import { linkYears, listedRows, summarizeLink, topParts, YOY_STATUSES, type YearLink, type YearRun, type YoySummary } from '../src/whatif/yoy/year-on-year.ts';
+import { linkYears, listedRows, segmentMoves, summarizeLink, topParts, YOY_STATUSES, type YearLink, type YearRun, type YoySummary } from '../src/whatif/yoy/year-on-year.ts';
 import { yoyMask, yoyOrder, type YoyColumns } from '../src/whatif/yoy/yoy-table.ts';
 import { yoyExportTable } from '../src/whatif/yoy/yoy-export.ts';
 import { YOY } from '../src/i18n/yoy.ts';
@@ -31,6 +31,8 @@ interface Held {
   link: YearLink;
   cols: YoyColumns & { score: Float64Array; scorePrev: Float64Array; vetoed: Uint8Array; vetoedPrev: Uint8Array };
   summary: YoySummary;
+  /** With a segment: the enterprises of both years that moved into or out of it (segmentMoves). */
+  moves: { into: number; outOf: number } | null;
   slope: YoySlopeRow[];
   asOfPrev: YoyResult['asOfPrev'];
   orders: Map<YoySort, Uint32Array>;
@@ -93,6 +95,7 @@ export function yoyApi(
     const prv: YearRun = { usccs: previous.ds.usccs, prepared: b.prepared, weights: b.weights, result: b.result, listed: listedRows(lb.entries, previous.ds.n) };
     const link = linkYears(cur, prv, within);
     const summary = summarizeLink(link, cur, prv);
+    const moves = within ? segmentMoves(link, within) : null;
     // Copies: the session rescoring the current scenario in place must not change a held comparison.
     const cols = {
       link,
@@ -126,6 +129,7 @@ export function yoyApi(
       link,
       cols,
       summary,
+      moves,
       slope,
       orders: new Map(),
       indicatorIds: a.system.indicators.map((i) => i.id),
@@ -225,7 +229,9 @@ export function yoyApi(
         page: page(h, q),
         ms: h.ms,
         asOfPrev: h.asOfPrev,
-        ...(q.segment && prevSegment ? { segment: { condition: q.segment.condition, count: heldSegment(h.cur, q.segment).count, countPrev: prevSegment.count } } : {}),
+        ...(q.segment && prevSegment && h.moves
+          ? { segment: { condition: q.segment.condition, count: heldSegment(h.cur, q.segment).count, countPrev: prevSegment.count, ...h.moves } }
+          : {}),
       };
     },
 

@@ -23,6 +23,8 @@ const zh = {
     `细分范围按各年度自己的数据筛选（上一年度 ${prevCount} 家企业），两个年度的名单都从范围内选出；表中为任一年度在范围内的企业。得分和名次与全部企业评分时相同。`,
   segmentError: '细分条件无法用于上一年度的数据，未作对比：',
   segmentCondition: '条件：',
+  intoSegment: '两年都有、今年进入范围',
+  outOfSegment: '两年都有、今年离开范围',
   segmentScorePrev: '上一年度按条件筛选时，得分为上一年度在本对比中的得分（按上一年度的评价基准日评分）。',
   asOfShifted: (cur: string, prev: string) => `本年度按方案设定的评价基准日 ${cur} 划分阶段，上一年度按其评价年度的同一天 ${prev} 划分。`,
   asOfRefused: (prev: string) => `方案设定的评价基准日前移一年为 ${prev}，但上一年度数据中有企业在该日之后注册，无法划分阶段：上一年度按其评价年度的 12 月 31 日划分阶段。`,
@@ -113,6 +115,8 @@ const en: YoyText = {
     `The segment is selected in each year's own data (${prevCount} enterprises last year), and both years' lists are drawn from it; the table holds the enterprises in it in either year. Scores and ranks are those of all enterprises.`,
   segmentError: 'The segment condition cannot run on the previous year’s data; no comparison was made:',
   segmentCondition: 'Condition: ',
+  intoSegment: 'In both years, into the segment this year',
+  outOfSegment: 'In both years, out of the segment this year',
   segmentScorePrev: 'For last year, the score in the condition is last year’s score in this comparison (scored as of last year’s as-of date).',
   asOfShifted: (cur: string, prev: string) => `This year's stages are as of the scenario's date ${cur}; last year's as of the same day of its evaluation year, ${prev}.`,
   asOfRefused: (prev: string) =>

@@ -86,7 +86,7 @@ export interface YoyResult {
   /** Last year's as-of date: the scenario's moved back a year (`used`), or refused for later registrations (`refused`). */
   asOfPrev: { used: string | null; refused: string | null };
   /** The segment of the comparison: its condition and how many enterprises it holds in each year. */
-  segment?: { condition: string; count: number; countPrev: number };
+  segment?: { condition: string; count: number; countPrev: number; into: number; outOf: number };
 }
 
 export interface YoyExportRequest extends YoyRequest, ListExportMeta {

@@ -250,6 +250,10 @@ describe('年度对比 (year on year)', () => {
     expect(int(await count('yoy-list-counts', 'stayed'))).toBe(lists.stayed);
     expect(int(await count('yoy-list-counts', 'entered'))).toBe(lists.entered);
     expect(int(await count('yoy-list-counts', 'left'))).toBe(lists.left);
+    // Of those in both years' data: in the segment this year only, or last year only.
+    const bothData = [...usccs].filter((u) => cur.has(u) && prev.has(u));
+    expect(int(await count('yoy-counts', 'into-segment'))).toBe(bothData.filter((u) => curSeg.has(u) && !prevSeg.has(u)).length);
+    expect(int(await count('yoy-counts', 'out-of-segment'))).toBe(bothData.filter((u) => prevSeg.has(u) && !curSeg.has(u)).length);
     // The table holds the segment's enterprises only.
     expect(Number(await page.getByTestId('yoy-table').getAttribute('data-total'))).toBe(usccs.size);
 

@@ -180,6 +180,25 @@ export function summarizeLink(link: YearLink, current: YearRun, previous: YearRu
   return { both, onlyCurrent, onlyPrevious, stageChanged, lists, enteredNew, leftGone, mean: mean(sums, both), leftMean: { count: left.count, ...mean(left, left.count) } };
 }
 
+/**
+ * With a segment: of the enterprises in both years' data, how many are in the segment this year
+ * only (moved into it: e.g. registered anew in 成都市) and last year only (moved out of it).
+ */
+export function segmentMoves(link: YearLink, within: { current: Uint8Array; previous: Uint8Array }): { into: number; outOf: number } {
+  let into = 0;
+  let outOf = 0;
+  for (let e = 0; e < link.count; e++) {
+    const c = link.cur[e];
+    const p = link.prev[e];
+    if (c < 0 || p < 0) continue;
+    const now = within.current[c] === 1;
+    const before = within.previous[p] === 1;
+    if (now && !before) into++;
+    else if (before && !now) outOf++;
+  }
+  return { into, outOf };
+}
+
 /** One part of a change: an indicator's points, the bonus, or a veto. */
 export interface YoyPart {
   kind: 'indicator' | 'bonus' | 'veto';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prepared, ScoreResult } from '../../../src/engine/index.ts';
-import { linkYears, summarizeLink, topParts, YOY_STATUSES, type YearRun } from '../../../src/whatif/yoy/year-on-year.ts';
+import { linkYears, segmentMoves, summarizeLink, topParts, YOY_STATUSES, type YearRun } from '../../../src/whatif/yoy/year-on-year.ts';
 
 // A two-indicator system (ids a, b) with two stages: stage 0 weighs a .6 / b .4, stage 1 a .3 / b .7.
 const system = { id: 'sys', baseScale: 100, stages: [{ id: 's0' }, { id: 's1' }], indicators: [{ id: 'a' }, { id: 'b' }] };
@@ -87,6 +87,10 @@ describe('linkYears', () => {
     expect(Array.from(seg.cur)).toEqual([0, 1, -1]);
     expect(Array.from(seg.prev)).toEqual([1, 0, 2]);
     expect(Array.from(seg.dScore.subarray(0, 2))).toEqual([82, -50]);
+    // Of X and Y (in both years' data): X left the segment (in it last year only), Y moved into it.
+    const within = { current: Uint8Array.from([0, 1, 0]), previous: Uint8Array.from([0, 1, 1]) };
+    expect(segmentMoves(seg, within)).toEqual({ into: 1, outOf: 1 });
+    expect(segmentMoves(seg, { current: Uint8Array.from([1, 1, 1]), previous: Uint8Array.from([1, 1, 1]) })).toEqual({ into: 0, outOf: 0 });
     // An enterprise only in the data of the year whose segment excludes it is not linked.
     const none = linkYears(current, previous, { current: new Uint8Array(3), previous: Uint8Array.from([0, 0, 0]) });
     expect(none.count).toBe(0);
