@@ -129,12 +129,14 @@ export function provenanceNotes(p: ProvenanceInput, lang: Lang = 'zh'): [string,
     ['导出时间 Exported', p.exportedAt],
   ];
   if (p.listDescription) notes.push(['名单规则 List rule', p.listDescription]);
-  if (p.segment) {
-    notes.push(['细分范围 Segment', p.segment]);
-    if (segmentNamesScore(p.segment)) notes.push(['', EXPORTS[lang].segmentScore]);
-  }
+  if (p.segment) notes.push(...segmentNotes(p.segment, lang));
   if (p.rows !== undefined) notes.push(['行数 Rows', String(p.rows)]);
   (p.quality ?? []).forEach((q, i) => notes.push([i === 0 ? '数据提示 Data quality' : '', q]));
   notes.push(['生成工具 Tool', '创新积分工作台 innovation-points workbench']);
   return notes;
+}
+
+/** The notes' lines for a segment: its condition, and whose scores a `score` in it tested. */
+export function segmentNotes(condition: string, lang: Lang): [string, string][] {
+  return [['细分范围 Segment', condition], ...(segmentNamesScore(condition) ? [['', EXPORTS[lang].segmentScore] as [string, string]] : [])];
 }
