@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { LOCKED_SQL } from '../data/sql.ts';
 import { startDuckDB, type Handle } from './duckdb.ts';
-import { SEGMENT_ROW_ID, SEGMENT_SCORE_TABLE, SEGMENT_TABLE } from '../segment/columns.ts';
+import { SEGMENT_ROW_ID, SEGMENT_TABLE } from '../segment/columns.ts';
 import type { SegmentQueries } from '../segment/run.ts';
 
 /**
@@ -14,9 +14,7 @@ export interface SegmentDb extends SegmentQueries {
   load(key: string, ipc: Uint8Array): Promise<void>;
   /** Adds the columns of `ipc` (Arrow stream with `row_id`) to the table held, matched by row_id. */
   addColumns(ipc: Uint8Array): Promise<void>;
-  /** Replaces the score table (row_id, score) with `ipc`, the scores of one scenario. */
-  loadScores(ipc: Uint8Array): Promise<void>;
-  /** Replaces the table `name` with `ipc` (the comparison year's tables, columns.ts PREVIOUS_TABLES). */
+  /** Replaces the table `name` with `ipc`: a score table (row_id, score) or the comparison year's (columns.ts CURRENT_TABLES, PREVIOUS_TABLES). */
   loadTable(name: string, ipc: Uint8Array): Promise<void>;
   /** Drops these tables when they exist. */
   dropTables(names: readonly string[]): Promise<void>;
@@ -44,9 +42,6 @@ export function createSegmentDb(): SegmentDb {
       await conn.query(`DROP TABLE IF EXISTS ${SEGMENT_TABLE}`);
       await conn.insertArrowFromIPCStream(ipc, { name: SEGMENT_TABLE, create: true });
       key = k;
-    },
-    loadScores(ipc) {
-      return this.loadTable(SEGMENT_SCORE_TABLE, ipc);
     },
     async dropTables(names) {
       if (!loading) return; // never started: nothing to drop

@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
 import type { SegmentDb } from '../db/segment-db.ts';
 import type { LoadReport } from '../protocol/scoring.ts';
-import { dataColumns, PREVIOUS_TABLES, SEGMENT_SCORE, type SegmentColumnDef } from '../segment/columns.ts';
+import { CURRENT_TABLES, dataColumns, PREVIOUS_TABLES, SEGMENT_SCORE, type SegmentColumnDef } from '../segment/columns.ts';
 import type { Scenario } from '../engine/index.ts';
 import { runKey } from '../systems/run-key.ts';
 import { checkSegmentExpression, type SegmentError } from '../segment/expression.ts';
@@ -187,7 +187,7 @@ export class SegmentState {
         }
         if (check.columns.includes(SEGMENT_SCORE)) {
           const scenario = $state.snapshot(this.workbench.scenario);
-          await this.db.loadScores(await this.workbench.scoring.segmentScores(scenario));
+          await this.db.loadTable(CURRENT_TABLES.score, await this.workbench.scoring.segmentScores(scenario));
           scoredFor = runKey(scenario);
         }
       }
