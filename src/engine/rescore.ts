@@ -7,9 +7,8 @@ export interface Toggles {
   veto: readonly boolean[];
 }
 
-export interface ScoreResult {
-  base: Float64Array;
-  bonus: Float64Array;
+/** What ranking-based consumers (lists, Monte Carlo, Sobol) read of a re-score. */
+export interface RankedScores {
   score: Float64Array;
   vetoed: Uint8Array;
   /** Competition rank over the population by score descending (1 = best). */
@@ -18,6 +17,11 @@ export interface ScoreResult {
   stageRank: Int32Array;
   /** Row indices by score descending (ties in no particular order). */
   order: Uint32Array;
+}
+
+export interface ScoreResult extends RankedScores {
+  base: Float64Array;
+  bonus: Float64Array;
   /** Reusable scratch for the next rescore of the same population. */
   workspace: RescoreWorkspace;
 }
@@ -57,7 +61,7 @@ function allocate(p: Prepared): ScoreResult {
 }
 
 /** `bonus = Σ` active items' points (in system order), `vetoed = OR` of active veto rules. */
-function bonusAndVeto(p: Prepared, toggles: Toggles, bonus: Float64Array, vetoed: Uint8Array): void {
+export function bonusAndVeto(p: Prepared, toggles: Toggles, bonus: Float64Array, vetoed: Uint8Array): void {
   const n = p.n;
   bonus.fill(0);
   p.bonusPoints.forEach((col, j) => {
@@ -140,7 +144,12 @@ export function rescore(p: Prepared, weights: Float64Array, toggles: Toggles, ou
     ws.source = p;
   }
   const [min, max] = weightedScores(p, ws.scaled, res);
-  argsortDescending(res.score, res.order, ws.rank, min, max, p.stage);
-  competitionRanks(ws.rank, res.order, res.rank, res.stageRank, ws.seen, ws.lastScore, ws.lastRank);
+  rankScores(res, ws, p.stage, min, max);
   return res;
+}
+
+/** Fills `order`, `rank` and `stageRank` of `res` from its scores (`min`/`max`: of the scores). */
+export function rankScores(res: RankedScores, ws: RescoreWorkspace, stage: Uint8Array, min: number, max: number): void {
+  argsortDescending(res.score, res.order, ws.rank, min, max, stage);
+  competitionRanks(ws.rank, res.order, res.rank, res.stageRank, ws.seen, ws.lastScore, ws.lastRank);
 }

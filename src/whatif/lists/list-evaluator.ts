@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../../engine/index.ts';
+import type { RankedScores } from '../../engine/index.ts';
 import { bandCutPoints, checkListRule, type ListRule, type ListScope } from './list-rule.ts';
 import { groupRanks, groupSizes, type GroupCodes } from './group-codes.ts';
 
@@ -88,7 +88,7 @@ export class ListEvaluator {
   }
 
   /** Rank of each row within its scope group for this result (a view; valid until the next call). */
-  scopeRanks(res: ScoreResult): Int32Array {
+  scopeRanks(res: RankedScores): Int32Array {
     if (this.outside < 0 && this.scope === 'overall') return res.rank;
     if (this.outside < 0 && this.scope === 'stage') return res.stageRank;
     groupRanks(res.order, res.score, this.codes!, this.rank, this.seen, this.lastScore, this.lastRank);
@@ -96,7 +96,7 @@ export class ListEvaluator {
   }
 
   /** Fills `out` (n entries) with 1-based bands / 0 and returns how many rows are on the list. */
-  evaluate(res: ScoreResult, out: Uint8Array): number {
+  evaluate(res: RankedScores, out: Uint8Array): number {
     const { n, bandCount, cut, codes } = this;
     const rule = this.rule;
     let count = 0;

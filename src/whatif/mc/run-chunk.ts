@@ -1,3 +1,4 @@
+import { BLOCK, BlockRescore } from '../../engine/rescore-block.ts';
 import {
   canonicalSpec,
   PreparedCache,
@@ -7,7 +8,7 @@ import {
   type NormalizationMethod,
   type NormalizationSpec,
   type Prepared,
-  type ScoreResult,
+  type RankedScores,
   type Toggles,
 } from '../../engine/index.ts';
 import { ListEvaluator, type ListGroups } from '../lists/list-evaluator.ts';
@@ -37,7 +38,7 @@ export interface ChunkOptions {
   /** Called after every `progressEvery` samples (default: every 1% of the chunk) with (done, total). */
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
-  /** Checked between samples (an AbortSignal fits): the chunk stops and returns what it has. */
+  /** Checked at every progress report (an AbortSignal fits): the chunk stops and returns what it has. */
   signal?: { readonly aborted: boolean };
   /** Reuse prepared matrices across chunks (a worker keeps one). */
   cache?: PreparedCache;
@@ -72,7 +73,6 @@ export class McChunk {
   private readonly planSpec: string[];
   private readonly specs = new Map<string, ReturnType<typeof canonicalSpec>>();
   private readonly cache: PreparedCache;
-  private readonly w: Float64Array;
   private readonly scratch: Float64Array<ArrayBuffer>;
   private readonly lower: ArrayLike<number>;
   private readonly upper: ArrayLike<number>;
@@ -81,7 +81,9 @@ export class McChunk {
   private readonly mask: Uint8Array;
   private readonly methods: NormalizationMethod[];
   private readonly quantiles: [number, number][];
-  private res: ScoreResult | undefined;
+  private block: BlockRescore | null = null;
+  /** Samples a driver should ask `step` for at a time: one block. */
+  readonly stepSize = BLOCK;
 
   constructor(
     private readonly source: McSource,
@@ -102,7 +104,6 @@ export class McChunk {
     const s = toSeed(seed);
     this.total = to - from;
     this.cache = cache ?? new PreparedCache();
-    this.w = new Float64Array(stages * k);
     this.scratch = new Float64Array(3 * k);
     const bounds = config.weights.mode === 'simplex' ? config.weights : null;
     const defaults = defaultSimplexBounds(source.weights);
@@ -122,7 +123,6 @@ export class McChunk {
     for (let r = 0; r < n; r++) if (rank0[r] >= 1 && rank0[r] <= exactTop) exact.push(r);
     exact.sort((a, b) => rank0[a] - rank0[b] || a - b);
     const exactRows = Int32Array.from(exact.slice(0, cap)).sort();
-    this.res = res0;
 
     const topN = config.topN ?? DEFAULT_TOP_N;
     const bytes = config.samples <= 0xffff ? 2 : 4;
@@ -152,7 +152,7 @@ export class McChunk {
   private readonly seed: number;
 
   /** The ranks a sample contributes: within the segment when there is one, else overall or by stage. */
-  private ranksOf(res: ScoreResult): Int32Array {
+  private ranksOf(res: RankedScores): Int32Array {
     if (this.segment) return this.segment.of(res);
     return this.config.rank === 'stage' ? res.stageRank : res.rank;
   }
@@ -205,33 +205,50 @@ export class McChunk {
     return this.done >= this.total;
   }
 
-  /** Processes up to `count` more samples; returns how many it processed. */
+  /**
+   * Processes up to `count` more samples; returns how many it processed. Consecutive samples of
+   * the same normalisation are scored BLOCK at a time (BlockRescore), so ask for multiples of
+   * `stepSize`.
+   */
   step(count: number): number {
     const end = Math.min(this.total, this.done + count);
     const start = this.done;
-    for (let j = start; j < end; j++) this.sample(this.plan[j], this.planSpec[j]);
+    let j = start;
+    while (j < end) {
+      const key = this.planSpec[j];
+      let m = 1;
+      while (m < BLOCK && j + m < end && this.planSpec[j + m] === key) m++;
+      this.scoreBlock(j, m, key);
+      j += m;
+    }
     this.done = end;
     return end - start;
   }
 
-  private sample(i: number, key: string): void {
+  /** Plan positions [j, j + m), all of normalisation `key`: weights drawn, scored together, accumulated in order. */
+  private scoreBlock(j: number, m: number, key: string): void {
     const p = this.preparedFor(this.specs.get(key)!);
+    if (this.block?.prepared !== p) this.block = new BlockRescore(p, this.source.toggles);
+    const block = this.block;
     const { k } = p;
     const stages = p.system.stages.length;
-    const rand = mulberry32(sampleSeed(this.seed, i));
-    rand();
-    rand(); // method and percentile draws (see drawSpec)
     const wmode = this.config.weights;
-    for (let st = 0; st < stages; st++) {
-      if (wmode.mode === 'perturb') perturbStage(this.source.weights, st * k, k, wmode.spread, rand, this.w);
-      else simplexStage(this.lower, this.upper, st * k, k, rand, this.w, this.scratch);
+    for (let b = 0; b < m; b++) {
+      const rand = mulberry32(sampleSeed(this.seed, this.plan[j + b]));
+      rand();
+      rand(); // method and percentile draws (see drawSpec)
+      const w = block.weights(b);
+      for (let st = 0; st < stages; st++) {
+        if (wmode.mode === 'perturb') perturbStage(this.source.weights, st * k, k, wmode.spread, rand, w);
+        else simplexStage(this.lower, this.upper, st * k, k, rand, w, this.scratch);
+      }
     }
-    const res = (this.res = rescore(p, this.w, this.source.toggles, this.res));
-    this.accumulate(res, i);
+    block.score(m);
+    for (let b = 0; b < m; b++) this.accumulate(block.ranked(b), this.plan[j + b]);
   }
 
   /** One pass over the rows: histogram bin, rank sums, top-N counts; then list and exact ranks. */
-  private accumulate(res: ScoreResult, i: number): void {
+  private accumulate(res: RankedScores, i: number): void {
     const P = this.stats;
     const { n, rankSum, rankSqSum, topCount, topN } = P;
     const rank = this.ranksOf(res);
@@ -288,8 +305,8 @@ export function runChunk(source: McSource, config: McConfig, seed: number, from:
   const chunk = new McChunk(source, config, seed, from, to, opts.cache);
   const every = Math.max(1, opts.progressEvery ?? Math.ceil(chunk.total / 100));
   while (!chunk.finished && !opts.signal?.aborted) {
-    chunk.step(1);
-    if (chunk.done % every === 0 || chunk.finished) opts.onProgress?.(chunk.done, chunk.total);
+    chunk.step(every - (chunk.done % every)); // to the next report
+    opts.onProgress?.(chunk.done, chunk.total);
   }
   return chunk.partial;
 }

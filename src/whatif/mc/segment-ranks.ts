@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../../engine/index.ts';
+import type { RankedScores } from '../../engine/index.ts';
 import { ListEvaluator } from '../lists/list-evaluator.ts';
 
 /**
@@ -24,7 +24,7 @@ export class SegmentRanks {
   }
 
   /** The ranks of `res` within the segment (a view, valid until the next call). */
-  of(res: ScoreResult): Int32Array {
+  of(res: RankedScores): Int32Array {
     const rk = this.ranker.scopeRanks(res);
     const { within, out } = this;
     for (let r = 0; r < out.length; r++) out[r] = within[r] ? rk[r] : 0;

@@ -4,6 +4,8 @@ export interface SteppedChunk<P> {
   readonly done: number;
   readonly total: number;
   step(count: number): number;
+  /** How many to ask `step` for at a time (default 1). */
+  readonly stepSize?: number;
   readonly partial: P;
 }
 
@@ -28,7 +30,7 @@ export async function driveChunk<P>(chunk: SteppedChunk<P>, opts: DriveOptions):
   const now = opts.now ?? (() => performance.now());
   while (!chunk.finished && !opts.cancelled()) {
     const t0 = now();
-    do chunk.step(1);
+    do chunk.step(chunk.stepSize ?? 1);
     while (!chunk.finished && now() - t0 < slice);
     opts.onProgress?.(chunk.done, chunk.total);
     if (!chunk.finished) await opts.yieldNow();
