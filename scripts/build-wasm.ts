@@ -2,14 +2,14 @@
  * Compiles the engine's WebAssembly kernels (src/engine/wasm/*.wat) with wabt and writes each as
  * base64 in a TypeScript module beside it, so the browser, its workers and the CLI load the same
  * bytes with no extra file to fetch:   npm run build:wasm
- * tests/engine/rank-wasm.test.ts fails when a committed module is not its .wat compiled.
+ * tests/engine/rescore-block.test.ts fails when a committed module is not its .wat compiled.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileWat } from './wasm-compile.ts';
 
 const dir = fileURLToPath(new URL('../src/engine/wasm/', import.meta.url));
-for (const name of ['rank']) {
+for (const name of ['kernels']) {
   const bytes = await compileWat(readFileSync(`${dir}${name}.wat`, 'utf8'), `${name}.wat`);
   writeFileSync(`${dir}${name}-wasm.ts`, wasmModuleSource(name, bytes));
   console.log(`${name}.wat → ${name}-wasm.ts (${bytes.length} bytes)`);

@@ -6,7 +6,7 @@
  * keys collide by their exact scores. Scores too clustered for that (the insertion pass would move
  * more than 16n rows) fall back to an LSD radix sort on the full IEEE-754 bits. Both are exact:
  * distinct doubles never merge. Measured on 1M rows: ~45 ms, against ~80 ms for a counting sort
- * into n/4 buckets and ~165 ms for the 64-bit radix sort alone. wasm/rank.wat is this fast path
+ * into n/4 buckets and ~165 ms for the 64-bit radix sort alone. wasm/kernels.wat holds this fast path
  * and competitionRanks in WebAssembly, for Monte Carlo and Sobol (BlockRescore): change both together.
  */
 

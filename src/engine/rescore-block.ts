@@ -1,9 +1,9 @@
 import type { Prepared } from './prepare.ts';
 import { bonusAndVeto, rankScores, RescoreWorkspace, type RankedScores, type Toggles } from './rescore.ts';
-import { WasmRanker } from './wasm-rank.ts';
+import { LANES, WasmKernels } from './wasm-kernels.ts';
 
-/** Weight vectors scored together in one pass over the matrix. */
-export const BLOCK = 4;
+/** Weight vectors scored together in one pass over the matrix (the kernels' lanes). */
+export const BLOCK = LANES;
 
 /**
  * Re-scoring of several weight vectors of one population at once, for Monte Carlo and Sobol, which
@@ -12,8 +12,9 @@ export const BLOCK = 4;
  * the weighted sums cost about half as much per vector. Each vector's score is computed exactly as
  * `rescore` computes it (from 0, in indicator order, one multiplication and one addition per
  * indicator), so the scores, and hence the ranks, are the same bit for bit (tested). Only `score` is
- * written (not `base`): the consumers rank and list, they do not explain. The ranks come from the
- * WebAssembly kernel (wasm-rank.ts) where it runs, else from `rankScores`; both are exact.
+ * written (not `base`): the consumers rank and list, they do not explain. Sums and ranks come from
+ * the WebAssembly kernels (wasm-kernels.ts) where they run, else from the JavaScript below and
+ * `rankScores`; both are exact.
  *
  * Use: `weights(b)` to fill slot b's `w[stage·k + i]`, `score(count)` for slots [0, count), then
  * `ranked(b)` for each slot (a view whose ranks are valid until the next `ranked` call).
@@ -27,42 +28,48 @@ export class BlockRescore {
   private readonly max = new Float64Array(BLOCK);
   private readonly bonus: Float64Array;
   private readonly vetoed: Uint8Array;
-  private readonly ranker: WasmRanker | null;
+  private readonly kernels: WasmKernels | null;
   private ws: RescoreWorkspace | null = null;
   private readonly rank: Int32Array;
   private readonly stageRank: Int32Array;
   private readonly order: Uint32Array;
   private scored = 0;
 
+  /** `wasm: false` takes the JavaScript path (tests compare both; benchmarks time both). */
   constructor(
     readonly prepared: Prepared,
     toggles: Toggles,
+    options: { wasm?: boolean } = {},
   ) {
     const { n, k } = prepared;
     const stages = prepared.system.stages.length;
     this.slotWeights = Array.from({ length: BLOCK }, () => new Float64Array(stages * k));
-    this.scaled = new Float64Array(256 * k * BLOCK); // NO_STAGE rows read zeros
-    this.bonus = new Float64Array(n);
-    this.vetoed = new Uint8Array(n);
-    bonusAndVeto(prepared, toggles, this.bonus, this.vetoed);
-    const ranker = (this.ranker = WasmRanker.create(n, stages, BLOCK));
-    if (ranker) {
-      ranker.stage.set(prepared.stage);
-      this.scores = ranker.scores;
-      this.rank = ranker.rankOut;
-      this.stageRank = ranker.stageRank;
-      this.order = ranker.order;
+    const kernels = (this.kernels = options.wasm === false ? null : WasmKernels.create(n, stages, k));
+    if (kernels) {
+      kernels.s.set(prepared.s);
+      kernels.stage.set(prepared.stage);
+      this.scaled = kernels.W;
+      this.bonus = kernels.bonus;
+      this.vetoed = kernels.vetoed;
+      this.scores = kernels.scores;
+      this.rank = kernels.rankOut;
+      this.stageRank = kernels.stageRank;
+      this.order = kernels.order;
     } else {
+      this.scaled = new Float64Array(256 * k * BLOCK); // NO_STAGE rows read zeros
+      this.bonus = new Float64Array(n);
+      this.vetoed = new Uint8Array(n);
       this.scores = Array.from({ length: BLOCK }, () => new Float64Array(n));
       this.rank = new Int32Array(n);
       this.stageRank = new Int32Array(n);
       this.order = new Uint32Array(n);
     }
+    bonusAndVeto(prepared, toggles, this.bonus, this.vetoed);
   }
 
-  /** Whether the ranks come from the WebAssembly kernel (for benchmarks and tests). */
+  /** Whether sums and ranks come from the WebAssembly kernels (for benchmarks and tests). */
   get wasm(): boolean {
-    return this.ranker !== null;
+    return this.kernels !== null;
   }
 
   /** Slot b's weights `w[stage·k + i]`, to be filled before `score`. */
@@ -80,7 +87,14 @@ export class BlockRescore {
       const w = this.slotWeights[b < count ? b : 0];
       for (let j = 0; j < w.length; j++) W[j * BLOCK + b] = scale * w[j];
     }
-    blockKernel(this.prepared, W, this.bonus, this.vetoed, this.scores, this.min, this.max);
+    if (this.kernels) {
+      this.kernels.score4();
+      const mm = this.kernels.minmax;
+      for (let b = 0; b < BLOCK; b++) {
+        this.min[b] = mm[b];
+        this.max[b] = mm[BLOCK + b];
+      }
+    } else blockKernel(this.prepared, W, this.bonus, this.vetoed, this.scores, this.min, this.max);
     this.scored = count;
   }
 
@@ -88,7 +102,7 @@ export class BlockRescore {
   ranked(b: number): RankedScores {
     if (!(b >= 0 && b < this.scored)) throw new Error(`BlockRescore: slot ${b} was not scored`);
     const res: RankedScores = { score: this.scores[b], vetoed: this.vetoed, rank: this.rank, stageRank: this.stageRank, order: this.order };
-    if (this.ranker?.rank(b, this.min[b], this.max[b])) return res;
+    if (this.kernels?.rank(b, this.min[b], this.max[b])) return res;
     const p = this.prepared;
     this.ws ??= new RescoreWorkspace(p.n, p.system.stages.length, p.k);
     rankScores(res, this.ws, p.stage, this.min[b], this.max[b]);

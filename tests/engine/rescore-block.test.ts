@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { BLOCK, BlockRescore, NO_STAGE, rescore, type Toggles } from '../../src/engine/index.ts';
-import { WasmRanker } from '../../src/engine/wasm-rank.ts';
-import { RANK_WASM_BASE64 } from '../../src/engine/wasm/rank-wasm.ts';
+import { WasmKernels } from '../../src/engine/wasm-kernels.ts';
+import { KERNELS_WASM_BASE64 } from '../../src/engine/wasm/kernels-wasm.ts';
 import { compileWat } from '../../scripts/wasm-compile.ts';
 import { preparedFor, randomData, twoStageSystem } from '../whatif/fixtures.ts';
 
@@ -17,18 +17,18 @@ function countedRanks(score: number[], stage: number[], stages: number) {
 }
 
 function wasmRanks(score: number[], stage: number[], stages: number) {
-  const ranker = WasmRanker.create(score.length, stages, 1)!;
+  const ranker = WasmKernels.create(score.length, stages, 1)!;
   ranker.scores[0].set(score);
   ranker.stage.set(stage);
   const ok = ranker.rank(0, Math.min(...score), Math.max(...score));
   return { ok, rank: [...ranker.rankOut], stageRank: [...ranker.stageRank], order: [...ranker.order] };
 }
 
-describe('the WebAssembly rank kernel', () => {
-  it('is the committed compilation of rank.wat', async () => {
-    const wat = readFileSync(new URL('../../src/engine/wasm/rank.wat', import.meta.url), 'utf8');
-    const bytes = await compileWat(wat, 'rank.wat');
-    expect(Buffer.from(bytes).toString('base64')).toBe(RANK_WASM_BASE64);
+describe('the WebAssembly rank kernel (kernels.wat rank)', () => {
+  it('is the committed compilation of kernels.wat', async () => {
+    const wat = readFileSync(new URL('../../src/engine/wasm/kernels.wat', import.meta.url), 'utf8');
+    const bytes = await compileWat(wat, 'kernels.wat');
+    expect(Buffer.from(bytes).toString('base64')).toBe(KERNELS_WASM_BASE64);
   });
 
   it('ranks a hand-worked case: ties share a rank ("1224"), a row without a stage gets stage rank 0', () => {
@@ -91,13 +91,14 @@ describe('BlockRescore', () => {
     return w;
   }
 
-  it('scores and ranks every slot bit for bit as rescore does', () => {
+  it.each([true, false])('scores and ranks every slot bit for bit as rescore does (WebAssembly: %s)', (wasm) => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: BLOCK }), fc.integer(), (n, decimals, count, seed) => {
         const { columns, stage } = randomData(n, k, seed >>> 0, decimals);
         if (n > 2) stage[n - 1] = NO_STAGE; // a row without a stage ranks overall only
         const p = preparedFor(system, columns, stage);
-        const block = new BlockRescore(p, ALL_ON);
+        const block = new BlockRescore(p, ALL_ON, { wasm });
+        expect(block.wasm).toBe(wasm);
         const ws = Array.from({ length: count }, (_, b) => randomWeights(seed + 7 * b));
         ws.forEach((w, b) => block.weights(b).set(w));
         block.score(count);

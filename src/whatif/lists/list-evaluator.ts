@@ -28,7 +28,8 @@ export function percentCutoff(percent: number, size: number): number {
 export class ListEvaluator {
   readonly scope: ListScope;
   readonly bandCount: number;
-  private readonly codes: ArrayLike<number> | null;
+  /** Group of each row (an Int32Array whatever the source, so the hot loops see one array type). */
+  private readonly codes: Int32Array | null;
   /** Rank cut-off per group and band: `cut[g · bandCount + b]`. */
   private readonly cut: Float64Array;
   private readonly rank: Int32Array;
@@ -67,7 +68,7 @@ export class ListEvaluator {
       codes = combined;
       groupCount++;
     }
-    this.codes = codes;
+    this.codes = codes ? Int32Array.from(codes) : null;
     this.outside = groups.within ? groupCount - 1 : -1;
     const sizes = codes ? groupSizes(codes, groupCount) : Int32Array.of(n);
     const cuts: number[] = rule.kind === 'bands' ? bandCutPoints(rule) : rule.kind === 'top-percent' ? [rule.percent] : [NaN];
@@ -111,10 +112,31 @@ export class ListEvaluator {
       return count;
     }
     const rank = this.scopeRanks(res);
+    const vetoed = res.vetoed;
+    if (bandCount === 1) {
+      // One band (top-n, top-percent): the hot case of Monte Carlo and Sobol, without the band loop.
+      if (codes) {
+        for (let r = 0; r < n; r++) {
+          const rk = rank[r];
+          const on = rk > 0 && vetoed[r] === 0 && rk <= cut[codes[r]] ? 1 : 0;
+          out[r] = on;
+          count += on;
+        }
+      } else {
+        const c0 = cut[0];
+        for (let r = 0; r < n; r++) {
+          const rk = rank[r];
+          const on = rk > 0 && vetoed[r] === 0 && rk <= c0 ? 1 : 0;
+          out[r] = on;
+          count += on;
+        }
+      }
+      return count;
+    }
     for (let r = 0; r < n; r++) {
       const rk = rank[r];
       let band = 0;
-      if (rk > 0 && !res.vetoed[r]) {
+      if (rk > 0 && !vetoed[r]) {
         const off = codes ? codes[r] * bandCount : 0;
         for (let b = 0; b < bandCount; b++) {
           if (rk <= cut[off + b]) {

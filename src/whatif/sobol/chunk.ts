@@ -1,4 +1,4 @@
-import { rescore, type Prepared, type ScoreResult, type Toggles } from '../../engine/index.ts';
+import { BLOCK, BlockRescore, rescore, type Prepared, type RankedScores, type Toggles } from '../../engine/index.ts';
 import { ListEvaluator, type ListGroups } from '../lists/list-evaluator.ts';
 import { toSeed } from '../prng.ts';
 import { checkSobolConfig, sobolKey, type SobolConfig } from './config.ts';
@@ -19,7 +19,9 @@ export interface SobolSource {
  * Outputs at each design point: (a) the mean absolute rank shift against the scenario's ranking,
  * (b) with a list rule, the number of rows entering or leaving the list (a row whose band changes
  * but stays on the list counts for neither), (c) each enterprise's rank, accumulated online.
- * The hot path allocates nothing.
+ * The design points of a base sample are scored BLOCK at a time (BlockRescore), in the order
+ * A, B, A_B^(1)… so that A's and B's ranks are known before the mixed points use them. The hot
+ * path allocates nothing.
  */
 export class SobolChunk {
   readonly total: number;
@@ -31,8 +33,10 @@ export class SobolChunk {
   private readonly stages: number;
   private readonly inert: Uint8Array;
   private readonly fixed: Int32Array;
-  private readonly w: Float64Array;
   private readonly x: Float64Array;
+  private readonly block: BlockRescore;
+  /** The design points of the base sample in hand: −1 = A, −2 = B, i ≥ 0 = A_B^(i). */
+  private readonly points: Int32Array;
   private readonly rank0: Int32Array;
   /** Rows that have the rank the outputs use (all rows overall; rows with a stage for stage ranks). */
   private readonly ranked: number;
@@ -41,7 +45,6 @@ export class SobolChunk {
   private readonly list: ListEvaluator | null;
   private readonly mask0: Uint8Array;
   private readonly mask: Uint8Array;
-  private res: ScoreResult | undefined;
 
   constructor(
     private readonly source: SobolSource,
@@ -64,8 +67,8 @@ export class SobolChunk {
     this.spread = config.weights.mode === 'perturb' ? config.weights.spread : 0;
     this.fixed = Int32Array.from(new Set(config.fixed ?? []));
     this.inert = inertFactors(source.weights, this.stages, k, this.spread, [...this.fixed]);
-    this.w = new Float64Array(this.stages * k);
     this.x = new Float64Array(k);
+    this.points = new Int32Array(k + 2);
     const res0 = rescore(p, source.weights, source.toggles);
     this.rank0 = (config.rank === 'stage' ? res0.stageRank : res0.rank).slice();
     let ranked = 0;
@@ -75,7 +78,7 @@ export class SobolChunk {
     this.mask0 = new Uint8Array(this.list ? n : 0);
     this.mask = new Uint8Array(this.list ? n : 0);
     this.list?.evaluate(res0, this.mask0);
-    this.res = res0;
+    this.block = new BlockRescore(p, source.toggles);
     this.yA = new Int32Array(n);
     this.yB = new Int32Array(n);
     this.stats = emptySobolPartial({ key: sobolKey(config, this.seed, n, k), n, d: k, samples: config.samples, outputs: this.list ? 2 : 1 });
@@ -98,18 +101,15 @@ export class SobolChunk {
     return end - start;
   }
 
-  /** Re-scores at design point u (`u[off..off+d)`) and returns the rank array the outputs use. */
-  private score(u: ArrayLike<number>, off: number): Int32Array {
-    const p = this.source.prepared;
-    factorWeights(this.source.weights, this.stages, p.k, this.spread, u, off, this.w);
-    const res = (this.res = rescore(p, this.w, this.source.toggles, this.res));
+  /** The rank array the outputs use. */
+  private ranksOf(res: RankedScores): Int32Array {
     return this.config.rank === 'stage' ? res.stageRank : res.rank;
   }
 
   /** Output (b): rows on the list here but not in the scenario, or the other way round. */
-  private churn(): number {
+  private churn(res: RankedScores): number {
     const { mask, mask0 } = this;
-    this.list!.evaluate(this.res!, mask);
+    this.list!.evaluate(res, mask);
     let c = 0;
     for (let r = 0; r < mask.length; r++) if ((mask[r] === 0) !== (mask0[r] === 0)) c++;
     return c;
@@ -129,50 +129,82 @@ export class SobolChunk {
 
   private baseSample(j: number): void {
     const P = this.stats;
-    const { n, d, samples: N } = P;
-    const { yA, yB, rank0, x } = this;
+    const { d } = P;
     const off = j * d;
-    const denom = this.ranked > 0 ? this.ranked : 1;
     designRows(this.seed, j, d, P.uA, P.uB, off);
     // Held factors are drawn (so the streams of the others do not move) and then set to ½.
     for (const i of this.fixed) P.uA[off + i] = P.uB[off + i] = 0.5;
 
-    P.fA[j] = this.shifts(this.score(P.uA, off), yA) / denom;
-    if (this.list) P.fA[N + j] = this.churn();
-    P.fB[j] = this.shifts(this.score(P.uB, off), yB) / denom;
-    if (this.list) P.fB[N + j] = this.churn();
-    const { sumY, sumY2 } = P;
-    for (let r = 0; r < n; r++) {
-      const a = yA[r];
-      const b = yB[r];
-      sumY[r] += a + b;
-      sumY2[r] += a * a + b * b;
-    }
-
+    const points = this.points;
+    let count = 0;
+    points[count++] = -1;
+    points[count++] = -2;
     for (let i = 0; i < d; i++) {
-      if (this.inert[i]) {
-        // Same weights as A bit for bit, so the same outputs; the per-enterprise terms are 0.
-        P.fAB[j * d + i] = P.fA[j];
-        if (this.list) P.fAB[(N + j) * d + i] = P.fA[N + j];
-        continue;
+      if (!this.inert[i]) points[count++] = i;
+    }
+    const { block, stages, x } = this;
+    const k = this.source.prepared.k;
+    for (let t0 = 0; t0 < count; t0 += BLOCK) {
+      const m = Math.min(BLOCK, count - t0);
+      for (let b = 0; b < m; b++) {
+        const pt = points[t0 + b];
+        if (pt === -1) factorWeights(this.source.weights, stages, k, this.spread, P.uA, off, block.weights(b));
+        else if (pt === -2) factorWeights(this.source.weights, stages, k, this.spread, P.uB, off, block.weights(b));
+        else {
+          mixedRow(P.uA, P.uB, off, d, pt, x);
+          factorWeights(this.source.weights, stages, k, this.spread, x, 0, block.weights(b));
+        }
       }
-      mixedRow(P.uA, P.uB, off, d, i, x);
-      const rank = this.score(x, 0);
-      const first = P.first;
-      const total = P.total;
-      let abs = 0;
-      for (let r = 0, q = i * n; r < n; r++, q++) {
-        const y = rank[r] - rank0[r];
-        abs += y < 0 ? -y : y;
-        const diff = y - yA[r];
-        first[q] += yB[r] * diff;
-        total[q] += diff * diff;
-      }
-      P.fAB[j * d + i] = abs / denom;
-      if (this.list) P.fAB[(N + j) * d + i] = this.churn();
+      block.score(m);
+      for (let b = 0; b < m; b++) this.evaluatePoint(j, points[t0 + b], block.ranked(b));
+    }
+    for (let i = 0; i < d; i++) {
+      if (!this.inert[i]) continue;
+      // Same weights as A bit for bit, so the same outputs; the per-enterprise terms are 0.
+      P.fAB[j * d + i] = P.fA[j];
+      if (this.list) P.fAB[(P.samples + j) * d + i] = P.fA[P.samples + j];
     }
     P.counted[j] = 1;
     P.done++;
+  }
+
+  /** The outputs at one design point of base sample j (A and B before any A_B^(i)). */
+  private evaluatePoint(j: number, pt: number, res: RankedScores): void {
+    const P = this.stats;
+    const { n, d, samples: N } = P;
+    const { yA, yB, rank0 } = this;
+    const denom = this.ranked > 0 ? this.ranked : 1;
+    const rank = this.ranksOf(res);
+    if (pt === -1) {
+      P.fA[j] = this.shifts(rank, yA) / denom;
+      if (this.list) P.fA[N + j] = this.churn(res);
+      return;
+    }
+    if (pt === -2) {
+      P.fB[j] = this.shifts(rank, yB) / denom;
+      if (this.list) P.fB[N + j] = this.churn(res);
+      const { sumY, sumY2 } = P;
+      for (let r = 0; r < n; r++) {
+        const a = yA[r];
+        const b = yB[r];
+        sumY[r] += a + b;
+        sumY2[r] += a * a + b * b;
+      }
+      return;
+    }
+    const i = pt;
+    const first = P.first;
+    const total = P.total;
+    let abs = 0;
+    for (let r = 0, q = i * n; r < n; r++, q++) {
+      const y = rank[r] - rank0[r];
+      abs += y < 0 ? -y : y;
+      const diff = y - yA[r];
+      first[q] += yB[r] * diff;
+      total[q] += diff * diff;
+    }
+    P.fAB[j * d + i] = abs / denom;
+    if (this.list) P.fAB[(N + j) * d + i] = this.churn(res);
   }
 }
 

@@ -1,15 +1,73 @@
-;; Competition ranks of one score array, overall and within each row's stage: the algorithm of
-;; rank.ts (argsortDescending's packed fast path, then competitionRanks) in WebAssembly, where the
-;; same loops run about twice as fast as V8 runs them on typed arrays (measured in bench:whatif).
-;; Compiled by scripts/build-wasm.ts into rank-wasm.ts; tests/engine/rank-wasm.test.ts checks the
-;; committed bytes are this file's, and the ranks against the JavaScript path.
+;; The re-score kernels of Monte Carlo and Sobol (BlockRescore, wasm-kernels.ts), in WebAssembly,
+;; where these loops run about twice as fast as V8 runs them on typed arrays (bench:whatif).
+;; Compiled by scripts/build-wasm.ts into kernels-wasm.ts; tests/engine/rescore-block.test.ts checks
+;; the committed bytes are this file's, and the results against rescore and the rank definition.
+;; Every pointer argument is a byte offset into the imported memory.
 ;;
-;; Every argument after the first four is a byte offset into the imported memory. Rows are carried
+;; score4: the weighted sums of four weight vectors in one pass over the matrix (rescore.ts's
+;; weightedScores for four lanes). Lanes are the four vectors, two per f64x2: each lane is its own
+;; chain, from 0 in indicator order, one IEEE multiplication and one addition per indicator, exactly
+;; as in JavaScript, so the scores are the same bit for bit.
+;;
+;; rank: competition ranks of one score array, overall and within each row's stage: the algorithm
+;; of rank.ts (argsortDescending's packed fast path, then competitionRanks). Rows are carried
 ;; through the passes as one word, stage << 24 | row (n < 2^24). Returns 1, or 0 when the scores
 ;; are too clustered for the quantised keys (more than 16n insertion moves): the caller then ranks
 ;; with the 64-bit radix sort in JavaScript.
 (module
   (import "env" "memory" (memory 1))
+
+  ;; out_b[r] = vetoed[r] ? 0 : Σ_i W[((stage[r]·k + i)·4 + b] · s[r·k + i] + bonus[r] for b = 0..3,
+  ;; and min/max per lane into minmax (8 doubles: min0..3, max0..3).
+  (func (export "score4")
+    (param $n i32) (param $k i32) (param $s i32) (param $stage i32) (param $W i32)
+    (param $bonus i32) (param $vetoed i32) (param $out0 i32) (param $out1 i32) (param $out2 i32)
+    (param $out3 i32) (param $minmax i32)
+    (local $r i32) (local $i i32) (local $o i32) (local $w i32) (local $x v128)
+    (local $a01 v128) (local $a23 v128) (local $b v128) (local $zero v128)
+    (local $lo01 v128) (local $lo23 v128) (local $hi01 v128) (local $hi23 v128) (local $veto i32) (local $at i32)
+    (local.set $zero (f64x2.splat (f64.const 0)))
+    (local.set $lo01 (f64x2.splat (f64.const inf)))
+    (local.set $lo23 (f64x2.splat (f64.const inf)))
+    (local.set $hi01 (f64x2.splat (f64.const -inf)))
+    (local.set $hi23 (f64x2.splat (f64.const -inf)))
+    (local.set $o (local.get $s))
+    (local.set $r (i32.const 0))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $r) (local.get $n)))
+      (local.set $w (i32.add (local.get $W)
+        (i32.shl (i32.mul (i32.load8_u (i32.add (local.get $stage) (local.get $r))) (local.get $k)) (i32.const 5))))
+      (local.set $a01 (local.get $zero))
+      (local.set $a23 (local.get $zero))
+      (local.set $i (i32.const 0))
+      (block $idone (loop $ind
+        (br_if $idone (i32.ge_u (local.get $i) (local.get $k)))
+        (local.set $x (v128.load64_splat (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $a01 (f64x2.add (local.get $a01) (f64x2.mul (v128.load (local.get $w)) (local.get $x))))
+        (local.set $a23 (f64x2.add (local.get $a23) (f64x2.mul (v128.load offset=16 (local.get $w)) (local.get $x))))
+        (local.set $w (i32.add (local.get $w) (i32.const 32)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $ind)))
+      (local.set $veto (i32.load8_u (i32.add (local.get $vetoed) (local.get $r))))
+      (local.set $b (v128.load64_splat (i32.add (local.get $bonus) (i32.shl (local.get $r) (i32.const 3)))))
+      (local.set $a01 (select (result v128) (local.get $zero) (f64x2.add (local.get $a01) (local.get $b)) (local.get $veto)))
+      (local.set $a23 (select (result v128) (local.get $zero) (f64x2.add (local.get $a23) (local.get $b)) (local.get $veto)))
+      (local.set $at (i32.shl (local.get $r) (i32.const 3)))
+      (f64.store (i32.add (local.get $out0) (local.get $at)) (f64x2.extract_lane 0 (local.get $a01)))
+      (f64.store (i32.add (local.get $out1) (local.get $at)) (f64x2.extract_lane 1 (local.get $a01)))
+      (f64.store (i32.add (local.get $out2) (local.get $at)) (f64x2.extract_lane 0 (local.get $a23)))
+      (f64.store (i32.add (local.get $out3) (local.get $at)) (f64x2.extract_lane 1 (local.get $a23)))
+      (local.set $lo01 (f64x2.pmin (local.get $lo01) (local.get $a01)))
+      (local.set $lo23 (f64x2.pmin (local.get $lo23) (local.get $a23)))
+      (local.set $hi01 (f64x2.pmax (local.get $hi01) (local.get $a01)))
+      (local.set $hi23 (f64x2.pmax (local.get $hi23) (local.get $a23)))
+      (local.set $o (i32.add (local.get $o) (i32.shl (local.get $k) (i32.const 3))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rows)))
+    (v128.store (local.get $minmax) (local.get $lo01))
+    (v128.store offset=16 (local.get $minmax) (local.get $lo23))
+    (v128.store offset=32 (local.get $minmax) (local.get $hi01))
+    (v128.store offset=48 (local.get $minmax) (local.get $hi23)))
   (func (export "rank")
     (param $n i32) (param $stages i32) (param $min f64) (param $max f64)
     (param $score i32) (param $stage i32) (param $key i32) (param $packedB i32) (param $scoreB i32)
