@@ -35,16 +35,14 @@ export class BlockRescore {
   private readonly order: Uint32Array;
   private scored = 0;
 
-  /** `wasm: false` takes the JavaScript path (tests compare both; benchmarks time both). */
   constructor(
     readonly prepared: Prepared,
     toggles: Toggles,
-    options: { wasm?: boolean } = {},
   ) {
     const { n, k } = prepared;
     const stages = prepared.system.stages.length;
     this.slotWeights = Array.from({ length: BLOCK }, () => new Float64Array(stages * k));
-    const kernels = (this.kernels = options.wasm === false ? null : WasmKernels.create(n, stages, k));
+    const kernels = (this.kernels = WasmKernels.create(n, stages, k));
     if (kernels) {
       kernels.s.set(prepared.s);
       kernels.stage.set(prepared.stage);

@@ -5,9 +5,19 @@ const MAX_ROWS = 1 << 24;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
+let enabled = true;
+
+/**
+ * Turns the kernels off (and on again) for this realm: every consumer then takes its JavaScript
+ * path, as where WebAssembly is missing. For tests, which check both paths, and benchmarks.
+ */
+export function setWasmKernels(on: boolean): void {
+  enabled = on;
+}
 
 /** The kernels compiled once per realm; null where WebAssembly (or a feature it uses, SIMD) is missing. */
 function kernelModule(): WebAssembly.Module | null {
+  if (!enabled) return null;
   if (compiled !== undefined) return compiled;
   try {
     const bin = atob(KERNELS_WASM_BASE64);
@@ -21,6 +31,36 @@ function kernelModule(): WebAssembly.Module | null {
 }
 
 type KernelFn = (...args: number[]) => number;
+
+/**
+ * Byte regions laid out one after another (8-byte aligned, after 8 bytes of padding: the rank pass
+ * reads sorted[p − 1] at p = 0 and discards it), then a memory of that size with an instance of the
+ * kernels on it. The memory never grows, so views on it stay valid.
+ */
+class Layout {
+  private off = 8;
+  take(bytes: number): number {
+    const at = this.off;
+    this.off += Math.ceil(bytes / 8) * 8;
+    return at;
+  }
+  instantiate(mod: WebAssembly.Module): { buffer: ArrayBuffer; exports: WebAssembly.Exports } {
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(this.off / PAGE) });
+    const instance = new WebAssembly.Instance(mod, { env: { memory } });
+    return { buffer: memory.buffer, exports: instance.exports };
+  }
+}
+
+/** `make(module)`, or null without WebAssembly or when the memory cannot be had (the JavaScript path needs less). */
+function withKernels<T>(make: (mod: WebAssembly.Module) => T): T | null {
+  const mod = kernelModule();
+  if (!mod) return null;
+  try {
+    return make(mod);
+  } catch {
+    return null;
+  }
+}
 /** The arrays laid out in the kernels' memory (byte offsets in `at`). */
 type Region =
   | 'key'
@@ -76,13 +116,7 @@ export class WasmKernels {
   /** Kernels for `n` rows, `stages` stages and `k` indicators, or null without WebAssembly. */
   static create(n: number, stages: number, k: number): WasmKernels | null {
     if (n < 1 || n >= MAX_ROWS || stages > 255) return null;
-    const mod = kernelModule();
-    if (!mod) return null;
-    try {
-      return new WasmKernels(mod, n, stages, k);
-    } catch {
-      return null; // e.g. the memory could not be allocated: the JavaScript path needs less
-    }
+    return withKernels((mod) => new WasmKernels(mod, n, stages, k));
   }
 
   private constructor(
@@ -91,14 +125,8 @@ export class WasmKernels {
     readonly stages: number,
     readonly k: number,
   ) {
-    // Layout: 8 bytes of padding first (the rank pass reads sorted[p − 1] at p = 0 and discards it),
-    // then 8-byte arrays, then 4-byte arrays, then bytes.
-    let off = 8;
-    const take = (bytes: number) => {
-      const at = off;
-      off += Math.ceil(bytes / 8) * 8;
-      return at;
-    };
+    const layout = new Layout();
+    const take = (bytes: number) => layout.take(bytes);
     this.slotAt = Array.from({ length: LANES }, () => take(8 * n));
     const sAt = take(8 * n * k);
     const W = take(8 * 256 * k * LANES);
@@ -120,11 +148,9 @@ export class WasmKernels {
     const stage = take(n);
     const vetoed = take(n);
     this.at = { key, packedB, scoreB, packed, sorted, countLow, countHigh, order, rank, stageRank, seen, lastScore, lastRank, stage, s: sAt, W, bonus, vetoed, minmax };
-    const memory = new WebAssembly.Memory({ initial: Math.ceil(off / PAGE) });
-    const instance = new WebAssembly.Instance(mod, { env: { memory } });
-    this.rankFn = instance.exports.rank as KernelFn;
-    this.scoreFn = instance.exports.score4 as KernelFn;
-    const buf = memory.buffer; // never grown, so these views stay valid
+    const { buffer: buf, exports } = layout.instantiate(mod);
+    this.rankFn = exports.rank as KernelFn;
+    this.scoreFn = exports.score4 as KernelFn;
     this.scores = this.slotAt.map((at) => new Float64Array(buf, at, n));
     this.stage = new Uint8Array(buf, stage, n);
     this.order = new Uint32Array(buf, order, n);
@@ -174,5 +200,98 @@ export class WasmKernels {
       a.lastRank,
     );
     return ok === 1;
+  }
+}
+
+/**
+ * Monte Carlo's per-row sums in the kernels' memory (McChunk): `accumulate` adds one sample's
+ * ranks (written into `rank`) to `rankSum`, `rankSqSum` and the first two top-N counts, and writes
+ * its histogram bins into pending slot t, as McChunk's JavaScript loop does.
+ */
+export class WasmMcAccumulator {
+  readonly rank: Int32Array;
+  readonly pending: Uint16Array;
+  readonly rankSum: Float64Array;
+  readonly rankSqSum: Float64Array;
+  /** Counts of rank ≤ t0 (`top[r]`) and ≤ t1 (`top[n + r]`). */
+  readonly top: Uint32Array;
+  private readonly fn: KernelFn;
+  private readonly at: { rank: number; lut: number; pending: number; rankSum: number; rankSqSum: number; top: number };
+
+  /** For `n` rows, `slots` pending samples and the rank → bin table `lut` (n + 1 entries). */
+  static create(n: number, slots: number, lut: Uint16Array): WasmMcAccumulator | null {
+    if (n < 1 || n >= MAX_ROWS) return null;
+    return withKernels((mod) => new WasmMcAccumulator(mod, n, slots, lut));
+  }
+
+  private constructor(
+    mod: WebAssembly.Module,
+    readonly n: number,
+    slots: number,
+    lut: Uint16Array,
+  ) {
+    const l = new Layout();
+    this.at = { rankSum: l.take(8 * n), rankSqSum: l.take(8 * n), rank: l.take(4 * n), top: l.take(8 * n), lut: l.take(2 * lut.length), pending: l.take(2 * n * slots) };
+    const { buffer, exports } = l.instantiate(mod);
+    this.fn = exports.mcAccumulate as KernelFn;
+    new Uint16Array(buffer, this.at.lut, lut.length).set(lut);
+    this.rank = new Int32Array(buffer, this.at.rank, n);
+    this.pending = new Uint16Array(buffer, this.at.pending, n * slots);
+    this.rankSum = new Float64Array(buffer, this.at.rankSum, n);
+    this.rankSqSum = new Float64Array(buffer, this.at.rankSqSum, n);
+    this.top = new Uint32Array(buffer, this.at.top, 2 * n);
+  }
+
+  /** Adds the ranks in `rank` (pending slot t; top-N thresholds t0, t1, 0 for none). */
+  accumulate(t: number, t0: number, t1: number): void {
+    const a = this.at;
+    this.fn(this.n, a.rank, a.lut, a.pending + 2 * t * this.n, a.rankSum, a.rankSqSum, a.top, t0, t1);
+  }
+}
+
+/**
+ * Sobol's per-enterprise sums in the kernels' memory (SobolChunk): with the scenario's ranks in
+ * `rank0`, base points' shifts in `yA`, `yB` and a mixed point's ranks in `rank`, `mixed(i)` adds
+ * that point's terms to row block i of `first` and `total` and returns Σ|rank − rank0|.
+ */
+export class WasmSobolAccumulator {
+  readonly rank: Int32Array;
+  readonly rank0: Int32Array;
+  readonly yA: Int32Array;
+  readonly yB: Int32Array;
+  /** `first[i·n + r]`, `total[i·n + r]`, as in SobolPartial. */
+  readonly first: Float64Array;
+  readonly total: Float64Array;
+  private readonly fn: KernelFn;
+  private readonly at: { rank: number; rank0: number; yA: number; yB: number; first: number; total: number };
+
+  /** For `n` rows and `d` factors. */
+  static create(n: number, d: number): WasmSobolAccumulator | null {
+    if (n < 1 || n >= MAX_ROWS) return null;
+    return withKernels((mod) => new WasmSobolAccumulator(mod, n, d));
+  }
+
+  private constructor(
+    mod: WebAssembly.Module,
+    readonly n: number,
+    d: number,
+  ) {
+    const l = new Layout();
+    this.at = { first: l.take(8 * n * d), total: l.take(8 * n * d), rank: l.take(4 * n), rank0: l.take(4 * n), yA: l.take(4 * n), yB: l.take(4 * n) };
+    const { buffer, exports } = l.instantiate(mod);
+    this.fn = exports.sobolMixed as KernelFn;
+    this.rank = new Int32Array(buffer, this.at.rank, n);
+    this.rank0 = new Int32Array(buffer, this.at.rank0, n);
+    this.yA = new Int32Array(buffer, this.at.yA, n);
+    this.yB = new Int32Array(buffer, this.at.yB, n);
+    this.first = new Float64Array(buffer, this.at.first, n * d);
+    this.total = new Float64Array(buffer, this.at.total, n * d);
+  }
+
+  /** Adds mixed point A_B^(i) (its ranks in `rank`); returns Σ|rank − rank0|. */
+  mixed(i: number): number {
+    const a = this.at;
+    const off = 8 * i * this.n;
+    return this.fn(this.n, a.rank, a.rank0, a.yA, a.yB, a.first + off, a.total + off);
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { BLOCK, BlockRescore, NO_STAGE, rescore, type Toggles } from '../../src/engine/index.ts';
-import { WasmKernels } from '../../src/engine/wasm-kernels.ts';
+import { setWasmKernels, WasmKernels } from '../../src/engine/wasm-kernels.ts';
 import { KERNELS_WASM_BASE64 } from '../../src/engine/wasm/kernels-wasm.ts';
 import { compileWat } from '../../scripts/wasm-compile.ts';
 import { preparedFor, randomData, twoStageSystem } from '../whatif/fixtures.ts';
@@ -97,7 +97,9 @@ describe('BlockRescore', () => {
         const { columns, stage } = randomData(n, k, seed >>> 0, decimals);
         if (n > 2) stage[n - 1] = NO_STAGE; // a row without a stage ranks overall only
         const p = preparedFor(system, columns, stage);
-        const block = new BlockRescore(p, ALL_ON, { wasm });
+        setWasmKernels(wasm);
+        const block = new BlockRescore(p, ALL_ON);
+        setWasmKernels(true);
         expect(block.wasm).toBe(wasm);
         const ws = Array.from({ length: count }, (_, b) => randomWeights(seed + 7 * b));
         ws.forEach((w, b) => block.weights(b).set(w));

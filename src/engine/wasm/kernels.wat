@@ -9,6 +9,9 @@
 ;; chain, from 0 in indicator order, one IEEE multiplication and one addition per indicator, exactly
 ;; as in JavaScript, so the scores are the same bit for bit.
 ;;
+;; mcAccumulate and sobolMixed: the per-row accumulations of Monte Carlo and Sobol for one
+;; re-scoring (run-chunk.ts, sobol/chunk.ts), on integers held exactly in doubles.
+;;
 ;; rank: competition ranks of one score array, overall and within each row's stage: the algorithm
 ;; of rank.ts (argsortDescending's packed fast path, then competitionRanks). Rows are carried
 ;; through the passes as one word, stage << 24 | row (n < 2^24). Returns 1, or 0 when the scores
@@ -207,4 +210,57 @@
             (i32.load (i32.add (local.get $lastRank) (i32.shl (local.get $st) (i32.const 2)))))))
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br $l7)))
-    (i32.const 1)))
+    (i32.const 1))
+
+  ;; Monte Carlo, one sample (McChunk.accumulate): for each row with rank x > 0,
+  ;; pending[r] = lut[x] + 1, rankSum[r] += x, rankSqSum[r] += x², top[r] += x ≤ t0,
+  ;; top[n + r] += x ≤ t1; pending[r] = 0 for a row without a rank.
+  (func (export "mcAccumulate")
+    (param $n i32) (param $rank i32) (param $lut i32) (param $pending i32) (param $rankSum i32)
+    (param $rankSqSum i32) (param $top i32) (param $t0 i32) (param $t1 i32)
+    (local $r i32) (local $x i32) (local $xf f64) (local $a i32) (local $top1 i32)
+    (local.set $top1 (i32.add (local.get $top) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $r (i32.const 0))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $r) (local.get $n)))
+      (local.set $x (i32.load (i32.add (local.get $rank) (i32.shl (local.get $r) (i32.const 2)))))
+      (if (i32.le_s (local.get $x) (i32.const 0))
+        (then (i32.store16 (i32.add (local.get $pending) (i32.shl (local.get $r) (i32.const 1))) (i32.const 0)))
+        (else
+          (i32.store16 (i32.add (local.get $pending) (i32.shl (local.get $r) (i32.const 1)))
+            (i32.add (i32.load16_u (i32.add (local.get $lut) (i32.shl (local.get $x) (i32.const 1)))) (i32.const 1)))
+          (local.set $xf (f64.convert_i32_s (local.get $x)))
+          (local.set $a (i32.add (local.get $rankSum) (i32.shl (local.get $r) (i32.const 3))))
+          (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $xf)))
+          (local.set $a (i32.add (local.get $rankSqSum) (i32.shl (local.get $r) (i32.const 3))))
+          (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (f64.mul (local.get $xf) (local.get $xf))))
+          (local.set $a (i32.add (local.get $top) (i32.shl (local.get $r) (i32.const 2))))
+          (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.le_s (local.get $x) (local.get $t0))))
+          (local.set $a (i32.add (local.get $top1) (i32.shl (local.get $r) (i32.const 2))))
+          (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.le_s (local.get $x) (local.get $t1))))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rows))))
+
+  ;; Sobol, one mixed point A_B^(i) (SobolChunk.evaluatePoint): y = rank − rank0,
+  ;; first[r] += yB[r]·(y − yA[r]), total[r] += (y − yA[r])²; returns Σ|y|. Products as doubles:
+  ;; they can pass 2^31, never 2^53.
+  (func (export "sobolMixed")
+    (param $n i32) (param $rank i32) (param $rank0 i32) (param $yA i32) (param $yB i32)
+    (param $first i32) (param $total i32) (result f64)
+    (local $r i32) (local $y i32) (local $diff f64) (local $abs f64) (local $a i32) (local $o4 i32)
+    (local.set $abs (f64.const 0))
+    (local.set $r (i32.const 0))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $r) (local.get $n)))
+      (local.set $o4 (i32.shl (local.get $r) (i32.const 2)))
+      (local.set $y (i32.sub (i32.load (i32.add (local.get $rank) (local.get $o4))) (i32.load (i32.add (local.get $rank0) (local.get $o4)))))
+      (local.set $abs (f64.add (local.get $abs) (f64.abs (f64.convert_i32_s (local.get $y)))))
+      (local.set $diff (f64.convert_i32_s (i32.sub (local.get $y) (i32.load (i32.add (local.get $yA) (local.get $o4))))))
+      (local.set $a (i32.add (local.get $first) (i32.shl (local.get $r) (i32.const 3))))
+      (f64.store (local.get $a) (f64.add (f64.load (local.get $a))
+        (f64.mul (f64.convert_i32_s (i32.load (i32.add (local.get $yB) (local.get $o4)))) (local.get $diff))))
+      (local.set $a (i32.add (local.get $total) (i32.shl (local.get $r) (i32.const 3))))
+      (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (f64.mul (local.get $diff) (local.get $diff))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rows)))
+    (local.get $abs)))

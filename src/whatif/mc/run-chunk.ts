@@ -1,4 +1,5 @@
 import { BLOCK, BlockRescore } from '../../engine/rescore-block.ts';
+import { WasmMcAccumulator } from '../../engine/wasm-kernels.ts';
 import {
   canonicalSpec,
   PreparedCache,
@@ -65,6 +66,8 @@ const FLUSH_BLOCK = 1024;
 export class McChunk {
   private readonly stats: PartialStats;
   private readonly pending: Uint16Array;
+  /** The per-row sums in WebAssembly, where it runs (else the JavaScript loop of `accumulate`). */
+  private readonly acc: WasmMcAccumulator | null;
   private pendingCount = 0;
   readonly bins: RankBins;
   readonly total: number;
@@ -129,7 +132,8 @@ export class McChunk {
     this.bins = rankBins(n, config.maxBins ?? binsForBudget(n, bytes, HISTOGRAM_BUDGET_BYTES));
     this.list = config.list ? new ListEvaluator(config.list, n, p.stage, source.groups) : null;
     this.mask = new Uint8Array(this.list ? n : 0);
-    this.pending = new Uint16Array(n * PENDING);
+    this.acc = WasmMcAccumulator.create(n, PENDING, this.bins.lut);
+    this.pending = this.acc ? this.acc.pending : new Uint16Array(n * PENDING);
     this.stats = emptyPartial({
       key: runKey(config, s, n),
       n,
@@ -169,6 +173,14 @@ export class McChunk {
   /** The statistics so far (complete once `finished`). */
   get partial(): PartialStats {
     this.flush();
+    const acc = this.acc;
+    if (acc) {
+      // The kernel's sums are this chunk's: copied, so reading `partial` twice is harmless.
+      const P = this.stats;
+      P.rankSum.set(acc.rankSum);
+      P.rankSqSum.set(acc.rankSqSum);
+      P.topCount.set(acc.top.subarray(0, Math.min(2, P.topN.length) * P.n));
+    }
     return this.stats;
   }
 
@@ -258,18 +270,23 @@ export class McChunk {
     const t = this.pendingCount++;
     const t0 = topN.length > 0 ? topN[0] : 0;
     const t1 = topN.length > 1 ? topN[1] : 0;
-    for (let r = 0, q = t * n; r < n; r++, q++) {
-      const x = rank[r];
-      if (x === 0) {
-        pending[q] = 0; // no stage (no stage rank), or outside the segment
-        continue;
+    if (this.acc) {
+      this.acc.rank.set(rank);
+      this.acc.accumulate(t, t0, t1);
+    } else {
+      for (let r = 0, q = t * n; r < n; r++, q++) {
+        const x = rank[r];
+        if (x === 0) {
+          pending[q] = 0; // no stage (no stage rank), or outside the segment
+          continue;
+        }
+        pending[q] = lut[x] + 1;
+        rankSum[r] += x;
+        rankSqSum[r] += x * x;
+        // fast path for the usual one or two thresholds; the rest below
+        if (x <= t0) topCount[r]++;
+        if (x <= t1) topCount[n + r]++;
       }
-      pending[q] = lut[x] + 1;
-      rankSum[r] += x;
-      rankSqSum[r] += x * x;
-      // fast path for the usual one or two thresholds; the rest below
-      if (x <= t0) topCount[r]++;
-      if (x <= t1) topCount[n + r]++;
     }
     for (let t = 2; t < topN.length; t++) {
       const thr = topN[t];

@@ -1,4 +1,5 @@
 import { BLOCK, BlockRescore, rescore, type Prepared, type RankedScores, type Toggles } from '../../engine/index.ts';
+import { WasmSobolAccumulator } from '../../engine/wasm-kernels.ts';
 import { ListEvaluator, type ListGroups } from '../lists/list-evaluator.ts';
 import { toSeed } from '../prng.ts';
 import { checkSobolConfig, sobolKey, type SobolConfig } from './config.ts';
@@ -23,6 +24,9 @@ export interface SobolSource {
  * A, B, A_B^(1)… so that A's and B's ranks are known before the mixed points use them. The hot
  * path allocates nothing.
  */
+/** Largest per-enterprise sums (first + total) kept in WebAssembly memory as well as in the partial. */
+const ACC_BUDGET_BYTES = 64 << 20;
+
 export class SobolChunk {
   readonly total: number;
   done = 0;
@@ -42,6 +46,8 @@ export class SobolChunk {
   private readonly ranked: number;
   private readonly yA: Int32Array;
   private readonly yB: Int32Array;
+  /** The per-enterprise sums in WebAssembly, where it runs and they are small enough to hold twice. */
+  private readonly acc: WasmSobolAccumulator | null;
   private readonly list: ListEvaluator | null;
   private readonly mask0: Uint8Array;
   private readonly mask: Uint8Array;
@@ -70,7 +76,11 @@ export class SobolChunk {
     this.x = new Float64Array(k);
     this.points = new Int32Array(k + 2);
     const res0 = rescore(p, source.weights, source.toggles);
-    this.rank0 = (config.rank === 'stage' ? res0.stageRank : res0.rank).slice();
+    // The kernel's sums are copied into the partial at the end, so they are used only while both
+    // copies fit comfortably (100,000 rows × 18 factors: 29 MB each); larger runs take the JS loop.
+    this.acc = n * k * 16 <= ACC_BUDGET_BYTES ? WasmSobolAccumulator.create(n, k) : null;
+    this.rank0 = this.acc ? this.acc.rank0 : new Int32Array(n);
+    this.rank0.set(config.rank === 'stage' ? res0.stageRank : res0.rank);
     let ranked = 0;
     for (let r = 0; r < n; r++) if (this.rank0[r] > 0) ranked++;
     this.ranked = ranked;
@@ -79,12 +89,17 @@ export class SobolChunk {
     this.mask = new Uint8Array(this.list ? n : 0);
     this.list?.evaluate(res0, this.mask0);
     this.block = new BlockRescore(p, source.toggles);
-    this.yA = new Int32Array(n);
-    this.yB = new Int32Array(n);
+    this.yA = this.acc ? this.acc.yA : new Int32Array(n);
+    this.yB = this.acc ? this.acc.yB : new Int32Array(n);
     this.stats = emptySobolPartial({ key: sobolKey(config, this.seed, n, k), n, d: k, samples: config.samples, outputs: this.list ? 2 : 1 });
   }
 
   get partial(): SobolPartial {
+    if (this.acc) {
+      // The kernel's sums are this chunk's: copied, so reading `partial` twice is harmless.
+      this.stats.first.set(this.acc.first);
+      this.stats.total.set(this.acc.total);
+    }
     return this.stats;
   }
 
@@ -193,15 +208,20 @@ export class SobolChunk {
       return;
     }
     const i = pt;
-    const first = P.first;
-    const total = P.total;
     let abs = 0;
-    for (let r = 0, q = i * n; r < n; r++, q++) {
-      const y = rank[r] - rank0[r];
-      abs += y < 0 ? -y : y;
-      const diff = y - yA[r];
-      first[q] += yB[r] * diff;
-      total[q] += diff * diff;
+    if (this.acc) {
+      this.acc.rank.set(rank);
+      abs = this.acc.mixed(i);
+    } else {
+      const first = P.first;
+      const total = P.total;
+      for (let r = 0, q = i * n; r < n; r++, q++) {
+        const y = rank[r] - rank0[r];
+        abs += y < 0 ? -y : y;
+        const diff = y - yA[r];
+        first[q] += yB[r] * diff;
+        total[q] += diff * diff;
+      }
     }
     P.fAB[j * d + i] = abs / denom;
     if (this.list) P.fAB[(N + j) * d + i] = this.churn(res);
