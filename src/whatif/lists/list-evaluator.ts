@@ -118,7 +118,8 @@ export class ListEvaluator {
       if (codes) {
         for (let r = 0; r < n; r++) {
           const rk = rank[r];
-          const on = rk > 0 && vetoed[r] === 0 && rk <= cut[codes[r]] ? 1 : 0;
+          // Branch-free (about a fifth of the rows are on the list, in no predictable order).
+          const on = +(rk > 0) & +(vetoed[r] === 0) & +(rk <= cut[codes[r]]);
           out[r] = on;
           count += on;
         }
@@ -126,7 +127,7 @@ export class ListEvaluator {
         const c0 = cut[0];
         for (let r = 0; r < n; r++) {
           const rk = rank[r];
-          const on = rk > 0 && vetoed[r] === 0 && rk <= c0 ? 1 : 0;
+          const on = +(rk > 0) & +(vetoed[r] === 0) & +(rk <= c0);
           out[r] = on;
           count += on;
         }

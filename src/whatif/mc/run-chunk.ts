@@ -298,11 +298,15 @@ export class McChunk {
       this.list.evaluate(res, mask);
       const lc = P.listCount!;
       const bc = P.bandCount;
-      for (let r = 0; r < n; r++) {
-        const b = mask[r];
-        if (b === 0) continue;
-        lc[r]++;
-        if (bc) bc[(b - 1) * n + r]++;
+      if (!bc) {
+        for (let r = 0; r < n; r++) lc[r] += mask[r]; // one band: mask is 0 or 1
+      } else {
+        for (let r = 0; r < n; r++) {
+          const b = mask[r];
+          if (b === 0) continue;
+          lc[r]++;
+          bc[(b - 1) * n + r]++;
+        }
       }
     }
     const S = P.samples;

@@ -126,7 +126,7 @@ export class SobolChunk {
     const { mask, mask0 } = this;
     this.list!.evaluate(res, mask);
     let c = 0;
-    for (let r = 0; r < mask.length; r++) if ((mask[r] === 0) !== (mask0[r] === 0)) c++;
+    for (let r = 0; r < mask.length; r++) c += +((mask[r] === 0) !== (mask0[r] === 0)); // branch-free: changes are rare but unpredictable
     return c;
   }
 
