@@ -14,6 +14,9 @@ export interface SobolSource {
   groups?: ListGroups;
 }
 
+/** Largest per-enterprise sums (first + total) kept in WebAssembly memory as well as in the partial. */
+const ACC_BUDGET_BYTES = 64 << 20;
+
 /**
  * Base samples [from, to) of a Sobol run, processed incrementally by `step` (one base sample = the
  * d + 2 re-scorings A_j, B_j, A_B^(i)_j) so a worker can yield between steps to hear "cancel".
@@ -24,9 +27,6 @@ export interface SobolSource {
  * A, B, A_B^(1)… so that A's and B's ranks are known before the mixed points use them. The hot
  * path allocates nothing.
  */
-/** Largest per-enterprise sums (first + total) kept in WebAssembly memory as well as in the partial. */
-const ACC_BUDGET_BYTES = 64 << 20;
-
 export class SobolChunk {
   readonly total: number;
   done = 0;
