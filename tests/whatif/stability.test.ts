@@ -134,4 +134,36 @@ describe('weight stability intervals agree with re-scoring by the engine', () =>
       { numRuns: 150 },
     );
   });
+
+  it('at 3,000 rows (thousands of crossings, many per bin of the sweep): each interval is on the list inside, each gap off (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.constantFrom<ListRule>({ kind: 'top-n', n: 60 }, { kind: 'top-percent', percent: 10, scope: 'stage' }), (seed, rule) => {
+        const k = 3;
+        const system = twoStageSystem(k);
+        const { columns, stage } = randomData(3000, k, seed);
+        const p = preparedFor(system, columns, stage);
+        const weights = Float64Array.from([0.2, 0.3, 0.5, 0.1, 0.6, 0.3]);
+        const base = rescore(p, weights, ALL_ON);
+        // An enterprise near the cut-off, so its intervals have ends inside (0, 1).
+        const row = base.order[rule.kind === 'top-n' ? 55 : 140];
+        const res = weightStability({ prepared: p, weights, result: base, row, rule });
+        const ev = new ListEvaluator(rule, p.n, p.stage, {});
+        const band = new Uint8Array(p.n);
+        const onAt = (i: number, t: number) => {
+          const w2 = Float64Array.from(setStageWeight(Array.from(weights), k, res.stage, i, t, 'rescale'));
+          ev.evaluate(rescore(p, w2, ALL_ON), band);
+          return band[row] > 0;
+        };
+        for (const ws of res.weights) {
+          const ends = [0, ...ws.intervals.flat(), 1];
+          for (const [lo, hi] of ws.intervals) if (hi - lo > 1e-6) expect(onAt(ws.indicator, (lo + hi) / 2)).toBe(true);
+          for (let g = 0; g + 1 < ends.length; g += 2) {
+            const [lo, hi] = [ends[g], ends[g + 1]];
+            if (hi - lo > 1e-6) expect(onAt(ws.indicator, (lo + hi) / 2)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
 });
