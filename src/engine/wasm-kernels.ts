@@ -113,10 +113,13 @@ export class WasmKernels {
   private readonly at: Record<Region, number>;
   private readonly slotAt: number[];
 
-  /** Kernels for `n` rows, `stages` stages and `k` indicators, or null without WebAssembly. */
-  static create(n: number, stages: number, k: number): WasmKernels | null {
+  /**
+   * Kernels for `n` rows, `stages` stages and `k` indicators with `slots` score arrays, or null
+   * without WebAssembly. `score4` needs k > 0 and four slots; ranking alone needs neither.
+   */
+  static create(n: number, stages: number, k: number, slots = LANES): WasmKernels | null {
     if (n < 1 || n >= MAX_ROWS || stages > 255) return null;
-    return withKernels((mod) => new WasmKernels(mod, n, stages, k));
+    return withKernels((mod) => new WasmKernels(mod, n, stages, k, slots));
   }
 
   private constructor(
@@ -124,10 +127,11 @@ export class WasmKernels {
     readonly n: number,
     readonly stages: number,
     readonly k: number,
+    slots: number,
   ) {
     const layout = new Layout();
     const take = (bytes: number) => layout.take(bytes);
-    this.slotAt = Array.from({ length: LANES }, () => take(8 * n));
+    this.slotAt = Array.from({ length: slots }, () => take(8 * n));
     const sAt = take(8 * n * k);
     const W = take(8 * 256 * k * LANES);
     const bonus = take(8 * n);
@@ -165,6 +169,7 @@ export class WasmKernels {
 
   /** Scores all four slots from `W` (unused lanes may hold any weights) and fills `minmax`. */
   score4(): void {
+    if (this.slotAt.length < LANES || this.k === 0) throw new Error('score4: these kernels were made for ranking only');
     const a = this.at;
     const [o0, o1, o2, o3] = this.slotAt;
     this.scoreFn(this.n, this.k, a.s, a.stage, a.W, a.bonus, a.vetoed, o0, o1, o2, o3, a.minmax);

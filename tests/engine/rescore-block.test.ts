@@ -128,3 +128,48 @@ describe('BlockRescore', () => {
     expect(() => block.score(BLOCK + 1)).toThrow(/slots/);
   });
 });
+
+describe('rescore above the WebAssembly threshold (20,000 rows)', () => {
+  /** Competition ranks by a comparator sort (an independent implementation), overall and in-stage. */
+  function sortedRanks(score: Float64Array, stage: Uint8Array, stages: number) {
+    const idx = Array.from(score, (_, r) => r).sort((a, b) => score[b] - score[a]);
+    const rank = new Int32Array(score.length);
+    const stageRank = new Int32Array(score.length);
+    const seen = new Map<number, { count: number; last: number; rank: number }>();
+    idx.forEach((r, p) => {
+      rank[r] = p > 0 && score[idx[p - 1]] === score[r] ? rank[idx[p - 1]] : p + 1;
+      if (stage[r] >= stages) return;
+      const g = seen.get(stage[r]) ?? { count: 0, last: NaN, rank: 0 };
+      g.count++;
+      if (score[r] !== g.last) g.rank = g.count;
+      g.last = score[r];
+      seen.set(stage[r], g);
+      stageRank[r] = g.rank;
+    });
+    return { rank, stageRank };
+  }
+
+  it.each([
+    [2, 25_000],
+    [0, 30_000],
+  ])('gives the ranks of a comparator sort (values with %i decimals, %i rows), by the kernel and by JavaScript', (decimals, n) => {
+    const k = 4;
+    const system = twoStageSystem(k);
+    const { columns, stage } = randomData(n, k, 17, decimals);
+    for (let r = 0; r < n; r += 997) stage[r] = NO_STAGE;
+    const p = preparedFor(system, columns, stage);
+    const w = Float64Array.from([0.1, 0.2, 0.3, 0.4, 0.4, 0.3, 0.2, 0.1]);
+    const wasm = rescore(p, w, ALL_ON);
+    expect(wasm.workspace.rankKernel()).not.toBeNull();
+    const want = sortedRanks(wasm.score, stage, 2);
+    expect(Buffer.from(wasm.rank.buffer).equals(Buffer.from(want.rank.buffer))).toBe(true);
+    expect(Buffer.from(wasm.stageRank.buffer).equals(Buffer.from(want.stageRank.buffer))).toBe(true);
+    for (let q = 1; q < n; q++) if (wasm.score[wasm.order[q - 1]] < wasm.score[wasm.order[q]]) throw new Error(`order breaks at ${q}`);
+    setWasmKernels(false);
+    const js = rescore(p, w, ALL_ON);
+    setWasmKernels(true);
+    expect(js.workspace.rankKernel()).toBeNull();
+    expect(Buffer.from(js.rank.buffer).equals(Buffer.from(want.rank.buffer))).toBe(true);
+    expect(Buffer.from(js.stageRank.buffer).equals(Buffer.from(want.stageRank.buffer))).toBe(true);
+  });
+});
