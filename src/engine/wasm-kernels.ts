@@ -211,7 +211,8 @@ export class WasmKernels {
 /**
  * Monte Carlo's per-row sums in the kernels' memory (McChunk): `accumulate` adds one sample's
  * ranks (written into `rank`) to `rankSum`, `rankSqSum` and the first two top-N counts, and writes
- * its histogram bins into pending slot t, as McChunk's JavaScript loop does.
+ * its histogram bins into pending slot t; `flush` adds the pending bins to the 16-bit histograms
+ * `hist` (when the run has them); as McChunk's JavaScript loops do.
  */
 export class WasmMcAccumulator {
   readonly rank: Int32Array;
@@ -220,13 +221,19 @@ export class WasmMcAccumulator {
   readonly rankSqSum: Float64Array;
   /** Counts of rank ≤ t0 (`top[r]`) and ≤ t1 (`top[n + r]`). */
   readonly top: Uint32Array;
+  /** `hist[r·bins + b]`, or null when the run keeps 32-bit histograms (more than 65,535 samples). */
+  readonly hist: Uint16Array | null;
   private readonly fn: KernelFn;
-  private readonly at: { rank: number; lut: number; pending: number; rankSum: number; rankSqSum: number; top: number };
+  private readonly flushFn: KernelFn;
+  private readonly at: { rank: number; lut: number; pending: number; rankSum: number; rankSqSum: number; top: number; hist: number };
 
-  /** For `n` rows, `slots` pending samples and the rank → bin table `lut` (n + 1 entries). */
-  static create(n: number, slots: number, lut: Uint16Array): WasmMcAccumulator | null {
+  /**
+   * For `n` rows, `slots` pending samples, the rank → bin table `lut` (n + 1 entries) and, with
+   * `bins` > 0, 16-bit histograms of that many bins per row.
+   */
+  static create(n: number, slots: number, lut: Uint16Array, bins = 0): WasmMcAccumulator | null {
     if (n < 1 || n >= MAX_ROWS) return null;
-    return withKernels((mod) => new WasmMcAccumulator(mod, n, slots, lut));
+    return withKernels((mod) => new WasmMcAccumulator(mod, n, slots, lut, bins));
   }
 
   private constructor(
@@ -234,11 +241,22 @@ export class WasmMcAccumulator {
     readonly n: number,
     slots: number,
     lut: Uint16Array,
+    readonly bins: number,
   ) {
     const l = new Layout();
-    this.at = { rankSum: l.take(8 * n), rankSqSum: l.take(8 * n), rank: l.take(4 * n), top: l.take(8 * n), lut: l.take(2 * lut.length), pending: l.take(2 * n * slots) };
+    this.at = {
+      rankSum: l.take(8 * n),
+      rankSqSum: l.take(8 * n),
+      rank: l.take(4 * n),
+      top: l.take(8 * n),
+      lut: l.take(2 * lut.length),
+      pending: l.take(2 * n * slots),
+      hist: l.take(2 * n * bins),
+    };
     const { buffer, exports } = l.instantiate(mod);
     this.fn = exports.mcAccumulate as KernelFn;
+    this.flushFn = exports.mcFlush as KernelFn;
+    this.hist = bins > 0 ? new Uint16Array(buffer, this.at.hist, n * bins) : null;
     new Uint16Array(buffer, this.at.lut, lut.length).set(lut);
     this.rank = new Int32Array(buffer, this.at.rank, n);
     this.pending = new Uint16Array(buffer, this.at.pending, n * slots);
@@ -251,6 +269,12 @@ export class WasmMcAccumulator {
   accumulate(t: number, t0: number, t1: number): void {
     const a = this.at;
     this.fn(this.n, a.rank, a.lut, a.pending + 2 * t * this.n, a.rankSum, a.rankSqSum, a.top, t0, t1);
+  }
+
+  /** Adds pending slots [0, T) to `hist`, `block` rows at a time. */
+  flush(T: number, block: number): void {
+    if (!this.hist) throw new Error('WasmMcAccumulator: no 16-bit histograms to flush into');
+    this.flushFn(this.n, this.bins, T, this.at.pending, this.at.hist, block);
   }
 }
 

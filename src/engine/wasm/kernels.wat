@@ -9,7 +9,7 @@
 ;; chain, from 0 in indicator order, one IEEE multiplication and one addition per indicator, exactly
 ;; as in JavaScript, so the scores are the same bit for bit.
 ;;
-;; mcAccumulate and sobolMixed: the per-row accumulations of Monte Carlo and Sobol for one
+;; mcAccumulate, mcFlush and sobolMixed: the per-row accumulations of Monte Carlo and Sobol for one
 ;; re-scoring (run-chunk.ts, sobol/chunk.ts), on integers held exactly in doubles.
 ;;
 ;; rank: competition ranks of one score array, overall and within each row's stage: the algorithm
@@ -263,4 +263,35 @@
       (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (f64.mul (local.get $diff) (local.get $diff))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $rows)))
-    (local.get $abs)))
+    (local.get $abs))
+
+  ;; Monte Carlo, every PENDING samples (McChunk.flush): the buffered bins into the per-row
+  ;; histograms, hist[r·bins + b − 1] += 1 for each pending value b > 0, block by block of rows so
+  ;; that a block's histograms stay in cache while all T buffered samples are added to them.
+  (func (export "mcFlush")
+    (param $n i32) (param $bins i32) (param $T i32) (param $pending i32) (param $hist i32) (param $block i32)
+    (local $r0 i32) (local $r1 i32) (local $t i32) (local $r i32) (local $b i32) (local $q i32) (local $a i32)
+    (local.set $r0 (i32.const 0))
+    (block $done (loop $blocks
+      (br_if $done (i32.ge_u (local.get $r0) (local.get $n)))
+      (local.set $r1 (i32.add (local.get $r0) (local.get $block)))
+      (if (i32.gt_u (local.get $r1) (local.get $n)) (then (local.set $r1 (local.get $n))))
+      (local.set $t (i32.const 0))
+      (block $tdone (loop $samples
+        (br_if $tdone (i32.ge_u (local.get $t) (local.get $T)))
+        (local.set $q (i32.add (local.get $pending) (i32.shl (i32.mul (local.get $t) (local.get $n)) (i32.const 1))))
+        (local.set $r (local.get $r0))
+        (block $rdone (loop $rows
+          (br_if $rdone (i32.ge_u (local.get $r) (local.get $r1)))
+          (local.set $b (i32.load16_u (i32.add (local.get $q) (i32.shl (local.get $r) (i32.const 1)))))
+          (if (local.get $b)
+            (then
+              (local.set $a (i32.add (local.get $hist)
+                (i32.shl (i32.sub (i32.add (i32.mul (local.get $r) (local.get $bins)) (local.get $b)) (i32.const 1)) (i32.const 1))))
+              (i32.store16 (local.get $a) (i32.add (i32.load16_u (local.get $a)) (i32.const 1)))))
+          (local.set $r (i32.add (local.get $r) (i32.const 1)))
+          (br $rows)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $samples)))
+      (local.set $r0 (local.get $r1))
+      (br $blocks)))))

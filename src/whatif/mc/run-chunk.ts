@@ -132,8 +132,6 @@ export class McChunk {
     this.bins = rankBins(n, config.maxBins ?? binsForBudget(n, bytes, HISTOGRAM_BUDGET_BYTES));
     this.list = config.list ? new ListEvaluator(config.list, n, p.stage, source.groups) : null;
     this.mask = new Uint8Array(this.list ? n : 0);
-    this.acc = WasmMcAccumulator.create(n, PENDING, this.bins.lut);
-    this.pending = this.acc ? this.acc.pending : new Uint16Array(n * PENDING);
     this.stats = emptyPartial({
       key: runKey(config, s, n),
       n,
@@ -144,6 +142,11 @@ export class McChunk {
       bands: this.list?.bandCount ?? 0,
       exactRows,
     });
+
+    // The histograms go into WebAssembly too when they are 16-bit (they are copied out at the end).
+    const wasmHist = this.stats.hist instanceof Uint16Array;
+    this.acc = WasmMcAccumulator.create(n, PENDING, this.bins.lut, wasmHist ? this.bins.edges.length - 1 : 0);
+    this.pending = this.acc ? this.acc.pending : new Uint16Array(n * PENDING);
 
     // Plan: the normalisation spec of every sample, then the samples grouped by spec.
     const keyOf: string[] = [];
@@ -180,6 +183,7 @@ export class McChunk {
       P.rankSum.set(acc.rankSum);
       P.rankSqSum.set(acc.rankSqSum);
       P.topCount.set(acc.top.subarray(0, Math.min(2, P.topN.length) * P.n));
+      if (acc.hist) P.hist.set(acc.hist);
     }
     return this.stats;
   }
@@ -188,6 +192,11 @@ export class McChunk {
   private flush(): void {
     const T = this.pendingCount;
     if (T === 0) return;
+    if (this.acc?.hist) {
+      this.acc.flush(T, FLUSH_BLOCK);
+      this.pendingCount = 0;
+      return;
+    }
     const { n, hist } = this.stats;
     const bins = this.bins.edges.length - 1;
     const pending = this.pending;
