@@ -1,5 +1,6 @@
 import type { Prepared } from './prepare.ts';
-import { bonusAndVeto, rankScores, RescoreWorkspace, type RankedScores, type Toggles } from './rescore.ts';
+import { argsortDescending, competitionRanks } from './rank.ts';
+import { bonusAndVeto, RescoreWorkspace, type RankedScores, type Toggles } from './rescore.ts';
 import { LANES, WasmKernels } from './wasm-kernels.ts';
 
 /** Weight vectors scored together in one pass over the matrix (the kernels' lanes). */
@@ -42,7 +43,7 @@ export class BlockRescore {
     const { n, k } = prepared;
     const stages = prepared.system.stages.length;
     this.slotWeights = Array.from({ length: BLOCK }, () => new Float64Array(stages * k));
-    const kernels = (this.kernels = WasmKernels.create(n, stages, k));
+    const kernels = (this.kernels = k > 0 ? WasmKernels.create(n, stages, k) : null);
     if (kernels) {
       kernels.s.set(prepared.s);
       kernels.stage.set(prepared.stage);
@@ -68,6 +69,11 @@ export class BlockRescore {
   /** Whether sums and ranks come from the WebAssembly kernels (for benchmarks and tests). */
   get wasm(): boolean {
     return this.kernels !== null;
+  }
+
+  /** Slots the kernel ranked and slots it declined (clustered scores), for tests. */
+  get kernelRanks(): { ranked: number; declined: number } {
+    return { ranked: this.kernels?.ranked ?? 0, declined: this.kernels?.declined ?? 0 };
   }
 
   /** Slot b's weights `w[stage·k + i]`, to be filled before `score`. */
@@ -101,9 +107,11 @@ export class BlockRescore {
     if (!(b >= 0 && b < this.scored)) throw new Error(`BlockRescore: slot ${b} was not scored`);
     const res: RankedScores = { score: this.scores[b], vetoed: this.vetoed, rank: this.rank, stageRank: this.stageRank, order: this.order };
     if (this.kernels?.rank(b, this.min[b], this.max[b])) return res;
+    // The JavaScript ranking itself (not rankScores, which would try a kernel again).
     const p = this.prepared;
-    this.ws ??= new RescoreWorkspace(p.n, p.system.stages.length, p.k);
-    rankScores(res, this.ws, p.stage, this.min[b], this.max[b]);
+    const ws = (this.ws ??= new RescoreWorkspace(p.n, p.system.stages.length, p.k));
+    argsortDescending(res.score, res.order, ws.rank, this.min[b], this.max[b], p.stage);
+    competitionRanks(ws.rank, res.order, res.rank, res.stageRank, ws.seen, ws.lastScore, ws.lastRank);
     return res;
   }
 }

@@ -111,6 +111,9 @@ export class WasmKernels {
   private readonly rankFn: KernelFn;
   private readonly scoreFn: KernelFn;
   private readonly at: Record<Region, number>;
+  /** How often `rank` ranked, and how often it declined clustered scores (for tests and benchmarks). */
+  ranked = 0;
+  declined = 0;
   private readonly slotAt: number[];
 
   /**
@@ -134,7 +137,7 @@ export class WasmKernels {
     this.slotAt = Array.from({ length: slots }, () => take(8 * n));
     const sAt = take(8 * n * k);
     const W = take(8 * 256 * k * LANES);
-    const bonus = take(8 * n);
+    const bonus = take(k > 0 ? 8 * n : 0); // bonus, vetoed, W and minmax serve score4 only
     const minmax = take(8 * 2 * LANES);
     const sorted = take(8 * n);
     const scoreB = take(8 * n);
@@ -150,7 +153,7 @@ export class WasmKernels {
     const seen = take(4 * Math.max(1, stages));
     const lastRank = take(4 * Math.max(1, stages));
     const stage = take(n);
-    const vetoed = take(n);
+    const vetoed = take(k > 0 ? n : 0);
     this.at = { key, packedB, scoreB, packed, sorted, countLow, countHigh, order, rank, stageRank, seen, lastScore, lastRank, stage, s: sAt, W, bonus, vetoed, minmax };
     const { buffer: buf, exports } = layout.instantiate(mod);
     this.rankFn = exports.rank as KernelFn;
@@ -162,8 +165,8 @@ export class WasmKernels {
     this.stageRank = new Int32Array(buf, stageRank, n);
     this.s = new Float64Array(buf, sAt, n * k);
     this.W = new Float64Array(buf, W, 256 * k * LANES);
-    this.bonus = new Float64Array(buf, bonus, n);
-    this.vetoed = new Uint8Array(buf, vetoed, n);
+    this.bonus = new Float64Array(buf, bonus, k > 0 ? n : 0);
+    this.vetoed = new Uint8Array(buf, vetoed, k > 0 ? n : 0);
     this.minmax = new Float64Array(buf, minmax, 2 * LANES);
   }
 
@@ -204,6 +207,8 @@ export class WasmKernels {
       a.lastScore,
       a.lastRank,
     );
+    if (ok === 1) this.ranked++;
+    else this.declined++;
     return ok === 1;
   }
 }

@@ -104,8 +104,10 @@ describe('BlockRescore', () => {
         const ws = Array.from({ length: count }, (_, b) => randomWeights(seed + 7 * b));
         ws.forEach((w, b) => block.weights(b).set(w));
         block.score(count);
+        let spread = 0; // slots whose scores are not all equal: the ones the kernel ranks
         for (let b = 0; b < count; b++) {
           const got = block.ranked(b);
+          if (Math.max(...got.score) > Math.min(...got.score)) spread++;
           const want = rescore(p, ws[b], ALL_ON);
           expect(Buffer.from(got.score.buffer, got.score.byteOffset, 8 * n).equals(Buffer.from(want.score.buffer, 0, 8 * n))).toBe(true);
           expect([...got.rank]).toEqual([...want.rank]);
@@ -113,6 +115,8 @@ describe('BlockRescore', () => {
           expect([...got.vetoed]).toEqual([...want.vetoed]);
           for (let q = 1; q < n; q++) expect(got.score[got.order[q - 1]]).toBeGreaterThanOrEqual(got.score[got.order[q]]);
         }
+        // With WebAssembly the kernel itself ranked every such slot (no silent fallback to JavaScript).
+        expect(block.kernelRanks).toEqual(wasm ? { ranked: spread, declined: 0 } : { ranked: 0, declined: 0 });
       }),
       { numRuns: 150 },
     );
@@ -160,7 +164,8 @@ describe('rescore above the WebAssembly threshold (20,000 rows)', () => {
     const p = preparedFor(system, columns, stage);
     const w = Float64Array.from([0.1, 0.2, 0.3, 0.4, 0.4, 0.3, 0.2, 0.1]);
     const wasm = rescore(p, w, ALL_ON);
-    expect(wasm.workspace.rankKernel()).not.toBeNull();
+    const kernel = wasm.workspace.rankKernel()!;
+    expect([kernel.ranked, kernel.declined]).toEqual([1, 0]); // the kernel ranked, no fallback
     const want = sortedRanks(wasm.score, stage, 2);
     expect(Buffer.from(wasm.rank.buffer).equals(Buffer.from(want.rank.buffer))).toBe(true);
     expect(Buffer.from(wasm.stageRank.buffer).equals(Buffer.from(want.stageRank.buffer))).toBe(true);
