@@ -110,7 +110,7 @@ export class BlockRescore {
     // The JavaScript ranking itself (not rankScores, which would try a kernel again).
     const p = this.prepared;
     const ws = (this.ws ??= new RescoreWorkspace(p.n, p.system.stages.length, p.k));
-    argsortDescending(res.score, res.order, ws.rank, this.min[b], this.max[b], p.stage);
+    argsortDescending(res.score, res.order, ws.rank, this.min[b], this.max[b], p.stage, false);
     competitionRanks(ws.rank, res.order, res.rank, res.stageRank, ws.seen, ws.lastScore, ws.lastRank);
     return res;
   }

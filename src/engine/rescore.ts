@@ -1,12 +1,6 @@
 import type { Prepared } from './prepare.ts';
 import { argsortDescending, competitionRanks, RankWorkspace } from './rank.ts';
-import { WasmKernels } from './wasm-kernels.ts';
-
-/**
- * Below this many rows the ranks are computed in JavaScript: copying scores in and ranks out of
- * the WebAssembly kernel's memory then costs about what the kernel saves.
- */
-const WASM_RANK_MIN_ROWS = 20_000;
+import type { WasmKernels } from './wasm-kernels.ts';
 
 /** Which bonus items and veto rules are on, in system order. */
 export interface Toggles {
@@ -44,8 +38,6 @@ export class RescoreWorkspace {
   togglesKey = '';
   /** The prepared data the cached bonus and veto columns belong to. */
   source: Prepared | null = null;
-  /** The rank kernel (no matrix), created on first use; null where WebAssembly is missing. */
-  private kernels: WasmKernels | null | undefined;
   constructor(n: number, stages: number, k: number) {
     this.rank = new RankWorkspace(n);
     this.scaled = new Float64Array(256 * k); // 256 stage slots: NO_STAGE rows read zeros
@@ -54,12 +46,9 @@ export class RescoreWorkspace {
     this.lastRank = new Int32Array(stages);
   }
 
-  /** The WebAssembly rank kernel for this population, or null (too few rows, or no WebAssembly). */
+  /** The WebAssembly rank kernel for this population (the sort's, rank.ts), or null (too few rows, or no WebAssembly). */
   rankKernel(): WasmKernels | null {
-    const n = this.rank.n;
-    if (n < WASM_RANK_MIN_ROWS) return null;
-    if (this.kernels === undefined) this.kernels = WasmKernels.create(n, this.seen.length, 0, 1);
-    return this.kernels;
+    return this.rank.kernel();
   }
 }
 
@@ -175,13 +164,13 @@ export function rankScores(res: RankedScores, ws: RescoreWorkspace, stage: Uint8
   if (kernel && max > min) {
     kernel.scores[0].set(res.score);
     kernel.stage.set(stage);
-    if (kernel.rank(0, min, max)) {
+    if (kernel.rank(0, min, max, ws.seen.length)) {
       res.order.set(kernel.order);
       res.rank.set(kernel.rankOut);
       res.stageRank.set(kernel.stageRank);
       return;
     }
   }
-  argsortDescending(res.score, res.order, ws.rank, min, max, stage);
+  argsortDescending(res.score, res.order, ws.rank, min, max, stage, false);
   competitionRanks(ws.rank, res.order, res.rank, res.stageRank, ws.seen, ws.lastScore, ws.lastRank);
 }

@@ -109,9 +109,13 @@ export class WasmKernels {
   /** After `score4`: min of lanes 0..3, then max of lanes 0..3. */
   readonly minmax: Float64Array;
   private readonly rankFn: KernelFn;
+  private readonly sortFn: KernelFn;
+  /** After `sort` or `rank`: the rows' words `stage << 24 | row` and their scores, in descending order. */
+  readonly packed: Uint32Array;
+  readonly sorted: Float64Array;
   private readonly scoreFn: KernelFn;
   private readonly at: Record<Region, number>;
-  /** How often `rank` ranked, and how often it declined clustered scores (for tests and benchmarks). */
+  /** How often `rank` or `sort` succeeded, and how often it declined clustered scores (for tests and benchmarks). */
   ranked = 0;
   declined = 0;
   private readonly slotAt: number[];
@@ -157,6 +161,9 @@ export class WasmKernels {
     this.at = { key, packedB, scoreB, packed, sorted, countLow, countHigh, order, rank, stageRank, seen, lastScore, lastRank, stage, s: sAt, W, bonus, vetoed, minmax };
     const { buffer: buf, exports } = layout.instantiate(mod);
     this.rankFn = exports.rank as KernelFn;
+    this.sortFn = exports.sort as KernelFn;
+    this.packed = new Uint32Array(buf, packed, n);
+    this.sorted = new Float64Array(buf, sorted, n);
     this.scoreFn = exports.score4 as KernelFn;
     this.scores = this.slotAt.map((at) => new Float64Array(buf, at, n));
     this.stage = new Uint8Array(buf, stage, n);
@@ -179,16 +186,31 @@ export class WasmKernels {
   }
 
   /**
+   * Sorts `scores[slot]` (min and max of its values, max > min) with `stage` carried along, into
+   * `packed` and `sorted`. False, with the outputs unspecified, when the scores are too clustered.
+   */
+  sort(slot: number, min: number, max: number): boolean {
+    if (!(max > min)) return false;
+    const a = this.at;
+    const ok = this.sortFn(this.n, min, max, this.slotAt[slot], a.stage, a.key, a.packedB, a.scoreB, a.packed, a.sorted, a.countLow, a.countHigh);
+    if (ok === 1) this.ranked++;
+    else this.declined++;
+    return ok === 1;
+  }
+
+  /**
    * Ranks `scores[slot]` (min and max of its values, max > min) into `order`, `rankOut` and
    * `stageRank`. Returns false, with the outputs unspecified, when the scores are too clustered for
-   * the kernel's quantised keys: rank them with the JavaScript path then.
+   * the kernel's quantised keys: rank them with the JavaScript path then. `stages`: rows of a
+   * stage ≥ it get stage rank 0 (at most the kernels' own).
    */
-  rank(slot: number, min: number, max: number): boolean {
+  rank(slot: number, min: number, max: number, stages = this.stages): boolean {
     if (!(max > min)) return false;
+    if (stages > this.stages) throw new Error(`rank: ${stages} stages, the kernels were made for ${this.stages}`);
     const a = this.at;
     const ok = this.rankFn(
       this.n,
-      this.stages,
+      stages,
       min,
       max,
       this.slotAt[slot],

@@ -78,9 +78,56 @@
     (param $order i32) (param $rank i32) (param $stageRank i32)
     (param $seen i32) (param $lastScore i32) (param $lastRank i32)
     (result i32)
-    (local $r i32) (local $p i32) (local $q i32) (local $k i32) (local $x i32) (local $st i32)
-    (local $c i32) (local $sum i32) (local $moves i32) (local $budget i32) (local $prevRank i32)
+    (local $r i32) (local $p i32) (local $x i32) (local $st i32) (local $c i32) (local $prevRank i32)
+    (local $v f64) (local $a i32)
+    (if (i32.eqz (call $sort (local.get $n) (local.get $min) (local.get $max) (local.get $score) (local.get $stage)
+          (local.get $key) (local.get $packedB) (local.get $scoreB) (local.get $packed) (local.get $sorted)
+          (local.get $countLow) (local.get $countHigh)))
+      (then (return (i32.const 0))))
+
+    ;; 6. Competition ranks ("1224") overall and within each stage; stage ≥ stages → stage rank 0.
+    (memory.fill (local.get $seen) (i32.const 0) (i32.shl (local.get $stages) (i32.const 2)))
+    (local.set $prevRank (i32.const 0))
+    (local.set $p (i32.const 0))
+    (block $done7 (loop $l7
+      (br_if $done7 (i32.ge_u (local.get $p) (local.get $n)))
+      (local.set $x (i32.load (i32.add (local.get $packed) (i32.shl (local.get $p) (i32.const 2)))))
+      (local.set $r (i32.and (local.get $x) (i32.const 16777215)))
+      (local.set $st (i32.shr_u (local.get $x) (i32.const 24)))
+      (local.set $v (f64.load (i32.add (local.get $sorted) (i32.shl (local.get $p) (i32.const 3)))))
+      (i32.store (i32.add (local.get $order) (i32.shl (local.get $p) (i32.const 2))) (local.get $r))
+      (if (i32.eqz (i32.and (i32.gt_u (local.get $p) (i32.const 0))
+            (f64.eq (local.get $v) (f64.load (i32.add (local.get $sorted) (i32.shl (i32.sub (local.get $p) (i32.const 1)) (i32.const 3)))))))
+        (then (local.set $prevRank (i32.add (local.get $p) (i32.const 1)))))
+      (i32.store (i32.add (local.get $rank) (i32.shl (local.get $r) (i32.const 2))) (local.get $prevRank))
+      (if (i32.ge_u (local.get $st) (local.get $stages))
+        (then (i32.store (i32.add (local.get $stageRank) (i32.shl (local.get $r) (i32.const 2))) (i32.const 0)))
+        (else
+          (local.set $a (i32.add (local.get $seen) (i32.shl (local.get $st) (i32.const 2))))
+          (local.set $c (i32.add (i32.load (local.get $a)) (i32.const 1)))
+          (i32.store (local.get $a) (local.get $c))
+          (if (i32.or (i32.eq (local.get $c) (i32.const 1))
+                (f64.ne (local.get $v) (f64.load (i32.add (local.get $lastScore) (i32.shl (local.get $st) (i32.const 3))))))
+            (then (i32.store (i32.add (local.get $lastRank) (i32.shl (local.get $st) (i32.const 2))) (local.get $c))))
+          (f64.store (i32.add (local.get $lastScore) (i32.shl (local.get $st) (i32.const 3))) (local.get $v))
+          (i32.store (i32.add (local.get $stageRank) (i32.shl (local.get $r) (i32.const 2)))
+            (i32.load (i32.add (local.get $lastRank) (i32.shl (local.get $st) (i32.const 2)))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $l7)))
+    (i32.const 1))
+
+  ;; sort: steps 1–5 of rank, the rows' packed words `stage << 24 | row` into `packed` in descending
+  ;; order of score, the scores into `sorted` (the audit's column sorts, with a tag for a stage).
+  ;; Returns 1, or 0 when the scores are too clustered (the caller sorts in JavaScript then).
+  (func $sort (export "sort")
+    (param $n i32) (param $min f64) (param $max f64)
+    (param $score i32) (param $stage i32) (param $key i32) (param $packedB i32) (param $scoreB i32)
+    (param $packed i32) (param $sorted i32) (param $countLow i32) (param $countHigh i32)
+    (result i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $k i32) (local $x i32)
+    (local $c i32) (local $sum i32) (local $moves i32) (local $budget i32)
     (local $v f64) (local $scale f64) (local $a i32)
+
 
     ;; 1. Quantised keys on 2^22 levels and the histograms of both 11-bit digits.
     (memory.fill (local.get $countLow) (i32.const 0) (i32.const 8192))
@@ -181,36 +228,8 @@
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br $l6)))
 
-    ;; 6. Competition ranks ("1224") overall and within each stage; stage ≥ stages → stage rank 0.
-    (memory.fill (local.get $seen) (i32.const 0) (i32.shl (local.get $stages) (i32.const 2)))
-    (local.set $prevRank (i32.const 0))
-    (local.set $p (i32.const 0))
-    (block $done7 (loop $l7
-      (br_if $done7 (i32.ge_u (local.get $p) (local.get $n)))
-      (local.set $x (i32.load (i32.add (local.get $packed) (i32.shl (local.get $p) (i32.const 2)))))
-      (local.set $r (i32.and (local.get $x) (i32.const 16777215)))
-      (local.set $st (i32.shr_u (local.get $x) (i32.const 24)))
-      (local.set $v (f64.load (i32.add (local.get $sorted) (i32.shl (local.get $p) (i32.const 3)))))
-      (i32.store (i32.add (local.get $order) (i32.shl (local.get $p) (i32.const 2))) (local.get $r))
-      (if (i32.eqz (i32.and (i32.gt_u (local.get $p) (i32.const 0))
-            (f64.eq (local.get $v) (f64.load (i32.add (local.get $sorted) (i32.shl (i32.sub (local.get $p) (i32.const 1)) (i32.const 3)))))))
-        (then (local.set $prevRank (i32.add (local.get $p) (i32.const 1)))))
-      (i32.store (i32.add (local.get $rank) (i32.shl (local.get $r) (i32.const 2))) (local.get $prevRank))
-      (if (i32.ge_u (local.get $st) (local.get $stages))
-        (then (i32.store (i32.add (local.get $stageRank) (i32.shl (local.get $r) (i32.const 2))) (i32.const 0)))
-        (else
-          (local.set $a (i32.add (local.get $seen) (i32.shl (local.get $st) (i32.const 2))))
-          (local.set $c (i32.add (i32.load (local.get $a)) (i32.const 1)))
-          (i32.store (local.get $a) (local.get $c))
-          (if (i32.or (i32.eq (local.get $c) (i32.const 1))
-                (f64.ne (local.get $v) (f64.load (i32.add (local.get $lastScore) (i32.shl (local.get $st) (i32.const 3))))))
-            (then (i32.store (i32.add (local.get $lastRank) (i32.shl (local.get $st) (i32.const 2))) (local.get $c))))
-          (f64.store (i32.add (local.get $lastScore) (i32.shl (local.get $st) (i32.const 3))) (local.get $v))
-          (i32.store (i32.add (local.get $stageRank) (i32.shl (local.get $r) (i32.const 2)))
-            (i32.load (i32.add (local.get $lastRank) (i32.shl (local.get $st) (i32.const 2)))))))
-      (local.set $p (i32.add (local.get $p) (i32.const 1)))
-      (br $l7)))
     (i32.const 1))
+
 
   ;; Monte Carlo, one sample (McChunk.accumulate): for each row with rank x > 0,
   ;; pending[r] = lut[x] + 1, rankSum[r] += x, rankSqSum[r] += x², top[r] += x ≤ t0,

@@ -111,9 +111,9 @@ export function computeAudit(input: AuditInput): Audit {
   const kk = k * k;
 
   const cov = coverage(p.raw, stage, groups);
-  const shape = shapeStats(k, (i) => p.raw[i], stage, groups, clipBounds(p));
-
   const order = stageOrder(stage, S);
+  const shape = shapeStats(k, (i) => p.raw[i], order, groups, clipBounds(p));
+
   const moments = coMoments(s, k, stage, groups, order);
   const pearson = correlations(moments, G);
   const assoc = scoreAssociation(s, k, stage, result.score, result.vetoed, groups);
@@ -122,9 +122,9 @@ export function computeAudit(input: AuditInput): Audit {
   const ranks = new Int32Array(2 * k * order.size);
   const effective = new Float64Array(G * k);
   const columns = columnInput(s, k, order, result.score, result.vetoed);
-  // The shape of s over the stage-grouped columns (positions carry their stage; rows without one
-  // are not among them, as shapeStats would skip them anyway).
-  const sShape = shapeStats(k, (i) => columns.cols.subarray(i * order.size, (i + 1) * order.size), order.stage, groups);
+  // The shape of s over the stage-grouped columns (by position; rows without a stage are not
+  // among them, as they are in no group).
+  const sShape = shapeStats(k, (i) => columns.cols.subarray(i * order.size, (i + 1) * order.size), { start: order.start }, groups);
   for (let i = 0; i < k; i++) {
     rankAndBinColumn(columns, i, ws, ranks);
     binnedMainEffect(ws, i, k, assoc.scoreMean, assoc.scoreSS, assoc.scoreConstant, effective);

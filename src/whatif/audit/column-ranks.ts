@@ -244,7 +244,29 @@ export function rankCoMoments(ranks: Int32Array, k: number, order: StageOrder, g
       const len2 = 2 * Math.min(RANK_BLOCK, end - p0);
       for (let i = 0; i < k; i++) {
         const ai = 2 * (i * size + p0);
-        for (let j = i; j < k; j++) {
+        let j = i;
+        // Two pairs (i, j), (i, j+1) share each load of column i; each sum stays its own chain.
+        for (; j + 1 < k; j += 2) {
+          const a0 = 2 * (j * size + p0);
+          const a1 = a0 + 2 * size;
+          let pop0 = 0;
+          let st0 = 0;
+          let pop1 = 0;
+          let st1 = 0;
+          for (let t = 0; t < len2; t += 2) {
+            const u = ranks[ai + t];
+            const w = ranks[ai + t + 1];
+            pop0 += u * ranks[a0 + t];
+            st0 += w * ranks[a0 + t + 1];
+            pop1 += u * ranks[a1 + t];
+            st1 += w * ranks[a1 + t + 1];
+          }
+          c[g * kk + i * k + j] += st0;
+          c[all * kk + i * k + j] += pop0;
+          c[g * kk + i * k + j + 1] += st1;
+          c[all * kk + i * k + j + 1] += pop1;
+        }
+        for (; j < k; j++) {
           const aj = 2 * (j * size + p0);
           let pop = 0;
           let st = 0;

@@ -71,15 +71,7 @@ export function coMoments(x: Float64Array, k: number, stage: Uint8Array, groups:
         const o = order.rows[p0 + t] * k;
         for (let i = 0; i < k; i++) block[i * BLOCK + t] = x[o + i] - mean[mb + i];
       }
-      for (let i = 0; i < k; i++) {
-        const bi = i * BLOCK;
-        for (let j = i; j < k; j++) {
-          const bj = j * BLOCK;
-          let acc = 0;
-          for (let t = 0; t < len; t++) acc += block[bi + t] * block[bj + t];
-          c[cb + i * k + j] += acc;
-        }
-      }
+      pairSums(block, BLOCK, k, len, c, cb);
     }
   }
   const ca = all * kk;
@@ -97,6 +89,46 @@ export function coMoments(x: Float64Array, k: number, stage: Uint8Array, groups:
     for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) c[g * kk + i * k + j] = c[g * kk + j * k + i];
   }
   return { k, mean, c, constant };
+}
+
+/**
+ * `c[cb + i·k + j] += Σ_t x[i·stride + t] · x[j·stride + t]` over t < len for every pair j ≥ i of the
+ * k columns of a column-major block. Four pairs (i, j … j+3) share each load of column i; each
+ * pair's sum is still its own chain over t in order, so the result is the plain loop's bit for bit.
+ */
+export function pairSums(x: Float64Array, stride: number, k: number, len: number, c: Float64Array, cb: number): void {
+  for (let i = 0; i < k; i++) {
+    const bi = i * stride;
+    let j = i;
+    for (; j + 3 < k; j += 4) {
+      const b0 = j * stride;
+      const b1 = b0 + stride;
+      const b2 = b1 + stride;
+      const b3 = b2 + stride;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let t = 0; t < len; t++) {
+        const v = x[bi + t];
+        a0 += v * x[b0 + t];
+        a1 += v * x[b1 + t];
+        a2 += v * x[b2 + t];
+        a3 += v * x[b3 + t];
+      }
+      const at = cb + i * k + j;
+      c[at] += a0;
+      c[at + 1] += a1;
+      c[at + 2] += a2;
+      c[at + 3] += a3;
+    }
+    for (; j < k; j++) {
+      const bj = j * stride;
+      let acc = 0;
+      for (let t = 0; t < len; t++) acc += x[bi + t] * x[bj + t];
+      c[cb + i * k + j] += acc;
+    }
+  }
 }
 
 /**

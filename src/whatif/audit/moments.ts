@@ -49,13 +49,21 @@ function signedLog1p(x: number): number {
   return x < 0 ? -Math.log1p(-x) : Math.log1p(x);
 }
 
+/** Where a group's values are: stage g at positions `start[g] … start[g + 1] − 1`, read through `rows` when given. */
+export interface ShapePositions {
+  start: Int32Array;
+  /** The row of each position (values by row); omitted when the values are already by position. */
+  rows?: Uint32Array;
+}
+
 /**
- * `column(i)` gives indicator i's values by row (it may reuse one buffer between calls: each column
- * is read before the next is asked for); `bounds` is omitted for values that are not clipped (the
- * normalised s, which already lie within [0, 1]).
+ * `column(i)` gives indicator i's values, by row when `at.rows` maps positions to rows, else by
+ * position (it may reuse one buffer between calls: each column is read before the next is asked
+ * for); `bounds` is omitted for values that are not clipped (the normalised s, which already lie
+ * within [0, 1]). Each stage is summed over its own contiguous positions into local accumulators
+ * (stage-order.ts), in row order within the stage; `all` in stage order.
  */
-export function shapeStats(k: number, column: (i: number) => ArrayLike<number>, stage: Uint8Array, groups: Groups, bounds?: readonly ClipBounds[]): ShapeStats {
-  const n = stage.length;
+export function shapeStats(k: number, column: (i: number) => ArrayLike<number>, at: ShapePositions, groups: Groups, bounds?: readonly ClipBounds[]): ShapeStats {
   const G = groups.count;
   const all = groups.stages;
   const out: ShapeStats = {
@@ -68,7 +76,6 @@ export function shapeStats(k: number, column: (i: number) => ArrayLike<number>, 
     clippedHigh: new Float64Array(G * k),
   };
   const cnt = new Float64Array(G);
-  const sum = new Float64Array(G);
   const min = new Float64Array(G);
   const max = new Float64Array(G);
   const mean = new Float64Array(G);
@@ -77,62 +84,85 @@ export function shapeStats(k: number, column: (i: number) => ArrayLike<number>, 
   const m4 = new Float64Array(G);
   const low = new Float64Array(G);
   const high = new Float64Array(G);
+  const { start, rows } = at;
   for (let i = 0; i < k; i++) {
     const col = column(i);
-    const b = bounds?.[i] ?? NO_CLIPPING;
-    cnt.fill(0);
-    sum.fill(0);
-    min.fill(Infinity);
-    max.fill(-Infinity);
-    m2.fill(0);
-    m3.fill(0);
-    m4.fill(0);
-    low.fill(0);
-    high.fill(0);
+    const { clips, logScale, lo: blo, hi: bhi } = bounds?.[i] ?? NO_CLIPPING;
     // Pass 1: counts, sums, extremes and clipping.
-    for (let r = 0; r < n; r++) {
-      const st = stage[r];
-      if (st >= all) continue;
-      const v = col[r];
-      if (!Number.isFinite(v)) continue;
-      cnt[st]++;
-      sum[st] += v;
-      if (v < min[st]) min[st] = v;
-      if (v > max[st]) max[st] = v;
-      if (b.clips) {
-        const t = b.logScale ? signedLog1p(v) : v;
-        if (t < b.lo) low[st]++;
-        else if (t > b.hi) high[st]++;
-      }
-    }
+    let sumAll = 0;
+    cnt[all] = 0;
+    min[all] = Infinity;
+    max[all] = -Infinity;
+    low[all] = 0;
+    high[all] = 0;
     for (let g = 0; g < all; g++) {
-      cnt[all] += cnt[g];
-      sum[all] += sum[g];
-      if (min[g] < min[all]) min[all] = min[g];
-      if (max[g] > max[all]) max[all] = max[g];
-      low[all] += low[g];
-      high[all] += high[g];
+      let c = 0;
+      let s = 0;
+      let mn = Infinity;
+      let mx = -Infinity;
+      let lo = 0;
+      let hi = 0;
+      const end = start[g + 1];
+      for (let p = start[g]; p < end; p++) {
+        const v = rows ? col[rows[p]] : col[p];
+        if (!Number.isFinite(v)) continue;
+        c++;
+        s += v;
+        if (v < mn) mn = v;
+        if (v > mx) mx = v;
+        if (clips) {
+          const x = logScale ? signedLog1p(v) : v;
+          if (x < blo) lo++;
+          else if (x > bhi) hi++;
+        }
+      }
+      cnt[g] = c;
+      mean[g] = c > 0 ? s / c : NaN;
+      min[g] = mn;
+      max[g] = mx;
+      low[g] = lo;
+      high[g] = hi;
+      cnt[all] += c;
+      sumAll += s;
+      if (mn < min[all]) min[all] = mn;
+      if (mx > max[all]) max[all] = mx;
+      low[all] += lo;
+      high[all] += hi;
     }
-    for (let g = 0; g < G; g++) mean[g] = cnt[g] > 0 ? sum[g] / cnt[g] : NaN;
+    mean[all] = cnt[all] > 0 ? sumAll / cnt[all] : NaN;
     // Pass 2: central moments about each group's own mean (two passes: money values reach 1e9,
     // and Σx⁴ − … formulas lose every digit to cancellation there).
     const ma = mean[all];
-    for (let r = 0; r < n; r++) {
-      const st = stage[r];
-      if (st >= all) continue;
-      const v = col[r];
-      if (!Number.isFinite(v)) continue;
-      const d = v - mean[st];
-      const d2 = d * d;
-      m2[st] += d2;
-      m3[st] += d2 * d;
-      m4[st] += d2 * d2;
-      const e = v - ma;
-      const e2 = e * e;
-      m2[all] += e2;
-      m3[all] += e2 * e;
-      m4[all] += e2 * e2;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    for (let g = 0; g < all; g++) {
+      const mg = mean[g];
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      const end = start[g + 1];
+      for (let p = start[g]; p < end; p++) {
+        const v = rows ? col[rows[p]] : col[p];
+        if (!Number.isFinite(v)) continue;
+        const d = v - mg;
+        const d2 = d * d;
+        s2 += d2;
+        s3 += d2 * d;
+        s4 += d2 * d2;
+        const e = v - ma;
+        const e2 = e * e;
+        a2 += e2;
+        a3 += e2 * e;
+        a4 += e2 * e2;
+      }
+      m2[g] = s2;
+      m3[g] = s3;
+      m4[g] = s4;
     }
+    m2[all] = a2;
+    m3[all] = a3;
+    m4[all] = a4;
     for (let g = 0; g < G; g++) {
       const j = g * k + i;
       const c = cnt[g];
