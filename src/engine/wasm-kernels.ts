@@ -236,23 +236,21 @@ export class WasmKernels {
 }
 
 /**
- * Monte Carlo's per-row sums in the kernels' memory (McChunk): `accumulate` adds one sample's
- * ranks (written into `rank`) to `rankSum`, `rankSqSum` and the first two top-N counts, and writes
- * its histogram bins into pending slot t; `flush` adds the pending bins to the 16-bit histograms
- * `hist` (when the run has them); as McChunk's JavaScript loops do.
+ * Monte Carlo's per-row sums in the kernels' memory (McChunk): each sample's ranks go into a
+ * pending slot (`pending[t·n + r]`, 0 for a row without a rank), and `flush` adds the slots'
+ * ranks to `rankSum`, `rankSqSum`, the first two top-N counts and, when the run has them, the
+ * 16-bit histograms `hist`; as McChunk's JavaScript loop does.
  */
 export class WasmMcAccumulator {
-  readonly rank: Int32Array;
-  readonly pending: Uint16Array;
+  readonly pending: Int32Array;
   readonly rankSum: Float64Array;
   readonly rankSqSum: Float64Array;
   /** Counts of rank ≤ t0 (`top[r]`) and ≤ t1 (`top[n + r]`). */
   readonly top: Uint32Array;
   /** `hist[r·bins + b]`, or null when the run keeps 32-bit histograms (more than 65,535 samples). */
   readonly hist: Uint16Array | null;
-  private readonly fn: KernelFn;
   private readonly flushFn: KernelFn;
-  private readonly at: { rank: number; lut: number; pending: number; rankSum: number; rankSqSum: number; top: number; hist: number };
+  private readonly at: { lut: number; pending: number; rankSum: number; rankSqSum: number; top: number; hist: number };
 
   /**
    * For `n` rows, `slots` pending samples, the rank → bin table `lut` (n + 1 entries) and, with
@@ -274,34 +272,25 @@ export class WasmMcAccumulator {
     this.at = {
       rankSum: l.take(8 * n),
       rankSqSum: l.take(8 * n),
-      rank: l.take(4 * n),
       top: l.take(8 * n),
       lut: l.take(2 * lut.length),
-      pending: l.take(2 * n * slots),
+      pending: l.take(4 * n * slots),
       hist: l.take(2 * n * bins),
     };
     const { buffer, exports } = l.instantiate(mod);
-    this.fn = exports.mcAccumulate as KernelFn;
     this.flushFn = exports.mcFlush as KernelFn;
     this.hist = bins > 0 ? new Uint16Array(buffer, this.at.hist, n * bins) : null;
     new Uint16Array(buffer, this.at.lut, lut.length).set(lut);
-    this.rank = new Int32Array(buffer, this.at.rank, n);
-    this.pending = new Uint16Array(buffer, this.at.pending, n * slots);
+    this.pending = new Int32Array(buffer, this.at.pending, n * slots);
     this.rankSum = new Float64Array(buffer, this.at.rankSum, n);
     this.rankSqSum = new Float64Array(buffer, this.at.rankSqSum, n);
     this.top = new Uint32Array(buffer, this.at.top, 2 * n);
   }
 
-  /** Adds the ranks in `rank` (pending slot t; top-N thresholds t0, t1, 0 for none). */
-  accumulate(t: number, t0: number, t1: number): void {
+  /** Adds pending slots [0, T) (top-N thresholds t0, t1, 0 for none). */
+  flush(T: number, t0: number, t1: number): void {
     const a = this.at;
-    this.fn(this.n, a.rank, a.lut, a.pending + 2 * t * this.n, a.rankSum, a.rankSqSum, a.top, t0, t1);
-  }
-
-  /** Adds pending slots [0, T) to `hist`, `block` rows at a time. */
-  flush(T: number, block: number): void {
-    if (!this.hist) throw new Error('WasmMcAccumulator: no 16-bit histograms to flush into');
-    this.flushFn(this.n, this.bins, T, this.at.pending, this.at.hist, block);
+    this.flushFn(this.n, T, a.pending, a.lut, a.rankSum, a.rankSqSum, a.top, t0, t1, a.hist, this.bins);
   }
 }
 

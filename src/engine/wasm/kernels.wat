@@ -9,8 +9,8 @@
 ;; chain, from 0 in indicator order, one IEEE multiplication and one addition per indicator, exactly
 ;; as in JavaScript, so the scores are the same bit for bit.
 ;;
-;; mcAccumulate, mcFlush and sobolMixed: the per-row accumulations of Monte Carlo and Sobol for one
-;; re-scoring (run-chunk.ts, sobol/chunk.ts), on integers held exactly in doubles.
+;; mcFlush and sobolMixed: the per-row accumulations of Monte Carlo (every few samples) and Sobol
+;; (every re-scoring), on integers held exactly in doubles.
 ;;
 ;; rank: competition ranks of one score array, overall and within each row's stage: the algorithm
 ;; of rank.ts (argsortDescending's packed fast path, then competitionRanks). Rows are carried
@@ -231,35 +231,6 @@
     (i32.const 1))
 
 
-  ;; Monte Carlo, one sample (McChunk.accumulate): for each row with rank x > 0,
-  ;; pending[r] = lut[x] + 1, rankSum[r] += x, rankSqSum[r] += x², top[r] += x ≤ t0,
-  ;; top[n + r] += x ≤ t1; pending[r] = 0 for a row without a rank.
-  (func (export "mcAccumulate")
-    (param $n i32) (param $rank i32) (param $lut i32) (param $pending i32) (param $rankSum i32)
-    (param $rankSqSum i32) (param $top i32) (param $t0 i32) (param $t1 i32)
-    (local $r i32) (local $x i32) (local $xf f64) (local $a i32) (local $top1 i32)
-    (local.set $top1 (i32.add (local.get $top) (i32.shl (local.get $n) (i32.const 2))))
-    (local.set $r (i32.const 0))
-    (block $done (loop $rows
-      (br_if $done (i32.ge_u (local.get $r) (local.get $n)))
-      (local.set $x (i32.load (i32.add (local.get $rank) (i32.shl (local.get $r) (i32.const 2)))))
-      (if (i32.le_s (local.get $x) (i32.const 0))
-        (then (i32.store16 (i32.add (local.get $pending) (i32.shl (local.get $r) (i32.const 1))) (i32.const 0)))
-        (else
-          (i32.store16 (i32.add (local.get $pending) (i32.shl (local.get $r) (i32.const 1)))
-            (i32.add (i32.load16_u (i32.add (local.get $lut) (i32.shl (local.get $x) (i32.const 1)))) (i32.const 1)))
-          (local.set $xf (f64.convert_i32_s (local.get $x)))
-          (local.set $a (i32.add (local.get $rankSum) (i32.shl (local.get $r) (i32.const 3))))
-          (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $xf)))
-          (local.set $a (i32.add (local.get $rankSqSum) (i32.shl (local.get $r) (i32.const 3))))
-          (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (f64.mul (local.get $xf) (local.get $xf))))
-          (local.set $a (i32.add (local.get $top) (i32.shl (local.get $r) (i32.const 2))))
-          (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.le_s (local.get $x) (local.get $t0))))
-          (local.set $a (i32.add (local.get $top1) (i32.shl (local.get $r) (i32.const 2))))
-          (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.le_s (local.get $x) (local.get $t1))))))
-      (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br $rows))))
-
   ;; Sobol, one mixed point A_B^(i) (SobolChunk.evaluatePoint): y = rank − rank0,
   ;; first[r] += yB[r]·(y − yA[r]), total[r] += (y − yA[r])²; returns Σ|y|. Products as doubles:
   ;; they can pass 2^31, never 2^53.
@@ -284,33 +255,51 @@
       (br $rows)))
     (local.get $abs))
 
-  ;; Monte Carlo, every PENDING samples (McChunk.flush): the buffered bins into the per-row
-  ;; histograms, hist[r·bins + b − 1] += 1 for each pending value b > 0, block by block of rows so
-  ;; that a block's histograms stay in cache while all T buffered samples are added to them.
+;; Monte Carlo, every T buffered samples (McChunk.flush): pending[t·n + r] is sample t's rank of
+  ;; row r (0: none). Row by row, its T ranks are added while its sums and histogram stay in cache:
+  ;; rankSum[r] += x, rankSqSum[r] += x², top[r] += x ≤ t0, top[n + r] += x ≤ t1 (0: no threshold),
+  ;; and with bins > 0 hist[r·bins + lut[x]] += 1. Sums of integers in doubles, exact below 2^53.
   (func (export "mcFlush")
-    (param $n i32) (param $bins i32) (param $T i32) (param $pending i32) (param $hist i32) (param $block i32)
-    (local $r0 i32) (local $r1 i32) (local $t i32) (local $r i32) (local $b i32) (local $q i32) (local $a i32)
-    (local.set $r0 (i32.const 0))
-    (block $done (loop $blocks
-      (br_if $done (i32.ge_u (local.get $r0) (local.get $n)))
-      (local.set $r1 (i32.add (local.get $r0) (local.get $block)))
-      (if (i32.gt_u (local.get $r1) (local.get $n)) (then (local.set $r1 (local.get $n))))
+    (param $n i32) (param $T i32) (param $pending i32) (param $lut i32) (param $rankSum i32)
+    (param $rankSqSum i32) (param $top i32) (param $t0 i32) (param $t1 i32) (param $hist i32) (param $bins i32)
+    (local $r i32) (local $t i32) (local $q i32) (local $x i32) (local $xf f64) (local $s f64) (local $s2 f64)
+    (local $c0 i32) (local $c1 i32) (local $h i32) (local $a i32) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $r (i32.const 0))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $r) (local.get $n)))
+      (local.set $s (f64.const 0))
+      (local.set $s2 (f64.const 0))
+      (local.set $c0 (i32.const 0))
+      (local.set $c1 (i32.const 0))
+      (local.set $h (i32.add (local.get $hist) (i32.shl (i32.mul (local.get $r) (local.get $bins)) (i32.const 1))))
+      (local.set $q (i32.add (local.get $pending) (i32.shl (local.get $r) (i32.const 2))))
       (local.set $t (i32.const 0))
       (block $tdone (loop $samples
         (br_if $tdone (i32.ge_u (local.get $t) (local.get $T)))
-        (local.set $q (i32.add (local.get $pending) (i32.shl (i32.mul (local.get $t) (local.get $n)) (i32.const 1))))
-        (local.set $r (local.get $r0))
-        (block $rdone (loop $rows
-          (br_if $rdone (i32.ge_u (local.get $r) (local.get $r1)))
-          (local.set $b (i32.load16_u (i32.add (local.get $q) (i32.shl (local.get $r) (i32.const 1)))))
-          (if (local.get $b)
-            (then
-              (local.set $a (i32.add (local.get $hist)
-                (i32.shl (i32.sub (i32.add (i32.mul (local.get $r) (local.get $bins)) (local.get $b)) (i32.const 1)) (i32.const 1))))
-              (i32.store16 (local.get $a) (i32.add (i32.load16_u (local.get $a)) (i32.const 1)))))
-          (local.set $r (i32.add (local.get $r) (i32.const 1)))
-          (br $rows)))
+        (local.set $x (i32.load (local.get $q)))
+        (if (i32.gt_s (local.get $x) (i32.const 0))
+          (then
+            (local.set $xf (f64.convert_i32_s (local.get $x)))
+            (local.set $s (f64.add (local.get $s) (local.get $xf)))
+            (local.set $s2 (f64.add (local.get $s2) (f64.mul (local.get $xf) (local.get $xf))))
+            (local.set $c0 (i32.add (local.get $c0) (i32.le_s (local.get $x) (local.get $t0))))
+            (local.set $c1 (i32.add (local.get $c1) (i32.le_s (local.get $x) (local.get $t1))))
+            (if (local.get $bins)
+              (then
+                (local.set $a (i32.add (local.get $h)
+                  (i32.shl (i32.load16_u (i32.add (local.get $lut) (i32.shl (local.get $x) (i32.const 1)))) (i32.const 1))))
+                (i32.store16 (local.get $a) (i32.add (i32.load16_u (local.get $a)) (i32.const 1)))))))
+        (local.set $q (i32.add (local.get $q) (local.get $stride)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $samples)))
-      (local.set $r0 (local.get $r1))
-      (br $blocks)))))
+      (local.set $a (i32.add (local.get $rankSum) (i32.shl (local.get $r) (i32.const 3))))
+      (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $s)))
+      (local.set $a (i32.add (local.get $rankSqSum) (i32.shl (local.get $r) (i32.const 3))))
+      (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $s2)))
+      (local.set $a (i32.add (local.get $top) (i32.shl (local.get $r) (i32.const 2))))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (local.get $c0)))
+      (local.set $a (i32.add (local.get $top) (i32.shl (i32.add (local.get $n) (local.get $r)) (i32.const 2))))
+      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (local.get $c1)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rows)))))
