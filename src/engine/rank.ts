@@ -36,7 +36,6 @@ const MAX_PACKED_ROWS = 1 << ROW_BITS;
 export const WASM_SORT_MIN_ROWS = 20_000;
 
 export class RankWorkspace {
-  readonly key: Uint32Array;
   /** After the first pass: `stage << 24 | row`, by the low digit. */
   readonly packedB: Uint32Array;
   readonly scoreB: Float64Array;
@@ -51,7 +50,6 @@ export class RankWorkspace {
   private radix?: RadixWorkspace;
   private kernels: WasmKernels | null | undefined;
   constructor(readonly n: number) {
-    this.key = new Uint32Array(n);
     this.packedB = new Uint32Array(n);
     this.scoreB = new Float64Array(n);
     this.packed = new Uint32Array(n);
@@ -146,7 +144,7 @@ function kernelSort(k: WasmKernels, score: Float64Array, order: Uint32Array, ws:
 
 function sortPacked(score: Float64Array, order: Uint32Array, ws: RankWorkspace, min: number, max: number, stage: Uint8Array | undefined): void {
   const n = score.length;
-  const { key, packedB, scoreB, packed, countLow, countHigh, sorted, sortedStage } = ws;
+  const { packedB, scoreB, packed, countLow, countHigh, sorted, sortedStage } = ws;
   // 1. Quantised keys, ascending = descending score (monotone: rows with different keys are
   //    already in order), and the histograms of both digits in the same pass.
   const scale = (LEVELS - 1) / (max - min);
@@ -155,7 +153,6 @@ function sortPacked(score: Float64Array, order: Uint32Array, ws: RankWorkspace, 
   for (let r = 0; r < n; r++) {
     let k = ((max - score[r]) * scale) >>> 0;
     if (k >= LEVELS) k = LEVELS - 1;
-    key[r] = k;
     countLow[k & LOW_MASK]++;
     countHigh[k >>> LOW_BITS]++;
   }
@@ -163,20 +160,15 @@ function sortPacked(score: Float64Array, order: Uint32Array, ws: RankWorkspace, 
   prefixSums(countHigh);
   // 2. Two stable LSD passes: low digit (rows in row order), then high digit. Scores travel with
   //    the rows, so no pass reads memory at random (a gather afterwards cost ~50 ms at 1M), and
-  //    the second pass recomputes each key from its score (the same expression, the same key)
-  //    rather than carrying a third stream.
-  if (stage) {
-    for (let r = 0; r < n; r++) {
-      const p = countLow[key[r] & LOW_MASK]++;
-      packedB[p] = ((stage[r] << ROW_BITS) | r) >>> 0;
-      scoreB[p] = score[r];
-    }
-  } else {
-    for (let r = 0; r < n; r++) {
-      const p = countLow[key[r] & LOW_MASK]++;
-      packedB[p] = r;
-      scoreB[p] = score[r];
-    }
+  //    both passes recompute each key from its score (the same expression, the same key) rather
+  //    than storing it and reading it back.
+  for (let r = 0; r < n; r++) {
+    const v = score[r];
+    let k = ((max - v) * scale) >>> 0;
+    if (k >= LEVELS) k = LEVELS - 1;
+    const p = countLow[k & LOW_MASK]++;
+    packedB[p] = stage ? ((stage[r] << ROW_BITS) | r) >>> 0 : r;
+    scoreB[p] = v;
   }
   for (let i = 0; i < n; i++) {
     const v = scoreB[i];

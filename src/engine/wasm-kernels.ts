@@ -63,7 +63,6 @@ function withKernels<T>(make: (mod: WebAssembly.Module) => T): T | null {
 }
 /** The arrays laid out in the kernels' memory (byte offsets in `at`). */
 type Region =
-  | 'key'
   | 'packedB'
   | 'scoreB'
   | 'packed'
@@ -146,7 +145,6 @@ export class WasmKernels {
     const sorted = take(8 * n);
     const scoreB = take(8 * n);
     const lastScore = take(8 * Math.max(1, stages));
-    const key = take(4 * n);
     const packedB = take(4 * n);
     const packed = take(4 * n);
     const order = take(4 * n);
@@ -158,7 +156,7 @@ export class WasmKernels {
     const lastRank = take(4 * Math.max(1, stages));
     const stage = take(n);
     const vetoed = take(k > 0 ? n : 0);
-    this.at = { key, packedB, scoreB, packed, sorted, countLow, countHigh, order, rank, stageRank, seen, lastScore, lastRank, stage, s: sAt, W, bonus, vetoed, minmax };
+    this.at = { packedB, scoreB, packed, sorted, countLow, countHigh, order, rank, stageRank, seen, lastScore, lastRank, stage, s: sAt, W, bonus, vetoed, minmax };
     const { buffer: buf, exports } = layout.instantiate(mod);
     this.rankFn = exports.rank as KernelFn;
     this.sortFn = exports.sort as KernelFn;
@@ -192,7 +190,7 @@ export class WasmKernels {
   sort(slot: number, min: number, max: number): boolean {
     if (!(max > min)) return false;
     const a = this.at;
-    const ok = this.sortFn(this.n, min, max, this.slotAt[slot], a.stage, a.key, a.packedB, a.scoreB, a.packed, a.sorted, a.countLow, a.countHigh);
+    const ok = this.sortFn(this.n, min, max, this.slotAt[slot], a.stage, a.packedB, a.scoreB, a.packed, a.sorted, a.countLow, a.countHigh);
     if (ok === 1) this.ranked++;
     else this.declined++;
     return ok === 1;
@@ -215,7 +213,6 @@ export class WasmKernels {
       max,
       this.slotAt[slot],
       a.stage,
-      a.key,
       a.packedB,
       a.scoreB,
       a.packed,

@@ -73,7 +73,7 @@
     (v128.store offset=48 (local.get $minmax) (local.get $hi23)))
   (func (export "rank")
     (param $n i32) (param $stages i32) (param $min f64) (param $max f64)
-    (param $score i32) (param $stage i32) (param $key i32) (param $packedB i32) (param $scoreB i32)
+    (param $score i32) (param $stage i32) (param $packedB i32) (param $scoreB i32)
     (param $packed i32) (param $sorted i32) (param $countLow i32) (param $countHigh i32)
     (param $order i32) (param $rank i32) (param $stageRank i32)
     (param $seen i32) (param $lastScore i32) (param $lastRank i32)
@@ -81,7 +81,7 @@
     (local $r i32) (local $p i32) (local $x i32) (local $st i32) (local $c i32) (local $prevRank i32)
     (local $v f64) (local $a i32)
     (if (i32.eqz (call $sort (local.get $n) (local.get $min) (local.get $max) (local.get $score) (local.get $stage)
-          (local.get $key) (local.get $packedB) (local.get $scoreB) (local.get $packed) (local.get $sorted)
+          (local.get $packedB) (local.get $scoreB) (local.get $packed) (local.get $sorted)
           (local.get $countLow) (local.get $countHigh)))
       (then (return (i32.const 0))))
 
@@ -121,7 +121,7 @@
   ;; Returns 1, or 0 when the scores are too clustered (the caller sorts in JavaScript then).
   (func $sort (export "sort")
     (param $n i32) (param $min f64) (param $max f64)
-    (param $score i32) (param $stage i32) (param $key i32) (param $packedB i32) (param $scoreB i32)
+    (param $score i32) (param $stage i32) (param $packedB i32) (param $scoreB i32)
     (param $packed i32) (param $sorted i32) (param $countLow i32) (param $countHigh i32)
     (result i32)
     (local $r i32) (local $p i32) (local $q i32) (local $k i32) (local $x i32)
@@ -140,7 +140,6 @@
         (f64.sub (local.get $max) (f64.load (i32.add (local.get $score) (i32.shl (local.get $r) (i32.const 3)))))
         (local.get $scale))))
       (if (i32.ge_u (local.get $k) (i32.const 4194304)) (then (local.set $k (i32.const 4194303))))
-      (i32.store (i32.add (local.get $key) (i32.shl (local.get $r) (i32.const 2))) (local.get $k))
       (local.set $a (i32.add (local.get $countLow) (i32.shl (i32.and (local.get $k) (i32.const 2047)) (i32.const 2))))
       (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
       (local.set $a (i32.add (local.get $countHigh) (i32.shl (i32.shr_u (local.get $k) (i32.const 11)) (i32.const 2))))
@@ -170,18 +169,20 @@
       (local.set $r (i32.add (local.get $r) (i32.const 4)))
       (br $l3)))
 
-    ;; 3. Stable pass on the low digit, rows in row order: word and score travel together.
+    ;; 3. Stable pass on the low digit, rows in row order: word and score travel together. The key
+    ;; is recomputed from the score (the same expression) rather than stored by pass 1 and read back.
     (local.set $r (i32.const 0))
     (block $done4 (loop $l4
       (br_if $done4 (i32.ge_u (local.get $r) (local.get $n)))
-      (local.set $k (i32.load (i32.add (local.get $key) (i32.shl (local.get $r) (i32.const 2)))))
+      (local.set $v (f64.load (i32.add (local.get $score) (i32.shl (local.get $r) (i32.const 3)))))
+      (local.set $k (i32.trunc_sat_f64_u (f64.mul (f64.sub (local.get $max) (local.get $v)) (local.get $scale))))
+      (if (i32.ge_u (local.get $k) (i32.const 4194304)) (then (local.set $k (i32.const 4194303))))
       (local.set $a (i32.add (local.get $countLow) (i32.shl (i32.and (local.get $k) (i32.const 2047)) (i32.const 2))))
       (local.set $p (i32.load (local.get $a)))
       (i32.store (local.get $a) (i32.add (local.get $p) (i32.const 1)))
       (i32.store (i32.add (local.get $packedB) (i32.shl (local.get $p) (i32.const 2)))
         (i32.or (i32.shl (i32.load8_u (i32.add (local.get $stage) (local.get $r))) (i32.const 24)) (local.get $r)))
-      (f64.store (i32.add (local.get $scoreB) (i32.shl (local.get $p) (i32.const 3)))
-        (f64.load (i32.add (local.get $score) (i32.shl (local.get $r) (i32.const 3)))))
+      (f64.store (i32.add (local.get $scoreB) (i32.shl (local.get $p) (i32.const 3))) (local.get $v))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $l4)))
 
