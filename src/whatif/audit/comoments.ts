@@ -96,7 +96,7 @@ export function coMoments(x: Float64Array, k: number, stage: Uint8Array, groups:
  * k columns of a column-major block. Four pairs (i, j … j+3) share each load of column i; each
  * pair's sum is still its own chain over t in order, so the result is the plain loop's bit for bit.
  */
-export function pairSums(x: Float64Array, stride: number, k: number, len: number, c: Float64Array, cb: number): void {
+function pairSums(x: Float64Array, stride: number, k: number, len: number, c: Float64Array, cb: number): void {
   for (let i = 0; i < k; i++) {
     const bi = i * stride;
     let j = i;

@@ -64,13 +64,13 @@ export interface ChunkOptions {
 const MAX_PENDING = 64;
 const PENDING_BYTES = 32 << 20;
 
-export function pendingSlots(n: number): number {
+function pendingSlots(n: number): number {
   return Math.max(1, Math.min(MAX_PENDING, Math.floor(PENDING_BYTES / (4 * Math.max(1, n)))));
 }
 
 /**
- * The JavaScript twin of the kernel's mcFlush (wasm/kernels.wat): pending slots [0, T) into the
- * sums, the first two top-N counts (thresholds t0, t1; 0 for none) and, with `hist`, the histograms.
+ * The JavaScript twin of the kernel's mcFlush (wasm/kernels.wat), first half: pending slots [0, T)
+ * into the sums and the first two top-N counts (thresholds t0, t1; 0 for none).
  */
 function flushSums(pending: Int32Array, T: number, n: number, P: PartialStats, t0: number, t1: number): void {
   const { rankSum, rankSqSum, topCount } = P;
@@ -95,6 +95,7 @@ function flushSums(pending: Int32Array, T: number, n: number, P: PartialStats, t
   }
 }
 
+/** Its second half: the histograms (also the kernel path's, when they are 32-bit). */
 function flushHistograms(pending: Int32Array, T: number, n: number, lut: Uint16Array, hist: Uint16Array | Uint32Array, bins: number): void {
   for (let r = 0, h = 0; r < n; r++, h += bins) {
     for (let t = 0, q = r; t < T; t++, q += n) {
