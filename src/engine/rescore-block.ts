@@ -36,14 +36,21 @@ export class BlockRescore {
   private readonly order: Uint32Array;
   private scored = 0;
 
+  /**
+   * `kernels`: WebAssembly kernels to score in (made for this n, stage count and k; their matrix is
+   * overwritten), e.g. Monte Carlo's, which hold its accumulator too and serve every normalisation
+   * of a run; without them, new ones where WebAssembly runs.
+   */
   constructor(
     readonly prepared: Prepared,
     toggles: Toggles,
+    kernels?: WasmKernels | null,
   ) {
     const { n, k } = prepared;
     const stages = prepared.system.stages.length;
     this.slotWeights = Array.from({ length: BLOCK }, () => new Float64Array(stages * k));
-    const kernels = (this.kernels = k > 0 ? WasmKernels.create(n, stages, k) : null);
+    if (kernels && (kernels.n !== n || kernels.k !== k || kernels.stages !== stages)) throw new Error('BlockRescore: the kernels were made for another shape');
+    kernels = this.kernels = k > 0 ? (kernels ?? WasmKernels.create(n, stages, k)) : null;
     if (kernels) {
       kernels.s.set(prepared.s);
       kernels.stage.set(prepared.stage);
@@ -102,11 +109,21 @@ export class BlockRescore {
     this.scored = count;
   }
 
-  /** Slot b's scores, ranked. */
-  ranked(b: number): RankedScores {
+  /**
+   * Monte Carlo's rank of slot b straight into pending slot t of the kernels' accumulator
+   * (WasmKernels.rankMc); false when the kernels cannot (none, or clustered scores): use
+   * `ranked(b, false)` then.
+   */
+  rankMc(b: number, t: number, byStage: boolean): boolean {
+    if (!(b >= 0 && b < this.scored)) throw new Error(`BlockRescore: slot ${b} was not scored`);
+    return this.kernels?.mc ? this.kernels.rankMc(b, t, this.min[b], this.max[b], byStage) : false;
+  }
+
+  /** Slot b's scores, ranked (`kernel` false: not by the kernel, which just declined them). */
+  ranked(b: number, kernel = true): RankedScores {
     if (!(b >= 0 && b < this.scored)) throw new Error(`BlockRescore: slot ${b} was not scored`);
     const res: RankedScores = { score: this.scores[b], vetoed: this.vetoed, rank: this.rank, stageRank: this.stageRank, order: this.order };
-    if (this.kernels?.rank(b, this.min[b], this.max[b])) return res;
+    if (kernel && this.kernels?.rank(b, this.min[b], this.max[b])) return res;
     // The JavaScript ranking itself (not rankScores, which would try a kernel again).
     const p = this.prepared;
     const ws = (this.ws ??= new RescoreWorkspace(p.n, p.system.stages.length, p.k));

@@ -123,10 +123,17 @@ export class WasmKernels {
    * Kernels for `n` rows, `stages` stages and `k` indicators with `slots` score arrays, or null
    * without WebAssembly. `score4` needs k > 0 and four slots; ranking alone needs neither.
    */
-  static create(n: number, stages: number, k: number, slots = LANES): WasmKernels | null {
+  static create(n: number, stages: number, k: number, slots = LANES, mc?: McAccumulatorSpec): WasmKernels | null {
     if (n < 1 || n >= MAX_ROWS || stages > 255) return null;
-    return withKernels((mod) => new WasmKernels(mod, n, stages, k, slots));
+    return withKernels((mod) => new WasmKernels(mod, n, stages, k, slots, mc));
   }
+
+  /**
+   * With `mc` given to `create`: Monte Carlo's accumulator in this same memory, so `rankMc` can
+   * write a sample's words straight into its pending slot.
+   */
+  readonly mc: WasmMcAccumulator | null;
+  private readonly rankMcFn: KernelFn;
 
   private constructor(
     mod: WebAssembly.Module,
@@ -134,6 +141,7 @@ export class WasmKernels {
     readonly stages: number,
     readonly k: number,
     slots: number,
+    mc?: McAccumulatorSpec,
   ) {
     const layout = new Layout();
     const take = (bytes: number) => layout.take(bytes);
@@ -157,7 +165,10 @@ export class WasmKernels {
     const stage = take(n);
     const vetoed = take(k > 0 ? n : 0);
     this.at = { packedB, scoreB, packed, sorted, countLow, countHigh, order, rank, stageRank, seen, lastScore, lastRank, stage, s: sAt, W, bonus, vetoed, minmax };
+    const mcAt = mc ? mcRegions(layout, n, mc) : null;
     const { buffer: buf, exports } = layout.instantiate(mod);
+    this.mc = mc && mcAt ? new WasmMcAccumulator(buf, exports, mcAt, n, mc) : null;
+    this.rankMcFn = exports.rankMc as KernelFn;
     this.rankFn = exports.rank as KernelFn;
     this.sortFn = exports.sort as KernelFn;
     this.packed = new Uint32Array(buf, packed, n);
@@ -189,8 +200,16 @@ export class WasmKernels {
    */
   sort(slot: number, min: number, max: number): boolean {
     if (!(max > min)) return false;
+    return this.counted(this.sortFn(this.n, ...this.sortArgs(slot, min, max)));
+  }
+
+  /** The arguments of `sort` after n, which `rank` and `rankMc` pass on to it. */
+  private sortArgs(slot: number, min: number, max: number): number[] {
     const a = this.at;
-    const ok = this.sortFn(this.n, min, max, this.slotAt[slot], a.stage, a.packedB, a.scoreB, a.packed, a.sorted, a.countLow, a.countHigh);
+    return [min, max, this.slotAt[slot], a.stage, a.packedB, a.scoreB, a.packed, a.sorted, a.countLow, a.countHigh];
+  }
+
+  private counted(ok: number): boolean {
     if (ok === 1) this.ranked++;
     else this.declined++;
     return ok === 1;
@@ -206,88 +225,160 @@ export class WasmKernels {
     if (!(max > min)) return false;
     if (stages > this.stages) throw new Error(`rank: ${stages} stages, the kernels were made for ${this.stages}`);
     const a = this.at;
-    const ok = this.rankFn(
-      this.n,
-      stages,
-      min,
-      max,
-      this.slotAt[slot],
-      a.stage,
-      a.packedB,
-      a.scoreB,
-      a.packed,
-      a.sorted,
-      a.countLow,
-      a.countHigh,
-      a.order,
-      a.rank,
-      a.stageRank,
-      a.seen,
-      a.lastScore,
-      a.lastRank,
+    return this.counted(this.rankFn(this.n, stages, ...this.sortArgs(slot, min, max), a.order, a.rank, a.stageRank, a.seen, a.lastScore, a.lastRank));
+  }
+
+  /**
+   * Monte Carlo's rank of `scores[slot]` straight into pending slot `t` of `mc`: one word per row,
+   * the rank (within the stage with `byStage`) | LIST_BIT when on the list, the list being the
+   * rule that `mc.setList` described. False, with the slot unspecified, when the scores are too
+   * clustered (as `rank`); `order`, `rankOut` and `stageRank` are not written.
+   */
+  rankMc(slot: number, t: number, min: number, max: number, byStage: boolean): boolean {
+    const mc = this.mc;
+    if (!mc) throw new Error('rankMc: these kernels were made without a Monte Carlo accumulator');
+    if (!(t >= 0 && t < mc.slots)) throw new Error(`rankMc: slot ${t} of ${mc.slots}`);
+    if (!(max > min)) return false;
+    const a = this.at;
+    return this.counted(
+      this.rankMcFn(
+        this.n,
+        this.stages,
+        ...this.sortArgs(slot, min, max),
+        a.seen,
+        a.lastScore,
+        a.lastRank,
+        a.vetoed,
+        mc.slotOffset(t),
+        byStage ? 1 : 0,
+        mc.listMode,
+        mc.cutOffset,
+        mc.minScore,
+      ),
     );
-    if (ok === 1) this.ranked++;
-    else this.declined++;
-    return ok === 1;
   }
 }
 
+/** Rows rounded up to a multiple of 4: the stride of Monte Carlo's pending slots and row sums (mcFlush takes four rows at a time). */
+export function mcStride(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/** What Monte Carlo's accumulator holds: `slots` pending samples, the rank → bin table `lut` (n + 1 entries), 16-bit histograms of `bins` bins per row (0: none). */
+export interface McAccumulatorSpec {
+  slots: number;
+  lut: Uint16Array;
+  bins: number;
+}
+
 /**
- * Monte Carlo's per-row sums in the kernels' memory (McChunk): each sample's ranks go into a
- * pending slot (`pending[t·n + r]`, 0 for a row without a rank), and `flush` adds the slots'
- * ranks to `rankSum`, `rankSqSum`, the first two top-N counts and, when the run has them, the
- * 16-bit histograms `hist`; as McChunk's JavaScript loop does.
+ * The single-band list rules rankMc can apply while it ranks (ListEvaluator.fusedRule): mode 1 a
+ * rank cut-off per stage of the overall rank, 2 of the stage rank, 3 a minimum score; cut-offs
+ * above 2^31 − 1 are clamped (no rank reaches them).
+ */
+export interface FusedListRule {
+  mode: 1 | 2 | 3;
+  /** Cut-off by stage value (256 entries; modes 1 and 2). */
+  cut: ArrayLike<number>;
+  minScore: number;
+}
+
+type McAt = { lut: number; pending: number; rankSum: number; rankSqSum: number; top: number; list: number; hist: number; cut: number };
+
+function mcRegions(l: Layout, n: number, spec: McAccumulatorSpec): McAt {
+  const n4 = mcStride(n);
+  return {
+    rankSum: l.take(8 * n4),
+    rankSqSum: l.take(8 * n4),
+    top: l.take(8 * n4),
+    list: l.take(4 * n4),
+    cut: l.take(4 * 256),
+    lut: l.take(2 * spec.lut.length),
+    pending: l.take(4 * n4 * spec.slots),
+    hist: l.take(2 * n * spec.bins),
+  };
+}
+
+/**
+ * Monte Carlo's per-row sums in the kernels' memory (McChunk): each sample's words go into a
+ * pending slot (`pending[t·n4 + r]`, n4 = mcStride(n): the rank in bits 0–29, 0 for a row without
+ * one, and bit 30 set when the row was on the list), and `flush` adds the slots to `rankSum`,
+ * `rankSqSum`, the first two top-N counts, the list counts and, when the run has them, the 16-bit
+ * histograms `hist`; as McChunk's JavaScript loops do. The row arrays hold n4 entries (the padding
+ * rows stay 0).
  */
 export class WasmMcAccumulator {
   readonly pending: Int32Array;
   readonly rankSum: Float64Array;
   readonly rankSqSum: Float64Array;
-  /** Counts of rank ≤ t0 (`top[r]`) and ≤ t1 (`top[n + r]`). */
+  /** Counts of rank ≤ t0 (`top[r]`) and ≤ t1 (`top[n4 + r]`). */
   readonly top: Uint32Array;
+  /** Times each row was on the list. */
+  readonly list: Uint32Array;
   /** `hist[r·bins + b]`, or null when the run keeps 32-bit histograms (more than 65,535 samples). */
   readonly hist: Uint16Array | null;
+  readonly stride: number;
+  readonly slots: number;
+  readonly bins: number;
+  /** The list rule rankMc applies (setList): 0 none. */
+  listMode = 0;
+  minScore = 0;
+  private readonly cut: Int32Array;
   private readonly flushFn: KernelFn;
-  private readonly at: { lut: number; pending: number; rankSum: number; rankSqSum: number; top: number; hist: number };
 
-  /**
-   * For `n` rows, `slots` pending samples, the rank → bin table `lut` (n + 1 entries) and, with
-   * `bins` > 0, 16-bit histograms of that many bins per row.
-   */
-  static create(n: number, slots: number, lut: Uint16Array, bins = 0): WasmMcAccumulator | null {
+  /** An accumulator in a memory of its own (the kernels' `mc` shares theirs). */
+  static create(n: number, spec: McAccumulatorSpec): WasmMcAccumulator | null {
     if (n < 1 || n >= MAX_ROWS) return null;
-    return withKernels((mod) => new WasmMcAccumulator(mod, n, slots, lut, bins));
+    return withKernels((mod) => {
+      const l = new Layout();
+      const at = mcRegions(l, n, spec);
+      const { buffer, exports } = l.instantiate(mod);
+      return new WasmMcAccumulator(buffer, exports, at, n, spec);
+    });
   }
 
-  private constructor(
-    mod: WebAssembly.Module,
+  constructor(
+    buffer: ArrayBuffer,
+    exports: WebAssembly.Exports,
+    private readonly at: McAt,
     readonly n: number,
-    slots: number,
-    lut: Uint16Array,
-    readonly bins: number,
+    spec: McAccumulatorSpec,
   ) {
-    const l = new Layout();
-    this.at = {
-      rankSum: l.take(8 * n),
-      rankSqSum: l.take(8 * n),
-      top: l.take(8 * n),
-      lut: l.take(2 * lut.length),
-      pending: l.take(4 * n * slots),
-      hist: l.take(2 * n * bins),
-    };
-    const { buffer, exports } = l.instantiate(mod);
+    const n4 = (this.stride = mcStride(n));
+    this.slots = spec.slots;
+    this.bins = spec.bins;
     this.flushFn = exports.mcFlush as KernelFn;
-    this.hist = bins > 0 ? new Uint16Array(buffer, this.at.hist, n * bins) : null;
-    new Uint16Array(buffer, this.at.lut, lut.length).set(lut);
-    this.pending = new Int32Array(buffer, this.at.pending, n * slots);
-    this.rankSum = new Float64Array(buffer, this.at.rankSum, n);
-    this.rankSqSum = new Float64Array(buffer, this.at.rankSqSum, n);
-    this.top = new Uint32Array(buffer, this.at.top, 2 * n);
+    this.hist = spec.bins > 0 ? new Uint16Array(buffer, at.hist, n * spec.bins) : null;
+    new Uint16Array(buffer, at.lut, spec.lut.length).set(spec.lut);
+    this.pending = new Int32Array(buffer, at.pending, n4 * spec.slots);
+    this.rankSum = new Float64Array(buffer, at.rankSum, n4);
+    this.rankSqSum = new Float64Array(buffer, at.rankSqSum, n4);
+    this.top = new Uint32Array(buffer, at.top, 2 * n4);
+    this.list = new Uint32Array(buffer, at.list, n4);
+    this.cut = new Int32Array(buffer, at.cut, 256);
   }
 
-  /** Adds pending slots [0, T) (top-N thresholds t0, t1, 0 for none). */
+  /** The list rule rankMc applies to every sample (null: no list). */
+  setList(rule: FusedListRule | null): void {
+    this.listMode = rule?.mode ?? 0;
+    this.minScore = rule?.minScore ?? 0;
+    for (let g = 0; g < 256; g++) this.cut[g] = rule && rule.mode !== 3 ? Math.min(0x7fffffff, rule.cut[g]) : 0;
+  }
+
+  /** Byte offset of pending slot t (for rankMc). */
+  slotOffset(t: number): number {
+    return this.at.pending + 4 * this.stride * t;
+  }
+
+  get cutOffset(): number {
+    return this.at.cut;
+  }
+
+  /** Adds pending slots [0, T) (T ≤ 64; top-N thresholds t0, t1, 0 for none). */
   flush(T: number, t0: number, t1: number): void {
+    if (!(T >= 1 && T <= 64)) throw new Error(`mcFlush: ${T} slots (1..64)`);
     const a = this.at;
-    this.flushFn(this.n, T, a.pending, a.lut, a.rankSum, a.rankSqSum, a.top, t0, t1, a.hist, this.bins);
+    this.flushFn(this.stride, T, a.pending, a.lut, a.rankSum, a.rankSqSum, a.top, t0, t1, a.list, a.hist, this.bins);
   }
 }
 

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { effectiveWeights } from '../../src/engine/index.ts';
 import { setWasmKernels } from '../../src/engine/wasm-kernels.ts';
 import { runChunk, type McConfig, type PartialStats } from '../../src/whatif/mc/index.ts';
+import { McChunk } from '../../src/whatif/mc/run-chunk.ts';
+import { STAGE_BANDS, type ListRule } from '../../src/whatif/lists/list-rule.ts';
 import { runSobolChunk, type SobolConfig, type SobolPartial } from '../../src/whatif/sobol/index.ts';
 import { ALL_ON, preparedFor, randomData, twoStageSystem } from './fixtures.ts';
 
@@ -27,13 +29,63 @@ describe('WebAssembly and JavaScript paths agree', () => {
     ['overall', 2],
     ['stage', 0],
   ] as const)('Monte Carlo, %s ranks, %i decimals (ties)', (rank, decimals) => {
-    const src = data(300, decimals);
+    const src = data(301, decimals); // not a multiple of 4: mcFlush's padding rows
     const config: McConfig = { samples: 37, rank, weights: { mode: 'perturb', spread: 0.3 }, topN: [5, 20, 60], list: { kind: 'top-percent', percent: 20, scope: 'stage' } };
     const wasm = plain(runChunk(src, config, 5, 0, 37));
     setWasmKernels(false);
     const js = plain(runChunk(src, config, 5, 0, 37));
     expect(wasm).toEqual(js);
     expect(wasm.rankSum.some((x: number) => x > 0)).toBe(true);
+  });
+
+  // The rank kernel applies single-band list rules while it ranks (rankMc): every such rule, with
+  // overall and stage ranks, must give the partial of the JavaScript path (ranked result, then
+  // ListEvaluator.evaluate), and must really have taken the kernel's path.
+  const rules: [string, ListRule | undefined][] = [
+    ['no list', undefined],
+    ['top 30 overall', { kind: 'top-n', n: 30, scope: 'overall' }],
+    ['top 15% by stage', { kind: 'top-percent', percent: 15, scope: 'stage' }],
+    ['top 7 by stage', { kind: 'top-n', n: 7, scope: 'stage' }],
+    ['score ≥ 50', { kind: 'threshold', minScore: 50 }],
+    // Long enough to reach the vetoed rows (score 0, ~5%): they must stay off.
+    ['top 200 overall', { kind: 'top-n', n: 200, scope: 'overall' }],
+    ['top 99% by stage', { kind: 'top-percent', percent: 99, scope: 'stage' }],
+    ['score ≥ 0', { kind: 'threshold', minScore: 0 }],
+  ];
+  it.each(rules.flatMap(([name, list]) => (['overall', 'stage'] as const).map((rank) => [name, rank, list] as const)))(
+    'Monte Carlo, %s, %s ranks: the kernel path equals the JavaScript path',
+    (_name, rank, list) => {
+      const src = data(203, 1);
+      const config: McConfig = { samples: 21, rank, weights: { mode: 'perturb', spread: 0.3 }, topN: [5, 40, 90], ...(list ? { list } : {}) };
+      const run = () => {
+        const chunk = new McChunk(src, config, 9, 0, 21);
+        while (!chunk.finished) chunk.step(chunk.stepSize);
+        return { partial: plain(chunk.partial), paths: chunk.paths };
+      };
+      const wasm = run();
+      setWasmKernels(false);
+      const js = run();
+      expect(wasm.paths).toEqual({ fused: 21, evaluated: 0 });
+      expect(js.paths).toEqual({ fused: 0, evaluated: 21 });
+      expect(wasm.partial).toEqual(js.partial);
+      if (list) {
+        const on = (wasm.partial.listCount as number[]).reduce((a, b) => a + b, 0);
+        expect(on).toBeGreaterThan(0);
+        expect(on).toBeLessThan(203 * 21);
+      }
+    },
+  );
+
+  it('Monte Carlo with bands: the kernel ranks, the evaluator lists, as in JavaScript', () => {
+    const src = data(203, 2);
+    const config: McConfig = { samples: 13, weights: { mode: 'perturb', spread: 0.3 }, list: STAGE_BANDS };
+    const chunk = new McChunk(src, config, 4, 0, 13);
+    while (!chunk.finished) chunk.step(chunk.stepSize);
+    expect(chunk.paths).toEqual({ fused: 0, evaluated: 13 });
+    const wasm = plain(chunk.partial);
+    setWasmKernels(false);
+    expect(plain(runChunk(src, config, 4, 0, 13))).toEqual(wasm);
+    expect((wasm.bandCount as number[]).some((x) => x > 0)).toBe(true);
   });
 
   it('Sobol, per-enterprise sums included', () => {

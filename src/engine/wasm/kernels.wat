@@ -17,6 +17,9 @@
 ;; through the passes as one word, stage << 24 | row (n < 2^24). Returns 1, or 0 when the scores
 ;; are too clustered for the quantised keys (more than 16n insertion moves): the caller then ranks
 ;; with the 64-bit radix sort in JavaScript.
+;;
+;; rankMc: rank for Monte Carlo, writing each row's rank and list membership straight into the
+;; sample's pending slot of mcFlush instead of order, rank and stageRank.
 (module
   (import "env" "memory" (memory 1))
 
@@ -114,6 +117,64 @@
             (i32.load (i32.add (local.get $lastRank) (i32.shl (local.get $st) (i32.const 2)))))))
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br $l7)))
+    (i32.const 1))
+
+;; rankMc: Monte Carlo's rank of one sample, straight into its pending slot (McChunk): the sort and
+  ;; competition ranks of rank, but instead of order, rank and stageRank it writes one word per row,
+  ;; out[r] = (byStage ? stage rank : rank) | onList << 30, where onList is, by listMode:
+  ;; 0 never; 1 rank ≤ cut[stage] and not vetoed; 2 stage rank in 1..cut[stage] and not vetoed;
+  ;; 3 score ≥ minScore and not vetoed (ListEvaluator.evaluate for its single-band rules).
+  ;; Returns 1, or 0 when the scores are too clustered (as rank).
+  (func (export "rankMc")
+    (param $n i32) (param $stages i32) (param $min f64) (param $max f64)
+    (param $score i32) (param $stage i32) (param $packedB i32) (param $scoreB i32)
+    (param $packed i32) (param $sorted i32) (param $countLow i32) (param $countHigh i32)
+    (param $seen i32) (param $lastScore i32) (param $lastRank i32) (param $vetoed i32)
+    (param $out i32) (param $byStage i32) (param $listMode i32) (param $cut i32) (param $minScore f64)
+    (result i32)
+    (local $r i32) (local $p i32) (local $x i32) (local $st i32) (local $c i32) (local $prevRank i32)
+    (local $v f64) (local $a i32) (local $sr i32) (local $lr i32) (local $on i32)
+    (if (i32.eqz (call $sort (local.get $n) (local.get $min) (local.get $max) (local.get $score) (local.get $stage)
+          (local.get $packedB) (local.get $scoreB) (local.get $packed) (local.get $sorted)
+          (local.get $countLow) (local.get $countHigh)))
+      (then (return (i32.const 0))))
+    (memory.fill (local.get $seen) (i32.const 0) (i32.shl (local.get $stages) (i32.const 2)))
+    (local.set $prevRank (i32.const 0))
+    (local.set $p (i32.const 0))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $p) (local.get $n)))
+      (local.set $x (i32.load (i32.add (local.get $packed) (i32.shl (local.get $p) (i32.const 2)))))
+      (local.set $r (i32.and (local.get $x) (i32.const 16777215)))
+      (local.set $st (i32.shr_u (local.get $x) (i32.const 24)))
+      (local.set $v (f64.load (i32.add (local.get $sorted) (i32.shl (local.get $p) (i32.const 3)))))
+      (if (i32.eqz (i32.and (i32.gt_u (local.get $p) (i32.const 0))
+            (f64.eq (local.get $v) (f64.load (i32.add (local.get $sorted) (i32.shl (i32.sub (local.get $p) (i32.const 1)) (i32.const 3)))))))
+        (then (local.set $prevRank (i32.add (local.get $p) (i32.const 1)))))
+      (local.set $sr (i32.const 0))
+      (if (i32.lt_u (local.get $st) (local.get $stages))
+        (then
+          (local.set $a (i32.add (local.get $seen) (i32.shl (local.get $st) (i32.const 2))))
+          (local.set $c (i32.add (i32.load (local.get $a)) (i32.const 1)))
+          (i32.store (local.get $a) (local.get $c))
+          (if (i32.or (i32.eq (local.get $c) (i32.const 1))
+                (f64.ne (local.get $v) (f64.load (i32.add (local.get $lastScore) (i32.shl (local.get $st) (i32.const 3))))))
+            (then (i32.store (i32.add (local.get $lastRank) (i32.shl (local.get $st) (i32.const 2))) (local.get $c))))
+          (f64.store (i32.add (local.get $lastScore) (i32.shl (local.get $st) (i32.const 3))) (local.get $v))
+          (local.set $sr (i32.load (i32.add (local.get $lastRank) (i32.shl (local.get $st) (i32.const 2)))))))
+      (local.set $on (i32.const 0))
+      (if (local.get $listMode)
+        (then
+          (if (i32.eq (local.get $listMode) (i32.const 3))
+            (then (local.set $on (f64.ge (local.get $v) (local.get $minScore))))
+            (else
+              (local.set $lr (select (local.get $prevRank) (local.get $sr) (i32.eq (local.get $listMode) (i32.const 1))))
+              (local.set $on (i32.and (i32.gt_s (local.get $lr) (i32.const 0))
+                (i32.le_s (local.get $lr) (i32.load (i32.add (local.get $cut) (i32.shl (local.get $st) (i32.const 2)))))))))
+          (local.set $on (i32.and (local.get $on) (i32.eqz (i32.load8_u (i32.add (local.get $vetoed) (local.get $r))))))))
+      (i32.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))
+        (i32.or (select (local.get $sr) (local.get $prevRank) (local.get $byStage)) (i32.shl (local.get $on) (i32.const 30))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $l)))
     (i32.const 1))
 
   ;; sort: steps 1–5 of rank, the rows' packed words `stage << 24 | row` into `packed` in descending
@@ -256,51 +317,94 @@
       (br $rows)))
     (local.get $abs))
 
-;; Monte Carlo, every T buffered samples (McChunk.flush): pending[t·n + r] is sample t's rank of
-  ;; row r (0: none). Row by row, its T ranks are added while its sums and histogram stay in cache:
-  ;; rankSum[r] += x, rankSqSum[r] += x², top[r] += x ≤ t0, top[n + r] += x ≤ t1 (0: no threshold),
-  ;; and with bins > 0 hist[r·bins + lut[x]] += 1. Sums of integers in doubles, exact below 2^53.
+;; Monte Carlo, every T buffered samples (McChunk.flush): pending[t·n4 + r] is sample t's word for
+  ;; row r, its rank (0: none) in bits 0–29 and 1 in bit 30 when the row was on the list. Four rows
+  ;; at a time (n4 = rows rounded up to 4; the padding rows' words stay 0), their T words are added
+  ;; while their sums and histograms stay in cache: rankSum[r] += x, rankSqSum[r] += x²,
+  ;; top[r] += x ≤ t0, top[n4 + r] += x ≤ t1 (0: no threshold), list[r] += bit 30, and with bins > 0
+  ;; hist[r·bins + lut[x]] += 1. Within a flush the sums are integers (x < 2^24, T ≤ 64: Σx < 2^30 in
+  ;; i32 lanes, Σx² < 2^54 in i64 lanes), then added to the doubles (exact below 2^53). The four rows'
+  ;; histogram increments are independent, so they do not wait on each other's stores.
   (func (export "mcFlush")
-    (param $n i32) (param $T i32) (param $pending i32) (param $lut i32) (param $rankSum i32)
-    (param $rankSqSum i32) (param $top i32) (param $t0 i32) (param $t1 i32) (param $hist i32) (param $bins i32)
-    (local $r i32) (local $t i32) (local $q i32) (local $x i32) (local $xf f64) (local $s f64) (local $s2 f64)
-    (local $c0 i32) (local $c1 i32) (local $h i32) (local $a i32) (local $stride i32)
-    (local.set $stride (i32.shl (local.get $n) (i32.const 2)))
+    (param $n4 i32) (param $T i32) (param $pending i32) (param $lut i32) (param $rankSum i32)
+    (param $rankSqSum i32) (param $top i32) (param $t0 i32) (param $t1 i32) (param $list i32)
+    (param $hist i32) (param $bins i32)
+    (local $r i32) (local $t i32) (local $q i32) (local $w v128) (local $x v128) (local $pos v128)
+    (local $s v128) (local $s2lo v128) (local $s2hi v128) (local $c0 v128) (local $c1 v128) (local $cl v128)
+    (local $t0v v128) (local $t1v v128) (local $low v128) (local $zero v128)
+    (local $stride i32) (local $h i32) (local $rowBytes i32) (local $xi i32) (local $a i32) (local $o i32)
+    (local.set $stride (i32.shl (local.get $n4) (i32.const 2)))
+    (local.set $rowBytes (i32.shl (local.get $bins) (i32.const 1)))
+    (local.set $t0v (i32x4.splat (local.get $t0)))
+    (local.set $t1v (i32x4.splat (local.get $t1)))
+    (local.set $low (i32x4.splat (i32.const 0x3fffffff)))
+    (local.set $zero (i32x4.splat (i32.const 0)))
     (local.set $r (i32.const 0))
     (block $done (loop $rows
-      (br_if $done (i32.ge_u (local.get $r) (local.get $n)))
-      (local.set $s (f64.const 0))
-      (local.set $s2 (f64.const 0))
-      (local.set $c0 (i32.const 0))
-      (local.set $c1 (i32.const 0))
-      (local.set $h (i32.add (local.get $hist) (i32.shl (i32.mul (local.get $r) (local.get $bins)) (i32.const 1))))
+      (br_if $done (i32.ge_u (local.get $r) (local.get $n4)))
+      (local.set $s (local.get $zero))
+      (local.set $s2lo (local.get $zero))
+      (local.set $s2hi (local.get $zero))
+      (local.set $c0 (local.get $zero))
+      (local.set $c1 (local.get $zero))
+      (local.set $cl (local.get $zero))
+      (local.set $h (i32.add (local.get $hist) (i32.mul (local.get $r) (local.get $rowBytes))))
       (local.set $q (i32.add (local.get $pending) (i32.shl (local.get $r) (i32.const 2))))
       (local.set $t (i32.const 0))
       (block $tdone (loop $samples
         (br_if $tdone (i32.ge_u (local.get $t) (local.get $T)))
-        (local.set $x (i32.load (local.get $q)))
-        (if (i32.gt_s (local.get $x) (i32.const 0))
+        (local.set $w (v128.load (local.get $q)))
+        (local.set $x (v128.and (local.get $w) (local.get $low)))
+        (local.set $cl (i32x4.add (local.get $cl) (i32x4.shr_u (local.get $w) (i32.const 30))))
+        (local.set $pos (i32x4.gt_s (local.get $x) (local.get $zero)))
+        (local.set $s (i32x4.add (local.get $s) (local.get $x)))
+        (local.set $s2lo (i64x2.add (local.get $s2lo) (i64x2.extmul_low_i32x4_u (local.get $x) (local.get $x))))
+        (local.set $s2hi (i64x2.add (local.get $s2hi) (i64x2.extmul_high_i32x4_u (local.get $x) (local.get $x))))
+        (local.set $c0 (i32x4.sub (local.get $c0) (v128.and (local.get $pos) (i32x4.le_s (local.get $x) (local.get $t0v)))))
+        (local.set $c1 (i32x4.sub (local.get $c1) (v128.and (local.get $pos) (i32x4.le_s (local.get $x) (local.get $t1v)))))
+        (if (local.get $bins)
           (then
-            (local.set $xf (f64.convert_i32_s (local.get $x)))
-            (local.set $s (f64.add (local.get $s) (local.get $xf)))
-            (local.set $s2 (f64.add (local.get $s2) (f64.mul (local.get $xf) (local.get $xf))))
-            (local.set $c0 (i32.add (local.get $c0) (i32.le_s (local.get $x) (local.get $t0))))
-            (local.set $c1 (i32.add (local.get $c1) (i32.le_s (local.get $x) (local.get $t1))))
-            (if (local.get $bins)
-              (then
-                (local.set $a (i32.add (local.get $h)
-                  (i32.shl (i32.load16_u (i32.add (local.get $lut) (i32.shl (local.get $x) (i32.const 1)))) (i32.const 1))))
-                (i32.store16 (local.get $a) (i32.add (i32.load16_u (local.get $a)) (i32.const 1)))))))
+            (local.set $xi (i32x4.extract_lane 0 (local.get $x)))
+            (if (local.get $xi) (then
+              (local.set $a (i32.add (local.get $h)
+                (i32.shl (i32.load16_u (i32.add (local.get $lut) (i32.shl (local.get $xi) (i32.const 1)))) (i32.const 1))))
+              (i32.store16 (local.get $a) (i32.add (i32.load16_u (local.get $a)) (i32.const 1)))))
+            (local.set $xi (i32x4.extract_lane 1 (local.get $x)))
+            (if (local.get $xi) (then
+              (local.set $a (i32.add (i32.add (local.get $h) (local.get $rowBytes))
+                (i32.shl (i32.load16_u (i32.add (local.get $lut) (i32.shl (local.get $xi) (i32.const 1)))) (i32.const 1))))
+              (i32.store16 (local.get $a) (i32.add (i32.load16_u (local.get $a)) (i32.const 1)))))
+            (local.set $xi (i32x4.extract_lane 2 (local.get $x)))
+            (if (local.get $xi) (then
+              (local.set $a (i32.add (i32.add (local.get $h) (i32.shl (local.get $rowBytes) (i32.const 1)))
+                (i32.shl (i32.load16_u (i32.add (local.get $lut) (i32.shl (local.get $xi) (i32.const 1)))) (i32.const 1))))
+              (i32.store16 (local.get $a) (i32.add (i32.load16_u (local.get $a)) (i32.const 1)))))
+            (local.set $xi (i32x4.extract_lane 3 (local.get $x)))
+            (if (local.get $xi) (then
+              (local.set $a (i32.add (i32.add (local.get $h) (i32.mul (local.get $rowBytes) (i32.const 3)))
+                (i32.shl (i32.load16_u (i32.add (local.get $lut) (i32.shl (local.get $xi) (i32.const 1)))) (i32.const 1))))
+              (i32.store16 (local.get $a) (i32.add (i32.load16_u (local.get $a)) (i32.const 1)))))))
         (local.set $q (i32.add (local.get $q) (local.get $stride)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $samples)))
-      (local.set $a (i32.add (local.get $rankSum) (i32.shl (local.get $r) (i32.const 3))))
-      (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $s)))
-      (local.set $a (i32.add (local.get $rankSqSum) (i32.shl (local.get $r) (i32.const 3))))
-      (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $s2)))
-      (local.set $a (i32.add (local.get $top) (i32.shl (local.get $r) (i32.const 2))))
-      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (local.get $c0)))
-      (local.set $a (i32.add (local.get $top) (i32.shl (i32.add (local.get $n) (local.get $r)) (i32.const 2))))
-      (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (local.get $c1)))
-      (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br $rows)))))
+      ;; Rows r..r+3 into the accumulators.
+      (local.set $o (i32.add (local.get $rankSum) (i32.shl (local.get $r) (i32.const 3))))
+      (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o)) (f64x2.convert_low_i32x4_s (local.get $s))))
+      (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $o))
+        (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $s) (local.get $s)))))
+      (local.set $o (i32.add (local.get $rankSqSum) (i32.shl (local.get $r) (i32.const 3))))
+      (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o))
+        (f64x2.replace_lane 1 (f64x2.splat (f64.convert_i64_s (i64x2.extract_lane 0 (local.get $s2lo))))
+          (f64.convert_i64_s (i64x2.extract_lane 1 (local.get $s2lo))))))
+      (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $o))
+        (f64x2.replace_lane 1 (f64x2.splat (f64.convert_i64_s (i64x2.extract_lane 0 (local.get $s2hi))))
+          (f64.convert_i64_s (i64x2.extract_lane 1 (local.get $s2hi))))))
+      (local.set $o (i32.add (local.get $top) (i32.shl (local.get $r) (i32.const 2))))
+      (v128.store (local.get $o) (i32x4.add (v128.load (local.get $o)) (local.get $c0)))
+      (local.set $o (i32.add (local.get $o) (local.get $stride)))
+      (v128.store (local.get $o) (i32x4.add (v128.load (local.get $o)) (local.get $c1)))
+      (local.set $o (i32.add (local.get $list) (i32.shl (local.get $r) (i32.const 2))))
+      (v128.store (local.get $o) (i32x4.add (v128.load (local.get $o)) (local.get $cl)))
+      (local.set $r (i32.add (local.get $r) (i32.const 4)))
+      (br $rows))))
+)

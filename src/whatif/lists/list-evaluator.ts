@@ -1,4 +1,5 @@
 import type { RankedScores } from '../../engine/index.ts';
+import type { FusedListRule } from '../../engine/wasm-kernels.ts';
 import { bandCutPoints, checkListRule, type ListRule, type ListScope } from './list-rule.ts';
 import { groupRanks, groupSizes, type GroupCodes } from './group-codes.ts';
 
@@ -86,6 +87,19 @@ export class ListEvaluator {
     this.seen = new Int32Array(scratch);
     this.lastScore = new Float64Array(scratch);
     this.lastRank = new Int32Array(scratch);
+  }
+
+  /**
+   * This rule as the WebAssembly rank kernel applies it while ranking (WasmKernels.rankMc), or null
+   * when it cannot: bands, tech-field or city scopes and segments go through `evaluate`. The kernel
+   * computes what `evaluate` computes for the same result (tests/whatif/wasm-paths.test.ts).
+   */
+  fusedRule(): FusedListRule | null {
+    if (this.outside >= 0 || this.bandCount !== 1) return null;
+    if (this.rule.kind === 'threshold') return { mode: 3, cut: [], minScore: this.rule.minScore };
+    if (this.scope === 'overall') return { mode: 1, cut: new Float64Array(256).fill(this.cut[0]), minScore: 0 };
+    if (this.scope === 'stage') return { mode: 2, cut: this.cut.subarray(0, 256), minScore: 0 };
+    return null;
   }
 
   /** Rank of each row within its scope group for this result (a view; valid until the next call). */

@@ -28,10 +28,10 @@ export type ListRule =
   | { kind: 'bands'; bands: ListBand[]; mode: 'cumulative' | 'exclusive'; scope?: ListScope }
   | { kind: 'threshold'; minScore: number; scope?: ListScope };
 
-/** The 领跑 / 竞跑 / 进取 bands within each stage (cumulative cut points 5%, 10%, 20%). */
 /** The workbench's list rule before anyone chooses one (情景分析: top 100 of all enterprises). */
 export const DEFAULT_LIST_RULE: ListRule = { kind: 'top-n', n: 100, scope: 'overall' };
 
+/** The 领跑 / 竞跑 / 进取 bands within each stage (cumulative cut points 5%, 10%, 20%). */
 export const STAGE_BANDS: ListRule = {
   kind: 'bands',
   mode: 'cumulative',

@@ -1,5 +1,5 @@
 import { BLOCK, BlockRescore } from '../../engine/rescore-block.ts';
-import { WasmMcAccumulator } from '../../engine/wasm-kernels.ts';
+import { mcStride, WasmKernels, WasmMcAccumulator } from '../../engine/wasm-kernels.ts';
 import {
   canonicalSpec,
   PreparedCache,
@@ -56,33 +56,43 @@ export interface ChunkOptions {
  * Samples whose ranks are buffered before they are added to the per-row statistics. Adding each
  * sample's ranks straight into the sums, counts and `hist[r·bins + b]` reads and writes every
  * row's accumulators (~3 MB at 100,000 rows, the histograms on a new cache line per row) for every
- * sample. Instead each sample's ranks are copied into a pending slot (`pending[t·n + r]`, 4n bytes),
- * and every few samples `flush` takes the rows one by one: a row's buffered ranks are added while its
- * sums and histogram (≤ 334 bytes) stay in cache. Up to 64 slots, within 32 MB: the histograms are
- * read and written once per flush, so fewer flushes matter (0.9 ms per sample at 32 slots, 0.65 at 64).
+ * sample. Instead each sample's words go into a pending slot (`pending[t·n4 + r]`, n4 = mcStride(n)),
+ * and every few samples `flush` takes the rows four at a time: their buffered words are added while
+ * their sums and histograms (≤ 334 bytes a row) stay in cache. Up to 64 slots, within 32 MB: the
+ * histograms are read and written once per flush, so fewer flushes matter.
+ *
+ * A word is the sample's rank of the row (0 for none) in bits 0–29, and LIST_BIT when the row was
+ * on the sample's list, so the list counts are taken at the flush too.
  */
 const MAX_PENDING = 64;
 const PENDING_BYTES = 32 << 20;
 
+const LIST_BIT = 1 << 30;
+const RANK_BITS = LIST_BIT - 1;
+
 function pendingSlots(n: number): number {
-  return Math.max(1, Math.min(MAX_PENDING, Math.floor(PENDING_BYTES / (4 * Math.max(1, n)))));
+  return Math.max(1, Math.min(MAX_PENDING, Math.floor(PENDING_BYTES / (4 * mcStride(Math.max(1, n))))));
 }
 
 /**
  * The JavaScript twin of the kernel's mcFlush (wasm/kernels.wat), first half: pending slots [0, T)
- * into the sums and the first two top-N counts (thresholds t0, t1; 0 for none).
+ * (stride n4) into the sums, the first two top-N counts (thresholds t0, t1; 0 for none) and the
+ * list counts.
  */
-function flushSums(pending: Int32Array, T: number, n: number, P: PartialStats, t0: number, t1: number): void {
-  const { rankSum, rankSqSum, topCount } = P;
+function flushSums(pending: Int32Array, T: number, n4: number, P: PartialStats, t0: number, t1: number): void {
+  const { n, rankSum, rankSqSum, topCount, listCount } = P;
   const tops = Math.min(2, P.topN.length);
   for (let r = 0; r < n; r++) {
     let s = 0;
     let s2 = 0;
     let c0 = 0;
     let c1 = 0;
-    for (let t = 0, q = r; t < T; t++, q += n) {
-      const x = pending[q];
-      if (x <= 0) continue; // no stage (no stage rank), or outside the segment
+    let cl = 0;
+    for (let t = 0, q = r; t < T; t++, q += n4) {
+      const w = pending[q];
+      cl += w >>> 30;
+      const x = w & RANK_BITS;
+      if (x === 0) continue; // no stage (no stage rank), or outside the segment
       s += x;
       s2 += x * x;
       c0 += +(x <= t0);
@@ -92,14 +102,15 @@ function flushSums(pending: Int32Array, T: number, n: number, P: PartialStats, t
     rankSqSum[r] += s2;
     if (tops > 0) topCount[r] += c0;
     if (tops > 1) topCount[n + r] += c1;
+    if (listCount) listCount[r] += cl;
   }
 }
 
 /** Its second half: the histograms (also the kernel path's, when they are 32-bit). */
-function flushHistograms(pending: Int32Array, T: number, n: number, lut: Uint16Array, hist: Uint16Array | Uint32Array, bins: number): void {
+function flushHistograms(pending: Int32Array, T: number, n: number, n4: number, lut: Uint16Array, hist: Uint16Array | Uint32Array, bins: number): void {
   for (let r = 0, h = 0; r < n; r++, h += bins) {
-    for (let t = 0, q = r; t < T; t++, q += n) {
-      const x = pending[q];
+    for (let t = 0, q = r; t < T; t++, q += n4) {
+      const x = pending[q] & RANK_BITS;
       if (x > 0) hist[h + lut[x]]++;
     }
   }
@@ -108,9 +119,24 @@ function flushHistograms(pending: Int32Array, T: number, n: number, lut: Uint16A
 export class McChunk {
   private readonly stats: PartialStats;
   private readonly pending: Int32Array;
+  /** Stride of the pending slots: mcStride(n). */
+  private readonly stride: number;
   private readonly slots: number;
   /** The per-row sums in WebAssembly, where it runs (else flushSums and flushHistograms). */
   private readonly acc: WasmMcAccumulator | null;
+  /**
+   * The kernels every block of this chunk scores and ranks in, holding `acc` (null where
+   * WebAssembly does not run, or without indicators).
+   */
+  private readonly kernels: WasmKernels | null;
+  /**
+   * Whether a sample's ranks and list go straight from the rank kernel into its pending slot
+   * (rankMc): no segment, and a list rule the kernel applies (or none). Else, and for a sample the
+   * kernel declines, `accumulate` writes the slot from the ranked result and the list evaluator.
+   */
+  private readonly fused: boolean;
+  /** Samples that took each path (for tests). */
+  readonly paths = { fused: 0, evaluated: 0 };
   private pendingCount = 0;
   readonly bins: RankBins;
   readonly total: number;
@@ -189,8 +215,14 @@ export class McChunk {
     // The histograms go into WebAssembly too when they are 16-bit (they are copied out at the end).
     const wasmHist = this.stats.hist instanceof Uint16Array;
     this.slots = pendingSlots(n);
-    this.acc = WasmMcAccumulator.create(n, this.slots, this.bins.lut, wasmHist ? this.bins.edges.length - 1 : 0);
-    this.pending = this.acc ? this.acc.pending : new Int32Array(n * this.slots);
+    this.stride = mcStride(n);
+    const accSpec = { slots: this.slots, lut: this.bins.lut, bins: wasmHist ? this.bins.edges.length - 1 : 0 };
+    this.kernels = k > 0 ? WasmKernels.create(n, stages, k, undefined, accSpec) : null;
+    this.acc = this.kernels?.mc ?? WasmMcAccumulator.create(n, accSpec);
+    this.pending = this.acc ? this.acc.pending : new Int32Array(this.stride * this.slots);
+    const fusedList = this.list ? this.list.fusedRule() : null;
+    this.fused = !!this.kernels?.mc && !this.segment && (!this.list || fusedList !== null);
+    if (this.fused) this.kernels!.mc!.setList(fusedList);
 
     // Plan: the normalisation spec of every sample, then the samples grouped by spec.
     const keyOf: string[] = [];
@@ -224,9 +256,12 @@ export class McChunk {
     if (acc) {
       // The kernel's sums are this chunk's: copied, so reading `partial` twice is harmless.
       const P = this.stats;
-      P.rankSum.set(acc.rankSum);
-      P.rankSqSum.set(acc.rankSqSum);
-      P.topCount.set(acc.top.subarray(0, Math.min(2, P.topN.length) * P.n));
+      const { n } = P;
+      const n4 = acc.stride;
+      P.rankSum.set(acc.rankSum.subarray(0, n));
+      P.rankSqSum.set(acc.rankSqSum.subarray(0, n));
+      for (let t = 0; t < Math.min(2, P.topN.length); t++) P.topCount.set(acc.top.subarray(t * n4, t * n4 + n), t * n);
+      P.listCount?.set(acc.list.subarray(0, n));
       if (acc.hist) P.hist.set(acc.hist);
     }
     return this.stats;
@@ -241,8 +276,8 @@ export class McChunk {
     const t0 = topN.length > 0 ? topN[0] : 0;
     const t1 = topN.length > 1 ? topN[1] : 0;
     if (this.acc) this.acc.flush(T, t0, t1);
-    else flushSums(this.pending, T, n, P, t0, t1);
-    if (!this.acc?.hist) flushHistograms(this.pending, T, n, this.bins.lut, P.hist, this.bins.edges.length - 1);
+    else flushSums(this.pending, T, this.stride, P, t0, t1);
+    if (!this.acc?.hist) flushHistograms(this.pending, T, n, this.stride, this.bins.lut, P.hist, this.bins.edges.length - 1);
     this.pendingCount = 0;
   }
 
@@ -282,7 +317,7 @@ export class McChunk {
   /** Plan positions [j, j + m), all of normalisation `key`: weights drawn, scored together, accumulated in order. */
   private scoreBlock(j: number, m: number, key: string): void {
     const p = this.preparedFor(this.specs.get(key)!);
-    if (this.block?.prepared !== p) this.block = new BlockRescore(p, this.source.toggles);
+    if (this.block?.prepared !== p) this.block = new BlockRescore(p, this.source.toggles, this.kernels);
     const block = this.block;
     const { k } = p;
     const stages = p.system.stages.length;
@@ -298,40 +333,56 @@ export class McChunk {
       }
     }
     block.score(m);
-    for (let b = 0; b < m; b++) this.accumulate(block.ranked(b), this.plan[j + b]);
+    const byStage = this.config.rank === 'stage';
+    for (let b = 0; b < m; b++) {
+      if (this.pendingCount === this.slots) this.flush();
+      if (this.fused && block.rankMc(b, this.pendingCount, byStage)) this.paths.fused++;
+      else {
+        this.accumulate(block.ranked(b, !this.fused));
+        this.paths.evaluated++;
+      }
+      this.finishSample(this.plan[j + b]);
+    }
   }
 
-  /** The sample's ranks into a pending slot (flushed every few samples); then top-N beyond two, list and exact ranks. */
-  private accumulate(res: RankedScores, i: number): void {
+  /** The sample's words into the next pending slot, from its ranked result; and its band counts. */
+  private accumulate(res: RankedScores): void {
     const P = this.stats;
-    const { n, topCount, topN } = P;
+    const { n } = P;
     const rank = this.ranksOf(res);
-    if (this.pendingCount === this.slots) this.flush();
-    this.pending.set(rank, this.pendingCount++ * n);
-    for (let t = 2; t < topN.length; t++) {
-      const thr = topN[t];
-      const off = t * n;
-      for (let r = 0; r < n; r++) if (rank[r] !== 0 && rank[r] <= thr) topCount[off + r]++;
-    }
+    const at = this.pendingCount * this.stride;
+    const pending = this.pending;
     if (this.list) {
       const mask = this.mask;
       this.list.evaluate(res, mask);
-      const lc = P.listCount!;
+      for (let r = 0; r < n; r++) pending[at + r] = rank[r] | (mask[r] !== 0 ? LIST_BIT : 0);
       const bc = P.bandCount;
-      if (!bc) {
-        for (let r = 0; r < n; r++) lc[r] += mask[r]; // one band: mask is 0 or 1
-      } else {
+      if (bc) {
         for (let r = 0; r < n; r++) {
           const b = mask[r];
-          if (b === 0) continue;
-          lc[r]++;
-          bc[(b - 1) * n + r]++;
+          if (b !== 0) bc[(b - 1) * n + r]++;
         }
+      }
+    } else pending.set(rank, at);
+  }
+
+  /** Sample i, whose words are in the next pending slot: its top-N counts beyond two and exact ranks, from the slot. */
+  private finishSample(i: number): void {
+    const P = this.stats;
+    const { n, topCount, topN } = P;
+    const at = this.pendingCount++ * this.stride;
+    const pending = this.pending;
+    for (let t = 2; t < topN.length; t++) {
+      const thr = topN[t];
+      const off = t * n;
+      for (let r = 0; r < n; r++) {
+        const x = pending[at + r] & RANK_BITS;
+        if (x !== 0 && x <= thr) topCount[off + r]++;
       }
     }
     const S = P.samples;
     const rows = P.exactRows;
-    for (let m = 0; m < rows.length; m++) P.exact[m * S + i] = rank[rows[m]];
+    for (let m = 0; m < rows.length; m++) P.exact[m * S + i] = pending[at + rows[m]] & RANK_BITS;
     P.counted[i] = 1;
     P.done++;
   }
