@@ -60,8 +60,19 @@ export function emptyPartial(p: { key: string; n: number; samples: number; edges
 function addU8(a: Uint8Array, b: Uint8Array): void {
   for (let i = 0; i < a.length; i++) a[i] += b[i];
 }
+/**
+ * 16-bit histograms two counts at a time where both are 4-byte aligned: a bin's merged count stays
+ * within the run's samples (≤ 65,535 for 16-bit histograms), so no carry crosses from one half of
+ * a 32-bit word into the other.
+ */
 function addU16(a: Uint16Array, b: Uint16Array): void {
-  for (let i = 0; i < a.length; i++) a[i] += b[i];
+  let i = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const half = a.length >> 1;
+    addU32(new Uint32Array(a.buffer, a.byteOffset, half), new Uint32Array(b.buffer, b.byteOffset, half));
+    i = 2 * half;
+  }
+  for (; i < a.length; i++) a[i] += b[i];
 }
 function addU32(a: Uint32Array, b: Uint32Array): void {
   for (let i = 0; i < a.length; i++) a[i] += b[i];
