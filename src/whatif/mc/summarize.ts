@@ -1,3 +1,4 @@
+import { selectKth } from '../../engine/quantile.ts';
 import type { PartialStats } from './partial-stats.ts';
 
 /**
@@ -33,34 +34,6 @@ export interface McSummary {
 /** The 0-based position of the type-1 quantile p among S sorted values. */
 function quantileIndex(S: number, p: number): number {
   return Math.max(1, Math.ceil(p * S - 1e-9)) - 1;
-}
-
-/**
- * Rearranges v[lo..hi] so that v[k] holds the value a sort would put there, the values before it
- * are ≤ it and those after ≥ it (Hoare's quickselect, middle pivot): three quantiles of 1,000 ranks
- * in ~3,000 steps, where sorting them takes ~10,000 comparisons.
- */
-function selectKth(v: Int32Array, lo: number, hi: number, k: number): void {
-  while (lo < hi) {
-    const pivot = v[(lo + hi) >>> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (v[i] < pivot) i++;
-      while (v[j] > pivot) j--;
-      if (i <= j) {
-        const t = v[i];
-        v[i] = v[j];
-        v[j] = t;
-        i++;
-        j--;
-      }
-    }
-    // Now v[lo..j] ≤ pivot ≤ v[i..hi], and v(j..i) = pivot.
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
 }
 
 /** The positions t = ⌈p·S⌉ (1-based) of the type-1 quantiles p05, median, p95 among S ranks. */
@@ -178,7 +151,7 @@ export function summarize(P: PartialStats): McSummary {
     median[r] = qs[1];
     p95[r] = qs[2];
   }
-  const buf = new Int32Array(P.samples);
+  const buf = new Float64Array(P.samples);
   const { exactRows, exact: exactRanks, samples } = P;
   for (let m = 0; m < exactRows.length; m++) {
     const r = exactRows[m];
@@ -191,9 +164,9 @@ export function summarize(P: PartialStats): McSummary {
     const i50 = quantileIndex(S, 0.5);
     const i05 = quantileIndex(S, 0.05);
     const i95 = quantileIndex(S, 0.95);
-    selectKth(buf, 0, S - 1, i50);
-    selectKth(buf, 0, i50, i05); // the 5% quantile is among the values ≤ the median, etc.
-    selectKth(buf, i50, S - 1, i95);
+    selectKth(buf, i50, 0, S - 1);
+    selectKth(buf, i05, 0, i50); // the 5% quantile is among the values ≤ the median, etc.
+    selectKth(buf, i95, i50, S - 1);
     median[r] = buf[i50];
     p05[r] = buf[i05];
     p95[r] = buf[i95];
