@@ -28,7 +28,7 @@ import { SegmentRanks } from '../src/whatif/mc/segment-ranks.ts';
 import { mcExportTable } from '../src/whatif/mc/export-table.ts';
 import { pageOfOrder } from '../src/analysis/ranking-page.ts';
 import { EXPORTS } from '../src/i18n/exports.ts';
-import type { McLoadInput } from '../src/protocol/monte-carlo.ts';
+import { loadBuffers, preparedMatrix, type McLoadInput } from '../src/protocol/monte-carlo.ts';
 import { listGroups, type Dataset } from './dataset.ts';
 import type { ScoringSession } from './scoring-session.ts';
 import { filterRows, subsetRanks } from './whatif-subset.ts';
@@ -229,19 +229,12 @@ export function whatifApi(state: () => { ds: Dataset; session: ScoringSession })
         columns,
         stage: sc.prepared.stage.slice(),
         groups: { techField: { codes: ds.techField.slice(), values: ds.techFields }, city: { codes: ds.city.slice(), values: ds.cities }, ...(within ? { within } : {}) },
+        matrix: preparedMatrix(sc.prepared), // the workers need not prepare it again
       };
       // The scenario's own ranks, within the segment when there is one (0 outside it).
       const rank0 = within ? new SegmentRanks(within, ds.n, sc.prepared.stage, 'overall').of(sc.result).slice() : sc.result.rank.slice();
       const weights = sc.weights.slice();
-      const buffers = [
-        ...Object.values(columns).map((c) => c.buffer),
-        load.stage.buffer,
-        load.groups!.techField!.codes.buffer,
-        load.groups!.city!.codes.buffer,
-        ...(within ? [within.buffer] : []),
-        rank0.buffer,
-        weights.buffer,
-      ];
+      const buffers = [...loadBuffers(load), rank0.buffer, weights.buffer];
       const toggles = { bonus: [...sc.toggles.bonus], veto: [...sc.toggles.veto] };
       return transfer({ load, run: { normalization: { ...sc.normalization }, weights, toggles }, rank0 }, buffers as ArrayBuffer[]);
     },

@@ -7,7 +7,7 @@ import { buildList, DEFAULT_LIST_RULE, groupCodesFrom, type ListGroups, type Lis
 import { mcExportTable, type McExportRow } from '../whatif/mc/export-table.ts';
 import { listPlaces, mcListRow, mcOrder } from '../whatif/mc/list-table.ts';
 import { mcConfig, mcExportNotes } from '../whatif/mc/run-config.ts';
-import type { McLoadInput } from '../protocol/monte-carlo.ts';
+import { preparedMatrix, type McLoadInput } from '../protocol/monte-carlo.ts';
 import { sobolConfig } from '../whatif/sobol/config.ts';
 import type { AnalyzeArgs } from './analyze-args.ts';
 import { loadScenarioDoc } from './load-scenario.ts';
@@ -36,7 +36,8 @@ type Loaded = Awaited<ReturnType<typeof loadAndScore>>;
 
 /**
  * What the pool's workers receive, built as the scoring worker builds it for the browser's pool
- * (workers/whatif-api.ts mcData): copies of the system's columns, the stages, the group codes.
+ * (workers/whatif-api.ts mcData): copies of the system's columns, the stages, the group codes and
+ * the scenario's prepared matrix.
  */
 function poolInput(system: IndicatorSystem, { data, run }: Loaded, groups: ListGroups): McLoadInput {
   const columns: Record<string, Float64Array> = {};
@@ -45,7 +46,7 @@ function poolInput(system: IndicatorSystem, { data, run }: Loaded, groups: ListG
   if (groups.techField) g.techField = { codes: Int32Array.from(groups.techField.codes), values: [...groups.techField.values] };
   if (groups.city) g.city = { codes: Int32Array.from(groups.city.codes), values: [...groups.city.values] };
   if (groups.within) g.within = Uint8Array.from(groups.within);
-  return { system, n: data.n, columns, stage: run.prepared.stage.slice(), groups: g };
+  return { system, n: data.n, columns, stage: run.prepared.stage.slice(), groups: g, matrix: preparedMatrix(run.prepared) };
 }
 
 function listGroups({ data }: Loaded): ListGroups {

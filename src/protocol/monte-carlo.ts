@@ -6,7 +6,7 @@
  * (≤ ~50 ms) and return what it has. `sobol` is the same for base samples [from, to) of a Sobol
  * run (one worker, one loaded population, for both analyses).
  */
-import type { IndicatorSystem, NormalizationSpec, Toggles } from '../engine/index.ts';
+import type { IndicatorSystem, NormalizationSpec, Prepared, Toggles } from '../engine/index.ts';
 import type { McConfig } from '../whatif/mc/config.ts';
 import type { PartialStats } from '../whatif/mc/partial-stats.ts';
 import type { SobolConfig } from '../whatif/sobol/config.ts';
@@ -19,6 +19,17 @@ export interface McGroupsInput {
   within?: Uint8Array;
 }
 
+/**
+ * What the workers re-score of a prepared matrix (engine/prepare.ts): the normalised values and the
+ * bonus points and vetoes, for one normalisation.
+ */
+export interface PreparedMatrix {
+  normalization: NormalizationSpec;
+  s: Float64Array;
+  bonusPoints: Float64Array[];
+  veto: Uint8Array[];
+}
+
 export interface McLoadInput {
   system: IndicatorSystem;
   n: number;
@@ -26,6 +37,39 @@ export interface McLoadInput {
   columns: Record<string, Float64Array>;
   stage: Uint8Array;
   groups?: McGroupsInput;
+  /**
+   * The scenario's matrix, prepared from these columns by the sender (the scoring worker has it
+   * already, as the command line has): the workers keep it instead of preparing it again, and
+   * prepare from the columns only for other normalisations (sampled methods or percentiles).
+   */
+  matrix?: PreparedMatrix;
+}
+
+/** A copy of what the workers need of `p`, a Prepared or a matrix (they own what they receive; `p` stays the sender's). */
+export function preparedMatrix(p: PreparedMatrix): PreparedMatrix {
+  return { normalization: { ...p.normalization }, s: p.s.slice(), bonusPoints: p.bonusPoints.map((c) => c.slice()), veto: p.veto.map((c) => c.slice()) };
+}
+
+/**
+ * The load's matrix as a Prepared for the re-scoring code. It has no raw values, reports or bonus
+ * counts: Monte Carlo and Sobol read only `s`, the stages, the bonus points and the vetoes.
+ */
+export function preparedFromMatrix(input: McLoadInput, m: PreparedMatrix): Prepared {
+  const k = input.system.indicators.length;
+  if (m.s.length !== input.n * k) throw new Error(`Monte Carlo: the matrix has ${m.s.length} values, expected ${input.n} × ${k}`);
+  return {
+    n: input.n,
+    k,
+    system: input.system,
+    stage: input.stage,
+    normalization: m.normalization,
+    raw: [],
+    s: m.s,
+    report: [],
+    bonusCounts: [],
+    bonusPoints: m.bonusPoints,
+    veto: m.veto,
+  };
 }
 
 export interface McRunInput {
@@ -57,6 +101,7 @@ export function loadBuffers(input: McLoadInput): ArrayBuffer[] {
   if (input.groups?.techField) bufs.push(input.groups.techField.codes.buffer);
   if (input.groups?.city) bufs.push(input.groups.city.codes.buffer);
   if (input.groups?.within) bufs.push(input.groups.within.buffer);
+  if (input.matrix) bufs.push(input.matrix.s.buffer, ...input.matrix.bonusPoints.map((c) => c.buffer), ...input.matrix.veto.map((c) => c.buffer));
   return [...new Set(bufs)] as ArrayBuffer[];
 }
 
@@ -70,6 +115,7 @@ export function copyLoadInput(input: McLoadInput): McLoadInput {
     n: input.n,
     columns,
     stage: input.stage.slice(),
+    ...(input.matrix ? { matrix: preparedMatrix(input.matrix) } : {}),
     ...(g
       ? {
           groups: {

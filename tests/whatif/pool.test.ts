@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveWeights } from '../../src/engine/index.ts';
 import { runChunk, summarize, type McConfig } from '../../src/whatif/mc/index.ts';
 import { channelYield, copyLoadInput, loadBuffers, McWorkerCore, MonteCarloPool, splitSamples, type McLoadInput, type McWorkerApi } from '../../src/whatif/pool/index.ts';
+import { preparedMatrix } from '../../src/protocol/monte-carlo.ts';
 import { ALL_ON, preparedFor, randomData, twoStageSystem } from './fixtures.ts';
 
 const system = twoStageSystem(3);
@@ -85,6 +86,14 @@ describe('Monte Carlo pool', () => {
     expect(copy.columns.x0).not.toBe(columns.x0);
     expect(Array.from(copy.columns.x0)).toEqual(Array.from(columns.x0));
     expect(loadBuffers(load)).toHaveLength(Object.keys(columns).length + 1);
+    const m = preparedMatrix(preparedFor(system, columns, stage));
+    const withMatrix = { ...load, matrix: m };
+    // s, one bonus column and one veto column besides the columns and the stages.
+    expect(loadBuffers(withMatrix)).toHaveLength(Object.keys(columns).length + 4);
+    const copied = copyLoadInput(withMatrix).matrix!;
+    expect(copied.s).not.toBe(m.s);
+    expect(Array.from(copied.s)).toEqual(Array.from(m.s));
+    expect(copied.veto[0]).not.toBe(m.veto[0]);
     expect(() => new MonteCarloPool([])).toThrow(/at least one worker/);
   });
 
@@ -95,6 +104,29 @@ describe('Monte Carlo pool', () => {
     const part = await core.run({ ...scenario, config, seed: 3, from: 0, to: 60 });
     const single = runChunk({ prepared, weights: scenario.weights, toggles: ALL_ON }, config, 3, 0, 60);
     expect(Array.from(part.hist)).toEqual(Array.from(single.hist));
+  });
+
+  it('keeps the matrix a load hands over instead of preparing it again, and prepares other normalisations from the columns', async () => {
+    const prepared = preparedFor(system, columns, stage);
+    const input = { ...scenario, config, seed: 5, from: 0, to: 30 };
+    const plainCore = new McWorkerCore();
+    plainCore.load(copyLoadInput(load));
+    const expected = await plainCore.run(input);
+    // The true matrix: the same partial as preparing it.
+    const given = new McWorkerCore();
+    given.load(copyLoadInput({ ...load, matrix: preparedMatrix(prepared) }));
+    expect(await given.run(input)).toEqual(expected);
+    // A matrix of other values proves the worker used the one it was given and did not prepare.
+    const other = preparedMatrix(prepared);
+    for (let i = 0; i < other.s.length; i++) other.s[i] = 1 - other.s[i];
+    const marked = new McWorkerCore();
+    marked.load(copyLoadInput({ ...load, matrix: other }));
+    const changed = await marked.run(input);
+    expect(changed.rankSum).not.toEqual(expected.rankSum);
+    // Another normalisation is prepared from the columns, as without a matrix.
+    const minmax = { ...input, normalization: { method: 'minmax' as const, lowerQuantile: 0, upperQuantile: 1 } };
+    expect(await marked.run(minmax)).toEqual(await plainCore.run(minmax));
+    expect(() => new McWorkerCore().load({ ...load, matrix: { ...other, s: other.s.subarray(1) } })).toThrow(/matrix has/);
   });
 
   it('a worker without data says so', async () => {

@@ -1,8 +1,8 @@
-import { PreparedCache, type Prepared } from '../../engine/index.ts';
+import { PreparedCache, type NormalizationSpec, type Prepared, type PrepareRequest } from '../../engine/index.ts';
 import { McChunk, type McSource } from '../mc/run-chunk.ts';
 import type { PartialStats } from '../mc/partial-stats.ts';
 import { driveChunk } from './chunk-driver.ts';
-import type { McLoadInput, McRunInput, McWorkerApi, SobolRunInput } from '../../protocol/monte-carlo.ts';
+import { preparedFromMatrix, type McLoadInput, type McRunInput, type McWorkerApi, type SobolRunInput } from '../../protocol/monte-carlo.ts';
 import { SobolChunk } from '../sobol/chunk.ts';
 import type { SobolPartial } from '../sobol/partial.ts';
 
@@ -21,6 +21,7 @@ export class McWorkerCore implements McWorkerApi {
   load(input: McLoadInput): void {
     this.data = input;
     this.cache = new PreparedCache();
+    if (input.matrix) this.cache.pin(preparedFromMatrix(input, input.matrix), this.request(input.matrix.normalization));
   }
 
   cancel(): void {
@@ -28,9 +29,13 @@ export class McWorkerCore implements McWorkerApi {
   }
 
   private prepared(input: Pick<McRunInput, 'normalization'>): Prepared {
+    return this.cache.prepare(this.request(input.normalization));
+  }
+
+  private request(normalization: NormalizationSpec): PrepareRequest {
     const d = this.data!;
     // The population's stages are fixed for the whole load, so one stage key serves every run.
-    return this.cache.prepare({ system: d.system, columns: d.columns, n: d.n, normalization: input.normalization, stageKey: 'monte-carlo', stage: () => d.stage });
+    return { system: d.system, columns: d.columns, n: d.n, normalization, stageKey: 'monte-carlo', stage: () => d.stage };
   }
 
   async run(input: McRunInput, onProgress?: (done: number, total: number) => void): Promise<PartialStats> {
