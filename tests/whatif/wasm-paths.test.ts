@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { effectiveWeights } from '../../src/engine/index.ts';
-import { setWasmKernels } from '../../src/engine/wasm-kernels.ts';
+import { setWasmKernels, warmUpKernels } from '../../src/engine/wasm-kernels.ts';
 import { runChunk, type McConfig, type PartialStats } from '../../src/whatif/mc/index.ts';
 import { McChunk } from '../../src/whatif/mc/run-chunk.ts';
 import { STAGE_BANDS, type ListRule } from '../../src/whatif/lists/list-rule.ts';
@@ -86,6 +86,16 @@ describe('WebAssembly and JavaScript paths agree', () => {
     setWasmKernels(false);
     expect(plain(runChunk(src, config, 4, 0, 13))).toEqual(wasm);
     expect((wasm.bandCount as number[]).some((x) => x > 0)).toBe(true);
+  });
+
+  it('the warm-up a worker runs on load changes nothing a run computes', () => {
+    const src = data(203, 1);
+    const config: McConfig = { samples: 9, weights: { mode: 'perturb', spread: 0.3 }, list: { kind: 'top-percent', percent: 20, scope: 'stage' } };
+    warmUpKernels();
+    warmUpKernels(); // once per realm: the second call returns at once
+    const wasm = plain(runChunk(src, config, 2, 0, 9));
+    setWasmKernels(false);
+    expect(plain(runChunk(src, config, 2, 0, 9))).toEqual(wasm);
   });
 
   it('Sobol, per-enterprise sums included', () => {

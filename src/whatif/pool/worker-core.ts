@@ -1,4 +1,5 @@
 import { PreparedCache, type NormalizationSpec, type Prepared, type PrepareRequest } from '../../engine/index.ts';
+import { warmUpKernels } from '../../engine/wasm-kernels.ts';
 import { McChunk, type McSource } from '../mc/run-chunk.ts';
 import type { PartialStats } from '../mc/partial-stats.ts';
 import { driveChunk } from './chunk-driver.ts';
@@ -19,6 +20,7 @@ export class McWorkerCore implements McWorkerApi {
   constructor(private readonly yieldNow: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))) {}
 
   load(input: McLoadInput): void {
+    warmUpKernels(); // once per worker: the first run then starts in optimised code
     this.data = input;
     this.cache = new PreparedCache();
     if (input.matrix) this.cache.pin(preparedFromMatrix(input, input.matrix), this.request(input.matrix.normalization));
