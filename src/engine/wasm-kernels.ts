@@ -376,7 +376,9 @@ export class WasmMcAccumulator {
 
   /** Adds pending slots [0, T) (T ≤ 64; top-N thresholds t0, t1, 0 for none). */
   flush(T: number, t0: number, t1: number): void {
-    if (!(T >= 1 && T <= 64)) throw new Error(`mcFlush: ${T} slots (1..64)`);
+    if (!(T >= 1 && T <= this.slots)) throw new Error(`mcFlush: ${T} slots (1..${this.slots})`);
+    // The kernel's integer lanes and their conversion to doubles are exact within these bounds.
+    if (!(T * this.stride < 2 ** 30 && T * this.stride * this.stride < 2 ** 53)) throw new Error(`mcFlush: ${T} slots of ${this.stride} rows exceed exact sums`);
     const a = this.at;
     this.flushFn(this.stride, T, a.pending, a.lut, a.rankSum, a.rankSqSum, a.top, t0, t1, a.list, a.hist, this.bins);
   }

@@ -57,6 +57,11 @@ export function preparedMatrix(p: PreparedMatrix): PreparedMatrix {
 export function preparedFromMatrix(input: McLoadInput, m: PreparedMatrix): Prepared {
   const k = input.system.indicators.length;
   if (m.s.length !== input.n * k) throw new Error(`Monte Carlo: the matrix has ${m.s.length} values, expected ${input.n} × ${k}`);
+  const { bonus, vetoes } = input.system;
+  const columnsFit = (cols: ArrayLike<number>[], count: number) => cols.length === count && cols.every((c) => c.length === input.n);
+  if (!columnsFit(m.bonusPoints, bonus.length) || !columnsFit(m.veto, vetoes.length)) {
+    throw new Error(`Monte Carlo: the matrix's bonus or veto columns do not fit ${bonus.length} bonus items and ${vetoes.length} vetoes of ${input.n} rows`);
+  }
   return {
     n: input.n,
     k,

@@ -127,6 +127,8 @@ describe('Monte Carlo pool', () => {
     const minmax = { ...input, normalization: { method: 'minmax' as const, lowerQuantile: 0, upperQuantile: 1 } };
     expect(await marked.run(minmax)).toEqual(await plainCore.run(minmax));
     expect(() => new McWorkerCore().load({ ...load, matrix: { ...other, s: other.s.subarray(1) } })).toThrow(/matrix has/);
+    expect(() => new McWorkerCore().load({ ...load, matrix: { ...other, veto: [] } })).toThrow(/bonus or veto columns/);
+    expect(() => new McWorkerCore().load({ ...load, matrix: { ...other, bonusPoints: [other.bonusPoints[0].subarray(1)] } })).toThrow(/bonus or veto columns/);
   });
 
   it('a worker without data says so', async () => {

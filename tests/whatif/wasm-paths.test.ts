@@ -88,6 +88,42 @@ describe('WebAssembly and JavaScript paths agree', () => {
     expect((wasm.bandCount as number[]).some((x) => x > 0)).toBe(true);
   });
 
+  it('Monte Carlo sampling the normalisation: every spec scores in one kernel memory, as in JavaScript', () => {
+    const src = data(203, 1);
+    const config: McConfig = {
+      samples: 16,
+      weights: { mode: 'perturb', spread: 0.3 },
+      list: { kind: 'top-percent', percent: 20, scope: 'stage' },
+      methods: ['winsorized-minmax', 'minmax', 'percentile-rank'],
+      quantiles: [
+        [0.01, 0.99],
+        [0.05, 0.95],
+      ],
+    };
+    const chunk = new McChunk(src, config, 6, 0, 16);
+    while (!chunk.finished) chunk.step(chunk.stepSize);
+    expect(chunk.paths).toEqual({ fused: 16, evaluated: 0 });
+    const wasm = plain(chunk.partial);
+    setWasmKernels(false);
+    expect(plain(runChunk(src, config, 6, 0, 16))).toEqual(wasm);
+  });
+
+  it('Monte Carlo where the kernel declines (every score tied): the evaluated path counts every sample', () => {
+    const system = twoStageSystem(2);
+    const n = 40;
+    const columns = { x0: new Float64Array(n).fill(3), x1: new Float64Array(n).fill(5), b: new Float64Array(n), v: new Float64Array(n) };
+    const stage = Uint8Array.from({ length: n }, (_, r) => r % 2);
+    const src = { prepared: preparedFor(system, columns, stage), weights: effectiveWeights(system), toggles: ALL_ON };
+    const config: McConfig = { samples: 8, weights: { mode: 'perturb', spread: 0.3 }, list: { kind: 'top-n', n: 5, scope: 'overall' } };
+    const chunk = new McChunk(src, config, 1, 0, 8);
+    while (!chunk.finished) chunk.step(chunk.stepSize);
+    expect(chunk.paths).toEqual({ fused: 0, evaluated: 8 });
+    const p = chunk.partial;
+    // All tied: every rank is 1 and every row is on the top-5 list (ties at the cut are in), in every sample.
+    expect(Array.from(p.rankSum)).toEqual(new Array(n).fill(8));
+    expect(Array.from(p.listCount!)).toEqual(new Array(n).fill(8));
+  });
+
   it('the warm-up a worker runs on load changes nothing a run computes', () => {
     const src = data(203, 1);
     const config: McConfig = { samples: 9, weights: { mode: 'perturb', spread: 0.3 }, list: { kind: 'top-percent', percent: 20, scope: 'stage' } };

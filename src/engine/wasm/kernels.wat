@@ -353,8 +353,9 @@
   ;; at a time (n4 = rows rounded up to 4; the padding rows' words stay 0), their T words are added
   ;; while their sums and histograms stay in cache: rankSum[r] += x, rankSqSum[r] += x²,
   ;; top[r] += x ≤ t0, top[n4 + r] += x ≤ t1 (0: no threshold), list[r] += bit 30, and with bins > 0
-  ;; hist[r·bins + lut[x]] += 1. Within a flush the sums are integers (x < 2^24, T ≤ 64: Σx < 2^30 in
-  ;; i32 lanes, Σx² < 2^54 in i64 lanes), then added to the doubles (exact below 2^53). The four rows'
+  ;; hist[r·bins + lut[x]] += 1. Within a flush the sums are integers, Σx in i32 lanes and Σx² in i64
+  ;; lanes, then added to the doubles: exact while T·n4 < 2^30 and T·n4² < 2^53, which the caller
+  ;; checks (McChunk's 32 MB of slots keeps T·n4 ≤ 2^23). The four rows'
   ;; histogram increments are independent, so they do not wait on each other's stores.
   (func (export "mcFlush")
     (param $n4 i32) (param $T i32) (param $pending i32) (param $lut i32) (param $rankSum i32)

@@ -84,7 +84,7 @@ function binnedQuantiles(hist: ArrayLike<number>, off: number, edges: Int32Array
   }
 }
 
-/** Σ of every count in the histograms (16-bit ones two at a time: a sum of two counts of a run stays below 2^16, so no carry crosses between the halves of a 32-bit word). */
+/** Σ of every count in the histograms (16-bit ones read two at a time through a 32-bit view, each half taken apart). */
 function histTotal(hist: Uint16Array | Uint32Array): number {
   let total = 0;
   if (hist instanceof Uint16Array && hist.byteOffset % 4 === 0) {
