@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { effectiveWeights } from '../../src/engine/index.ts';
 import { setWasmKernels, warmUpKernels } from '../../src/engine/wasm-kernels.ts';
 import { runChunk, type McConfig, type PartialStats } from '../../src/whatif/mc/index.ts';
-import { McChunk } from '../../src/whatif/mc/run-chunk.ts';
+import { McChunk, type McSource } from '../../src/whatif/mc/run-chunk.ts';
 import { STAGE_BANDS, type ListRule } from '../../src/whatif/lists/list-rule.ts';
 import { runSobolChunk, type SobolConfig, type SobolPartial } from '../../src/whatif/sobol/index.ts';
 import { ALL_ON, preparedFor, randomData, twoStageSystem } from './fixtures.ts';
@@ -23,6 +23,13 @@ function data(n: number, decimals: number) {
 }
 
 const plain = (p: PartialStats | SobolPartial) => JSON.parse(JSON.stringify(p, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)));
+
+/** A whole chunk [0, samples) stepped as a worker steps it, for its partial and the paths its samples took. */
+function wholeChunk(src: McSource, config: McConfig, seed: number): McChunk {
+  const chunk = new McChunk(src, config, seed, 0, config.samples);
+  while (!chunk.finished) chunk.step(chunk.stepSize);
+  return chunk;
+}
 
 describe('WebAssembly and JavaScript paths agree', () => {
   it.each([
@@ -58,8 +65,7 @@ describe('WebAssembly and JavaScript paths agree', () => {
       const src = data(203, 1);
       const config: McConfig = { samples: 21, rank, weights: { mode: 'perturb', spread: 0.3 }, topN: [5, 40, 90], ...(list ? { list } : {}) };
       const run = () => {
-        const chunk = new McChunk(src, config, 9, 0, 21);
-        while (!chunk.finished) chunk.step(chunk.stepSize);
+        const chunk = wholeChunk(src, config, 9);
         return { partial: plain(chunk.partial), paths: chunk.paths };
       };
       const wasm = run();
@@ -79,8 +85,7 @@ describe('WebAssembly and JavaScript paths agree', () => {
   it('Monte Carlo with bands: the kernel ranks, the evaluator lists, as in JavaScript', () => {
     const src = data(203, 2);
     const config: McConfig = { samples: 13, weights: { mode: 'perturb', spread: 0.3 }, list: STAGE_BANDS };
-    const chunk = new McChunk(src, config, 4, 0, 13);
-    while (!chunk.finished) chunk.step(chunk.stepSize);
+    const chunk = wholeChunk(src, config, 4);
     expect(chunk.paths).toEqual({ fused: 0, evaluated: 13 });
     const wasm = plain(chunk.partial);
     setWasmKernels(false);
@@ -100,8 +105,7 @@ describe('WebAssembly and JavaScript paths agree', () => {
         [0.05, 0.95],
       ],
     };
-    const chunk = new McChunk(src, config, 6, 0, 16);
-    while (!chunk.finished) chunk.step(chunk.stepSize);
+    const chunk = wholeChunk(src, config, 6);
     expect(chunk.paths).toEqual({ fused: 16, evaluated: 0 });
     const wasm = plain(chunk.partial);
     setWasmKernels(false);
@@ -115,8 +119,7 @@ describe('WebAssembly and JavaScript paths agree', () => {
     const stage = Uint8Array.from({ length: n }, (_, r) => r % 2);
     const src = { prepared: preparedFor(system, columns, stage), weights: effectiveWeights(system), toggles: ALL_ON };
     const config: McConfig = { samples: 8, weights: { mode: 'perturb', spread: 0.3 }, list: { kind: 'top-n', n: 5, scope: 'overall' } };
-    const chunk = new McChunk(src, config, 1, 0, 8);
-    while (!chunk.finished) chunk.step(chunk.stepSize);
+    const chunk = wholeChunk(src, config, 1);
     expect(chunk.paths).toEqual({ fused: 0, evaluated: 8 });
     const p = chunk.partial;
     // All tied: every rank is 1 and every row is on the top-5 list (ties at the cut are in), in every sample.
